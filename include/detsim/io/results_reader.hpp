@@ -1,0 +1,38 @@
+// Reading back what ResultsWriter wrote: for `detsim summarize` and for tests.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "detsim/table/column_block.hpp"
+
+namespace detsim {
+
+struct ResultsFileInfo {
+  std::string detsim_version;
+  std::string git_revision;
+  std::int64_t schema_version = 0;
+  std::string created_utc;
+  std::string command_line;
+  std::uint64_t seed = 0;
+  bool complete = false;
+  std::int64_t trials_completed = 0;
+  std::string scenario_yaml;
+};
+
+// Root attributes and /scenario. Throws RunError naming the file and object on failure,
+// and for a schema_version this build cannot read.
+ResultsFileInfo read_results_info(const std::filesystem::path& path);
+
+// A group of equal-length 1-D columns (/experiments, /trials, /summary) with their
+// description and units attributes, columns in alphabetical order of name.
+ColumnBlock read_table(const std::filesystem::path& path, const std::string& group);
+
+// A string-array attribute of a group or dataset, such as /trials outcome_labels.
+std::vector<std::string> read_string_array_attribute(const std::filesystem::path& path,
+                                                     const std::string& object,
+                                                     const std::string& attribute);
+
+}  // namespace detsim

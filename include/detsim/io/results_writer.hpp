@@ -1,0 +1,49 @@
+// The results file: the HDF5 layout of INTERFACE.md, written block by block as trials complete.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "detsim/table/column_block.hpp"
+
+namespace detsim {
+
+struct RunMetadata {
+  std::string detsim_version;
+  std::string git_revision;
+  std::string command_line;
+  std::uint64_t seed = 0;
+  std::string scenario_yaml;  // the fully resolved scenario, stored at /scenario (attribute yaml)
+};
+
+struct TrialTableLayout {
+  std::vector<ColumnInfo> columns;          // /trials, in this order
+  std::vector<std::string> outcome_labels;  // /trials attribute outcome_labels; code = index
+};
+
+// Writes to "<path>.part" and renames it to <path> in close(), so an existing file is only
+// replaced by a complete, readable one. Every block appended is flushed, so a run stopped
+// part-way still leaves a file that opens.
+class ResultsWriter {
+ public:
+  ResultsWriter(std::filesystem::path path, const RunMetadata& metadata,
+                const ColumnBlock& experiments, const TrialTableLayout& trials,
+                const std::vector<ColumnInfo>& path_variables, std::size_t path_months);
+  ~ResultsWriter();
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+
+  void append_trials(const ColumnBlock& block);
+  void append_paths(const PathBlock& block);
+  // Writes /summary, the root attributes complete and trials_completed, closes and renames.
+  void close(const ColumnBlock& summary, bool complete, std::int64_t trials_completed);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace detsim

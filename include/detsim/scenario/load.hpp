@@ -1,0 +1,32 @@
+// Reading a scenario file into a validated Scenario: the only part of detsim that sees YAML.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detsim/scenario/scenario.hpp"
+
+namespace detsim {
+
+struct LoadOptions {
+  // "dotted.path=VALUE" overrides applied before validation; VALUE is parsed as YAML.
+  std::vector<std::string> overrides;
+  // Replaces guarantee.preset (a preset name or a path to a preset file), as --structure does.
+  std::optional<std::string> structure;
+};
+
+// Reads, applies overrides and the preset, validates. Throws InputError with
+// "FILE:LINE:COL: path = value: what is allowed" (several lines if several errors) on bad input.
+Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options = {});
+
+// Same, from text already in memory; `source` names it in messages.
+Scenario load_scenario_text(const std::string& yaml, const std::string& source,
+                            const LoadOptions& options = {});
+
+// The fully resolved scenario as YAML (presets expanded into terms, overrides applied),
+// which load_scenario_text reads back to an equal Scenario.
+std::string emit_scenario_yaml(const Scenario& scenario);
+
+}  // namespace detsim

@@ -1,0 +1,112 @@
+// The validated, fully resolved scenario: a plain value the engine and model take by const reference.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detsim/scenario/quantity.hpp"
+
+namespace detsim {
+
+enum class Role { challenger, target, guarantor };
+
+// Every default is written once, here, beside its field; docs/MODEL.md gives the reasons.
+
+struct Elections {
+  int every_months = 48;
+  int first_month = 1;
+  Quantity flip_probability = Quantity::constant(0.5);
+  Quantity resolve_after_flip = Quantity::constant(0.5);
+  Quantity transparency = Quantity::constant(0.5);
+};
+
+// What a guarantor promises; all zero means no commitment.
+struct GuaranteeTerms {
+  Quantity defend = Quantity::constant(0.0);         // share of capability committed if it honors
+  Quantity audience_cost = Quantity::constant(0.0);  // cost of backing down (ties hands)
+  Quantity aid_per_month = Quantity::constant(0.0);  // capability transferred to the target monthly
+  Quantity sanctions = Quantity::constant(0.0);      // monthly cost on the challenger in a war
+};
+
+struct Actor {
+  std::string id;
+  Role role = Role::guarantor;
+  Quantity capability = Quantity::constant(1.0);
+  Quantity resolve = Quantity::constant(0.5);
+  // Challenger only.
+  Quantity stake = Quantity::constant(1.0);
+  Quantity war_cost = Quantity::constant(1.0);
+  bool nuclear = false;
+  bool can_probe = true;
+  // Target only: share of its territory it holds at the start.
+  Quantity territory = Quantity::constant(1.0);
+  // Guarantor only.
+  bool lead = false;
+  Quantity credibility = Quantity::constant(0.5);  // the challenger's prior belief over resolve
+  std::optional<Elections> elections;
+  GuaranteeTerms terms;  // resolved from preset and overrides
+};
+
+struct Severity {
+  Quantity probe = Quantity::constant(0.3);
+  Quantity war = Quantity::constant(0.7);
+  Quantity aid = Quantity::constant(0.2);
+};
+
+// Parameters of the monthly submodels (war, escalation, cohesion, probes, beliefs).
+struct Dynamics {
+  int belief_grid = 512;               // cells of each belief over resolve in [0, 1]
+  Quantity precedent_weight = Quantity::constant(0.3);       // how far one guarantor's record moves beliefs in others
+  Quantity probe_gain = Quantity::constant(0.1);             // share of the stake a probe wins when unanswered
+  Quantity probe_cost = Quantity::constant(0.05);            // what an answered probe costs the challenger (stake units)
+  int forecast_months = 12;            // months of war the challenger prices when it decides
+  Quantity front_speed = Quantity::constant(0.02);           // territory share per month at full power advantage
+  Quantity front_noise = Quantity::constant(0.01);           // sd of monthly front movement
+  Quantity aid_depreciation = Quantity::constant(0.02);      // monthly loss of delivered aid capability
+  Quantity guarantor_war_cost = Quantity::constant(0.05);    // cost per committed capability-month (stake units)
+  Quantity target_war_cost = Quantity::constant(0.1);        // target's cost per war month (stake units)
+  Quantity settlement_rate = Quantity::constant(0.03);       // monthly hazard of a negotiated settlement
+  Quantity capitulation_territory = Quantity::constant(0.3); // the target capitulates below this territory share
+  Quantity exhaustion = Quantity::constant(1.0);             // challenger quits when cumulative war cost reaches this * stake
+  Quantity clash_base = Quantity::constant(0.002);           // monthly chance of a guarantor clash without intervention
+  Quantity clash_direct = Quantity::constant(0.02);          // added monthly chance when a guarantor fights directly
+  Quantity nuclear_from_clash = Quantity::constant(0.01);    // monthly chance of nuclear use at level 2 (nuclear challenger)
+  Quantity nuclear_from_war = Quantity::constant(0.0005);    // monthly chance of nuclear use at level 1 (nuclear challenger)
+  Quantity desperation_weight = Quantity::constant(4.0);     // multiplies nuclear chances by (1 + weight * desperation)
+  Quantity cohesion_initial = Quantity::constant(0.8);       // alliance cohesion at month 0
+  Quantity cohesion_volatility = Quantity::constant(0.01);   // sd of the monthly cohesion random walk
+  Quantity cohesion_honor_bonus = Quantity::constant(0.05);  // cohesion gained when a collective guarantor honors
+  Quantity cohesion_renege_penalty = Quantity::constant(0.1);  // cohesion lost when any guarantor backs down
+};
+
+struct GuaranteeSpec {
+  std::string preset;          // name or path of the preset applied ("" = none)
+  bool collective = false;     // guarantors bound together (Article 5)
+  Quantity cohesion_shift = Quantity::constant(0.0);  // yearly push on alliance cohesion
+};
+
+struct Scenario {
+  std::string source;  // file the scenario was read from
+  int format = 1;
+  std::string name;
+  std::string description;
+  int horizon_months = 120;
+  std::int64_t trials = 10000;
+  std::uint64_t seed = 20261126;
+  Quantity rationality = Quantity::constant(std::numeric_limits<double>::infinity());
+  Quantity honor_noise = Quantity::constant(0.0);
+  Severity severity;
+  Dynamics dynamics;
+  std::vector<Actor> actors;  // in file order; exactly one challenger and one target
+  GuaranteeSpec guarantee;
+  std::int64_t record_paths = 0;
+
+  const Actor& challenger() const;
+  const Actor& target() const;
+  std::vector<const Actor*> guarantors() const;
+};
+
+}  // namespace detsim
