@@ -1,0 +1,1 @@
+// Placeholder so the part links before its sources land; removed when they do.
