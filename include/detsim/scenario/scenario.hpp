@@ -62,6 +62,8 @@ struct Dynamics {
   Quantity precedent_weight = Quantity::constant(0.3);       // how far one guarantor's record moves beliefs in others
   Quantity probe_gain = Quantity::constant(0.1);             // share of the stake a probe wins when unanswered
   Quantity probe_cost = Quantity::constant(0.05);            // what an answered probe costs the challenger (stake units)
+  int probe_interval = 12;             // months between two probes at least
+  Quantity contested_territory = Quantity::constant(0.2);  // target's territory share the stake stands for
   int forecast_months = 12;            // months of war the challenger prices when it decides
   Quantity front_speed = Quantity::constant(0.02);           // territory share per month at full power advantage
   Quantity front_noise = Quantity::constant(0.01);           // sd of monthly front movement

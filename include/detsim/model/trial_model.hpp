@@ -1,0 +1,49 @@
+// One trial of the model: a scenario compiled once, run month by month into one row of results
+// (and, when asked, its monthly paths). Knows nothing of YAML, HDF5, threads or the command line.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "detsim/model/random_stream.hpp"
+#include "detsim/model/trial_columns.hpp"
+#include "detsim/model/trial_parameters.hpp"
+#include "detsim/model/trial_state.hpp"
+#include "detsim/table/column_block.hpp"
+
+namespace detsim {
+
+class TrialModel {
+ public:
+  explicit TrialModel(const Scenario& scenario);
+
+  // Columns of /trials, in order; the same for every trial of this scenario.
+  const std::vector<ColumnInfo>& trial_columns() const { return columns_; }
+  static const std::vector<std::string>& outcome_labels();
+  // Monthly series kept for recorded trials; each has path_months() values.
+  const std::vector<ColumnInfo>& path_variables() const { return path_variables_; }
+  std::size_t path_months() const { return static_cast<std::size_t>(parameters_.horizon_months) + 1; }
+  const TrialParameters& parameters() const { return parameters_; }
+
+  // A state sized for this scenario; make one per thread and reuse it.
+  TrialState make_state() const;
+
+  // Runs one trial and writes its row. `paths` is empty, or holds one row pointer per path
+  // variable, each to path_months() values.
+  void run(TrialStreams& streams, TrialState& state, std::int32_t experiment,
+           std::int32_t trial, ColumnBlock& out, std::size_t row,
+           std::span<double* const> paths) const;
+
+ private:
+  void record_month(const TrialState& s, std::span<double* const> paths) const;
+  void write_row(const TrialState& s, std::int32_t experiment, std::int32_t trial,
+                 ColumnBlock& out, std::size_t row) const;
+
+  TrialParameters parameters_;
+  std::vector<ColumnInfo> columns_;
+  std::vector<ColumnInfo> path_variables_;
+};
+
+}  // namespace detsim

@@ -1,0 +1,67 @@
+// Everything one trial carries from month to month. A TrialState is made once per thread and
+// reused for every trial it runs, so the monthly loop never allocates.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "detsim/model/belief.hpp"
+
+namespace detsim {
+
+enum class Phase { peace, war, after_war };
+
+// Codes of the `outcome` column; the labels are TrialModel::outcome_labels().
+enum class Outcome : std::int8_t {
+  deterred = 0,                // never attacked within the horizon
+  target_holds = 1,            // the challenger quit, exhausted
+  stalemate_or_ceasefire = 2,  // settled, or still fighting at the horizon
+  challenger_gains = 3,        // the target folded or capitulated
+  nuclear_use = 4,             // the ladder reached level 3
+};
+
+enum class Escalation : std::int8_t { peace = 0, war = 1, direct_clash = 2, nuclear_use = 3 };
+
+struct GuarantorState {
+  // Drawn for the trial (resolve changes with a new administration).
+  double capability = 0, resolve = 0, defend = 0, audience_cost = 0, aid_per_month = 0,
+         sanctions = 0;
+  bool lead = false;
+  bool committed = false;  // promised something: any term above zero
+  bool alternate_administration = false;
+  // The challenger's view of it.
+  Belief belief;
+  Belief belief_original, belief_alternate;  // priors of each administration (elections only)
+  double p_war = 0, p_probe = 0;             // believed chances it honors, kept current
+  // What happened.
+  bool tested = false, honored = false, fighting = false, aid_flowing = false;
+  double cost = 0;
+  int flips = 0;
+  double ambiguity = 0;
+};
+
+struct TrialState {
+  std::vector<double> values;  // the drawn parameter slots
+  // Challenger.
+  double challenger_capability = 0, challenger_resolve = 0, stake = 0, war_cost = 0;
+  double challenger_cost = 0, challenger_war_cost = 0;
+  // Target.
+  double target_capability = 0, target_resolve = 0, territory = 1, territory_start = 1;
+  double aid_stock = 0, target_cost = 0;
+  // Alliance.
+  double cohesion = 0;
+  std::vector<GuarantorState> guarantors;
+  std::vector<int> committed;  // indices of committed guarantors
+  // Per subset of committed guarantors (bit i = committed[i] honors): committed capability
+  // and sanctions, fixed for the trial, so the monthly decision is a lookup.
+  std::vector<double> subset_capability, subset_sanctions;
+  std::vector<double> subset_probability;
+  // Time line.
+  Phase phase = Phase::peace;
+  int month = 0;
+  int attack_month = -1, war_months = 0, probes = 0, last_probe_month = -1000000;
+  Escalation escalation = Escalation::peace, max_escalation = Escalation::peace;
+  Outcome outcome = Outcome::deterred;
+};
+
+}  // namespace detsim

@@ -1,0 +1,159 @@
+// Belief: exact cell probabilities from each law's CDF, Bayes' rule on a grid plus an atom.
+#include "detsim/model/belief.hpp"
+
+#include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
+#include <cmath>
+#include <stdexcept>
+
+namespace detsim {
+
+namespace {
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+// The CDF of a law given its argument values, for x in [0, 1].
+double law_cdf(const DistributionSlots& law, std::span<const double> v, double x) {
+  const auto arg = [&](int i) { return v[static_cast<std::size_t>(law.args[i])]; };
+  switch (law.kind) {
+    case DistributionKind::constant: return x >= arg(0) ? 1.0 : 0.0;
+    case DistributionKind::uniform: {
+      const double lo = arg(0), hi = arg(1);
+      return std::clamp((x - lo) / (hi - lo), 0.0, 1.0);
+    }
+    case DistributionKind::beta: {
+      const double mean = arg(0), k = arg(1);
+      if (x <= 0.0) return 0.0;
+      if (x >= 1.0) return 1.0;
+      return boost::math::ibeta(mean * k, (1.0 - mean) * k, x);
+    }
+    case DistributionKind::normal: {
+      const double mean = arg(0), sd = arg(1);
+      const double lo = std::max(arg(2), 0.0), hi = std::min(arg(3), 1.0);
+      const double f_lo = normal_cdf((lo - mean) / sd), f_hi = normal_cdf((hi - mean) / sd);
+      const double f = normal_cdf((std::clamp(x, lo, hi) - mean) / sd);
+      return (f - f_lo) / (f_hi - f_lo);
+    }
+    case DistributionKind::triangular: {
+      const double a = arg(0), c = arg(1), b = arg(2);
+      if (x <= a) return 0.0;
+      if (x >= b) return 1.0;
+      if (x <= c) return (x - a) * (x - a) / ((b - a) * (c - a));
+      return 1.0 - (b - x) * (b - x) / ((b - a) * (b - c));
+    }
+  }
+  throw std::logic_error("unknown distribution kind");
+}
+
+// P(r >= t) for r uniform on the cell [lo, hi].
+double share_at_least(double t, double lo, double hi) {
+  return std::clamp((hi - t) / (hi - lo), 0.0, 1.0);
+}
+
+}  // namespace
+
+void Belief::assign(const DistributionSlots& law, std::span<const double> values, int cells) {
+  mass_.setZero(cells);
+  const bool degenerate_uniform = law.kind == DistributionKind::uniform &&
+                                  values[static_cast<std::size_t>(law.args[0])] ==
+                                      values[static_cast<std::size_t>(law.args[1])];
+  if (law.kind == DistributionKind::constant || degenerate_uniform) {
+    atom_weight_ = 1.0;
+    atom_at_ = values[static_cast<std::size_t>(law.args[0])];
+    return;
+  }
+  atom_weight_ = 0.0;
+  double previous = law_cdf(law, values, 0.0);
+  for (int i = 0; i < cells; ++i) {
+    const double next = law_cdf(law, values, static_cast<double>(i + 1) / cells);
+    mass_[i] = std::max(next - previous, 0.0);
+    previous = next;
+  }
+  mass_ /= mass_.sum();
+}
+
+double Belief::mean() const {
+  const int n = cells();
+  double grid = 0.0;
+  for (int i = 0; i < n; ++i) grid += mass_[i] * (i + 0.5) / n;
+  return atom_weight_ * atom_at_ + grid;
+}
+
+double Belief::honor_probability(double audience_cost, double threshold, double noise) const {
+  const double t = threshold - audience_cost;  // honors iff r >= t + eps
+  const int n = cells();
+  if (noise <= 0.0) {
+    double p = atom_weight_ * (atom_at_ >= t ? 1.0 : 0.0);
+    if (n == 0 || t >= 1.0) return p;
+    if (t <= 0.0) return p + mass_.sum();
+    const int j = std::min(static_cast<int>(t * n), n - 1);
+    p += mass_[j] * share_at_least(t, static_cast<double>(j) / n, static_cast<double>(j + 1) / n);
+    p += mass_.tail(n - j - 1).sum();
+    return p;
+  }
+  double p = atom_weight_ * normal_cdf((atom_at_ - t) / noise);
+  for (int i = 0; i < n; ++i) p += mass_[i] * normal_cdf(((i + 0.5) / n - t) / noise);
+  return p;
+}
+
+double Belief::cell_likelihood(int cell, bool honored, double t, double noise) const {
+  const int n = cells();
+  const double p_honor = noise <= 0.0
+                             ? share_at_least(t, static_cast<double>(cell) / n,
+                                              static_cast<double>(cell + 1) / n)
+                             : normal_cdf(((cell + 0.5) / n - t) / noise);
+  return honored ? p_honor : 1.0 - p_honor;
+}
+
+void Belief::observe(bool honored, double audience_cost, double threshold, double noise,
+                     double weight) {
+  const double t = threshold - audience_cost;
+  const auto tempered = [&](double likelihood) { return (1.0 - weight) + weight * likelihood; };
+  const double atom_honor = noise <= 0.0 ? (atom_at_ >= t ? 1.0 : 0.0)
+                                         : normal_cdf((atom_at_ - t) / noise);
+  atom_weight_ *= tempered(honored ? atom_honor : 1.0 - atom_honor);
+  double total = atom_weight_;
+  for (int i = 0; i < cells(); ++i) {
+    mass_[i] *= tempered(cell_likelihood(i, honored, t, noise));
+    total += mass_[i];
+  }
+  normalise_or_reset(total, honored, t, noise, weight);
+}
+
+void Belief::normalise_or_reset(double total, bool honored, double t, double noise,
+                                double weight) {
+  if (total > 1e-300) {
+    atom_weight_ /= total;
+    mass_ /= total;
+    return;
+  }
+  // The observation refuted the belief: start again from ignorance (uniform) and update that.
+  const int n = std::max(cells(), 1);
+  mass_.setConstant(n, 1.0 / n);
+  atom_weight_ = 0.0;
+  double fresh = 0.0;
+  for (int i = 0; i < n; ++i) {
+    mass_[i] *= (1.0 - weight) + weight * cell_likelihood(i, honored, t, noise);
+    fresh += mass_[i];
+  }
+  mass_ /= fresh;
+}
+
+void Belief::mix(const Belief& other, double weight) {
+  const int n = cells();
+  if (other.cells() != n) throw std::logic_error("mixing beliefs on different grids");
+  mass_ = (1.0 - weight) * mass_ + weight * other.mass_;
+  const double other_atom = weight * other.atom_weight_;
+  atom_weight_ *= 1.0 - weight;
+  if (other_atom <= 0.0) return;
+  if (atom_weight_ <= 0.0 || other.atom_at_ == atom_at_) {
+    atom_at_ = other.atom_at_;
+    atom_weight_ += other_atom;
+    return;
+  }
+  // Two atoms at different places: the newcomer's mass is spread over its grid cell.
+  const int j = std::clamp(static_cast<int>(other.atom_at_ * n), 0, n - 1);
+  mass_[j] += other_atom;
+}
+
+}  // namespace detsim

@@ -1,0 +1,85 @@
+// The challenger's choice at peace: wait, probe or attack, by expected utility over the sets of
+// guarantors it believes would honor; argmax at infinite rationality, logit choice otherwise.
+#include <boost/random/uniform_01.hpp>
+#include <cmath>
+#include <limits>
+
+#include "detsim/model/submodels.hpp"
+
+namespace detsim {
+
+double defending_capability(const TrialState& s, unsigned honoring_set) {
+  return s.target_capability + s.aid_stock + s.subset_capability[honoring_set];
+}
+
+void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war) {
+  const std::size_t m = s.committed.size();
+  const std::size_t subsets = std::size_t{1} << m;
+  for (std::size_t set = 0; set < subsets; ++set) {
+    double independent = 1.0;
+    for (std::size_t b = 0; b < m; ++b) {
+      const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
+      const double honors = war ? g.p_war : g.p_probe;
+      independent *= ((set >> b) & 1U) ? honors : 1.0 - honors;
+    }
+    s.subset_probability[set] = independent;
+  }
+  if (!p.collective || m < 2) return;
+  // With probability cohesion the alliance acts as one, following its lead (bit 0).
+  const GuarantorState& lead = s.guarantors[static_cast<std::size_t>(s.committed[0])];
+  const double lead_honors = war ? lead.p_war : lead.p_probe;
+  for (double& q : s.subset_probability) q *= 1.0 - s.cohesion;
+  s.subset_probability[subsets - 1] += s.cohesion * lead_honors;
+  s.subset_probability[0] += s.cohesion * (1.0 - lead_honors);
+}
+
+ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s) {
+  ChoiceValues u;
+  const double stake = s.stake;
+  const double forecast = value_of(s, p.forecast_months);
+  const bool target_folds = s.target_resolve < value_of(s, p.severity_war);
+
+  believed_subset_probabilities(p, s, true);
+  const std::size_t subsets = s.subset_probability.size();
+  for (std::size_t set = 0; set < subsets; ++set) {
+    double payoff;
+    if (set == 0 && target_folds) {
+      payoff = stake;  // abandoned, the target concedes the stake without a fight
+    } else {
+      const double c = s.challenger_capability;
+      const double win = c / (c + defending_capability(s, static_cast<unsigned>(set)));
+      payoff = win * stake - s.war_cost - forecast * s.subset_sanctions[set];
+    }
+    u.attack += s.subset_probability[set] * payoff;
+  }
+
+  u.probe_available = p.can_probe && s.month - s.last_probe_month >= p.probe_interval_months;
+  if (u.probe_available) {
+    believed_subset_probabilities(p, s, false);
+    const double unanswered = s.subset_probability[0];
+    u.probe = unanswered * value_of(s, p.probe_gain) * stake -
+              (1.0 - unanswered) * value_of(s, p.probe_cost);
+  }
+  return u;
+}
+
+Choice choose(const ChoiceValues& u, double rationality, RandomStream& decisions) {
+  if (std::isinf(rationality)) {
+    // Strict improvement needed: ties keep the status quo, as the canonical game's "attack iff > 0".
+    Choice best = Choice::wait;
+    double best_value = u.wait;
+    if (u.probe_available && u.probe > best_value) best = Choice::probe, best_value = u.probe;
+    if (u.attack > best_value) best = Choice::attack;
+    return best;
+  }
+  const double top = std::max({u.wait, u.attack, u.probe_available ? u.probe : u.wait});
+  const double w_wait = std::exp(rationality * (u.wait - top));
+  const double w_probe = u.probe_available ? std::exp(rationality * (u.probe - top)) : 0.0;
+  const double w_attack = std::exp(rationality * (u.attack - top));
+  const double x = boost::random::uniform_01<double>()(decisions) * (w_wait + w_probe + w_attack);
+  if (x < w_wait) return Choice::wait;
+  if (x < w_wait + w_probe) return Choice::probe;
+  return Choice::attack;
+}
+
+}  // namespace detsim

@@ -1,0 +1,48 @@
+// A test of the guarantors' promises: who honors, what the challenger learns, what reneging costs.
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+
+#include "detsim/model/submodels.hpp"
+
+namespace detsim {
+
+unsigned test_guarantors(const TrialParameters& p, TrialState& s, double severity,
+                         RandomStream& honoring) {
+  const std::size_t m = s.committed.size();
+  if (m == 0) return 0;
+  const double noise = value_of(s, p.honor_noise);
+  // Drawn whenever the guarantee is collective, so the stream does not depend on cohesion.
+  const bool acts_as_one =
+      p.collective && m >= 2 && boost::random::uniform_01<double>()(honoring) < s.cohesion;
+
+  unsigned honored = 0;
+  for (std::size_t b = 0; b < m; ++b) {
+    const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
+    const double eps =
+        noise > 0 ? boost::random::normal_distribution<double>(0.0, noise)(honoring) : 0.0;
+    if (g.resolve + g.audience_cost >= severity + eps) honored |= 1U << b;
+  }
+  if (acts_as_one) honored = (honored & 1U) ? (1U << m) - 1 : 0U;
+
+  // The challenger learns: fully about each tested guarantor, by precedent about the others.
+  const double precedent = value_of(s, p.precedent_weight);
+  for (std::size_t b = 0; b < m; ++b) {
+    const std::size_t tested = static_cast<std::size_t>(s.committed[b]);
+    const bool kept = (honored >> b) & 1U;
+    for (std::size_t i = 0; i < s.guarantors.size(); ++i) {
+      GuarantorState& g = s.guarantors[i];
+      g.belief.observe(kept, g.audience_cost, severity, noise, i == tested ? 1.0 : precedent);
+    }
+    GuarantorState& g = s.guarantors[tested];
+    if (!kept) {
+      g.cost += g.audience_cost;  // tied hands: backing down is paid at home
+      s.cohesion -= value_of(s, p.cohesion_renege_penalty);
+    }
+  }
+  if (p.collective && honored == (1U << m) - 1) s.cohesion += value_of(s, p.cohesion_honor_bonus);
+  s.cohesion = std::clamp(s.cohesion, 0.0, 1.0);
+  refresh_believed_honoring(p, s);
+  return honored;
+}
+
+}  // namespace detsim

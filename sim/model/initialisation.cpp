@@ -1,0 +1,78 @@
+// The state of a trial at month 0: drawn parameters, priors, commitments.
+#include <cmath>
+
+#include "detsim/model/submodels.hpp"
+
+namespace detsim {
+
+void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& streams) {
+  p.plan.draw(streams.parameters, s.values);
+  const auto v = [&](int slot) { return value_of(s, slot); };
+
+  s.challenger_capability = v(p.challenger_capability);
+  s.challenger_resolve = v(p.challenger_resolve);
+  s.stake = v(p.stake);
+  s.war_cost = v(p.war_cost) * (1.0 - s.challenger_resolve);  // k = w (1 - r)
+  s.challenger_cost = s.challenger_war_cost = 0.0;
+  s.target_capability = v(p.target_capability);
+  s.target_resolve = v(p.target_resolve);
+  s.territory = s.territory_start = v(p.territory);
+  s.aid_stock = s.target_cost = 0.0;
+  s.cohesion = v(p.cohesion_initial);
+
+  s.committed.clear();  // capacity kept: no allocation after the first trial
+  for (std::size_t i = 0; i < p.guarantors.size(); ++i) {
+    const GuarantorSlots& slots = p.guarantors[i];
+    GuarantorState& g = s.guarantors[i];
+    g.capability = v(slots.capability);
+    g.resolve = v(slots.resolve);
+    g.defend = v(slots.defend);
+    g.audience_cost = v(slots.audience_cost);
+    g.aid_per_month = v(slots.aid_per_month);
+    g.sanctions = v(slots.sanctions);
+    g.lead = slots.lead;
+    g.committed = g.defend > 0 || g.audience_cost > 0 || g.aid_per_month > 0 || g.sanctions > 0;
+    g.alternate_administration = false;
+    g.belief.assign(slots.credibility, s.values, p.belief_cells);
+    if (slots.has_elections) {
+      g.belief_original.assign(slots.resolve_law, s.values, p.belief_cells);
+      g.belief_alternate.assign(slots.resolve_after_flip, s.values, p.belief_cells);
+    }
+    g.tested = g.honored = g.fighting = g.aid_flowing = false;
+    g.cost = 0.0;
+    g.flips = 0;
+    g.ambiguity = g.belief.mean() - g.resolve;
+    if (g.committed) s.committed.push_back(static_cast<int>(i));
+  }
+  // Lead first among the committed, so that bit 0 of a subset is the one that leads.
+  for (std::size_t i = 1; i < s.committed.size(); ++i) {
+    if (s.guarantors[static_cast<std::size_t>(s.committed[i])].lead) {
+      std::swap(s.committed[0], s.committed[i]);
+    }
+  }
+
+  const std::size_t subsets = std::size_t{1} << s.committed.size();
+  s.subset_capability.assign(subsets, 0.0);
+  s.subset_sanctions.assign(subsets, 0.0);
+  s.subset_probability.assign(subsets, 0.0);
+  for (std::size_t set = 0; set < subsets; ++set) {
+    for (std::size_t b = 0; b < s.committed.size(); ++b) {
+      if ((set >> b) & 1U) {
+        const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
+        s.subset_capability[set] += g.defend * g.capability;
+        s.subset_sanctions[set] += g.sanctions;
+      }
+    }
+  }
+
+  s.phase = Phase::peace;
+  s.month = 0;
+  s.attack_month = -1;
+  s.war_months = s.probes = 0;
+  s.last_probe_month = -1000000;
+  s.escalation = s.max_escalation = Escalation::peace;
+  s.outcome = Outcome::deterred;
+  refresh_believed_honoring(p, s);
+}
+
+}  // namespace detsim

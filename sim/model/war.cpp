@@ -1,0 +1,69 @@
+// One month of war: the front moves with the balance of power, costs and sanctions accrue, the
+// ladder may be climbed, and the war may end by exhaustion, capitulation or settlement.
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+
+#include "detsim/model/submodels.hpp"
+
+namespace detsim {
+
+namespace {
+
+unsigned fighting_set(const TrialState& s) {
+  unsigned set = 0;
+  for (std::size_t b = 0; b < s.committed.size(); ++b) {
+    if (s.guarantors[static_cast<std::size_t>(s.committed[b])].fighting) set |= 1U << b;
+  }
+  return set;
+}
+
+void end_war(TrialState& s, Outcome outcome) {
+  s.outcome = outcome;
+  s.phase = Phase::after_war;
+  for (GuarantorState& g : s.guarantors) g.fighting = false;
+}
+
+}  // namespace
+
+void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
+  ++s.war_months;
+  const unsigned set = fighting_set(s);
+  const double attacker = s.challenger_capability;
+  const double defender = defending_capability(s, set);
+  const double share = attacker / (attacker + defender);  // contest success function
+
+  // The front: the challenger advances when it holds more than half the power.
+  const double noise = value_of(s, p.front_noise);
+  const double shock =
+      noise > 0 ? boost::random::normal_distribution<double>(0.0, noise)(war) : 0.0;
+  s.territory =
+      std::clamp(s.territory + value_of(s, p.front_speed) * (1.0 - 2.0 * share) + shock, 0.0, 1.0);
+
+  // Costs: the challenger prices its war at k over the forecast horizon, plus sanctions.
+  const double monthly_cost = s.war_cost / value_of(s, p.forecast_months);
+  const double war_cost = monthly_cost + s.subset_sanctions[set];
+  s.challenger_war_cost += war_cost;
+  s.challenger_cost += war_cost;
+  s.target_cost += value_of(s, p.target_war_cost);
+  const double guarantor_rate = value_of(s, p.guarantor_war_cost);
+  for (GuarantorState& g : s.guarantors) {
+    if (g.fighting) g.cost += guarantor_rate * g.defend * g.capability;
+  }
+
+  if (climb_ladder(p, s, war)) {
+    end_war(s, Outcome::nuclear_use);
+    return;
+  }
+  // Termination, in the order a war is decided: the attacker's exhaustion, the defender's
+  // collapse, then a negotiated end (drawn every month, so the stream's use is fixed).
+  const bool settles = boost::random::uniform_01<double>()(war) < value_of(s, p.settlement_rate);
+  if (s.challenger_war_cost >= value_of(s, p.exhaustion) * s.stake) {
+    end_war(s, Outcome::target_holds);
+  } else if (s.territory < value_of(s, p.capitulation_territory)) {
+    end_war(s, Outcome::challenger_gains);
+  } else if (settles) {
+    end_war(s, Outcome::stalemate_or_ceasefire);
+  }
+}
+
+}  // namespace detsim
