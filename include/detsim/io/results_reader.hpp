@@ -22,15 +22,19 @@ struct ResultsFileInfo {
   std::string scenario_yaml;
 };
 
-// Root attributes and /scenario. Throws RunError naming the file and object on failure,
-// and for a schema_version this build cannot read.
+// Root attributes and /scenario. Throws RunError naming the file and object on failure: a missing
+// file, one that is not HDF5 or not a detsim results file (root attribute file_type), a missing
+// attribute, and a schema_version other than the one this build reads (1). A .part file left by
+// a stopped run reads too, with complete = false.
 ResultsFileInfo read_results_info(const std::filesystem::path& path);
 
 // A group of equal-length 1-D columns (/experiments, /trials, /summary) with their
-// description and units attributes, columns in alphabetical order of name.
+// description and units attributes, columns in alphabetical order of name. Other members (the
+// 2-D series of /paths) are skipped, so read_table(path, "paths") gives experiment and trial.
 ColumnBlock read_table(const std::filesystem::path& path, const std::string& group);
 
-// A string-array attribute of a group or dataset, such as /trials outcome_labels.
+// A string-array attribute of a group or dataset, such as /trials outcome_labels; a scalar string
+// attribute (description, units) reads as one element.
 std::vector<std::string> read_string_array_attribute(const std::filesystem::path& path,
                                                      const std::string& object,
                                                      const std::string& attribute);

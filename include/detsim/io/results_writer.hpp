@@ -26,7 +26,14 @@ struct TrialTableLayout {
 
 // Writes to "<path>.part" and renames it to <path> in close(), so an existing file is only
 // replaced by a complete, readable one. Every block appended is flushed, so a run stopped
-// part-way still leaves a file that opens.
+// part-way still leaves a file that opens: its root attribute complete is 0 until close(), and
+// trials_completed counts the /trials rows appended so far. Destroyed without close(), the writer
+// closes its handles quietly and leaves the .part file.
+//
+// I/O failures throw RunError naming the file and object; a block that does not match the layout
+// given to the constructor (columns, names, types, lengths, path months) is a std::logic_error and
+// leaves the file unchanged. Use from one thread at a time. Each append costs a flush, which
+// recompresses every partly filled chunk: append blocks of many rows (thousands), not single rows.
 class ResultsWriter {
  public:
   ResultsWriter(std::filesystem::path path, const RunMetadata& metadata,
@@ -36,7 +43,10 @@ class ResultsWriter {
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
+  // block must have TrialTableLayout::columns, in order.
   void append_trials(const ColumnBlock& block);
+  // block must have the path_variables and path_months given to the constructor; an empty block
+  // is accepted (and ignored) when the writer records no paths.
   void append_paths(const PathBlock& block);
   // Writes /summary, the root attributes complete and trials_completed, closes and renames.
   void close(const ColumnBlock& summary, bool complete, std::int64_t trials_completed);

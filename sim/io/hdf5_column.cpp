@@ -1,0 +1,214 @@
+// ColumnDataset: creating, extending and writing column datasets; reading them back.
+#include "hdf5_column.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "detsim/error.hpp"
+#include "hdf5_attribute.hpp"
+#include "hdf5_string.hpp"
+
+namespace detsim::detail {
+
+namespace {
+
+constexpr hsize_t chunk_bytes = 64 * 1024;
+constexpr unsigned deflate_level = 4;
+
+// Bytes one value occupies in the file; a variable-length string is a 16-byte heap reference.
+hsize_t stored_size(ColumnType type) {
+  switch (type) {
+    case ColumnType::f64: return 8;
+    case ColumnType::i32: return 4;
+    case ColumnType::i8: return 1;
+    case ColumnType::str: return 16;
+  }
+  return 8;
+}
+
+hid_t fixed_file_type(ColumnType type) {
+  switch (type) {
+    case ColumnType::f64: return H5T_IEEE_F64LE;
+    case ColumnType::i32: return H5T_STD_I32LE;
+    case ColumnType::i8: return H5T_STD_I8LE;
+    case ColumnType::str: break;
+  }
+  throw std::logic_error("strings have no fixed-size HDF5 type");
+}
+
+hid_t native_type(ColumnType type) {
+  switch (type) {
+    case ColumnType::f64: return H5T_NATIVE_DOUBLE;
+    case ColumnType::i32: return H5T_NATIVE_INT32;
+    case ColumnType::i8: return H5T_NATIVE_INT8;
+    case ColumnType::str: break;
+  }
+  throw std::logic_error("strings have no native HDF5 type");
+}
+
+const char* type_name(ColumnType type) {
+  switch (type) {
+    case ColumnType::f64: return "f64";
+    case ColumnType::i32: return "i32";
+    case ColumnType::i8: return "i8";
+    case ColumnType::str: return "str";
+  }
+  return "?";
+}
+
+Handle creation_properties(int rank, const hsize_t* chunk, std::string_view where) {
+  Handle properties = checked(H5Pcreate(H5P_DATASET_CREATE), HandleKind::property_list, where,
+                              "cannot create dataset properties");
+  check(H5Pset_chunk(properties.get(), rank, chunk), where, "cannot set chunk size");
+  check(H5Pset_shuffle(properties.get()), where, "cannot set shuffle filter");
+  check(H5Pset_deflate(properties.get(), deflate_level), where, "cannot set deflate filter");
+  return properties;
+}
+
+}  // namespace
+
+hsize_t chunk_rows_for(ColumnType type, hsize_t width) {
+  const hsize_t row_bytes = stored_size(type) * std::max<hsize_t>(width, 1);
+  return std::max<hsize_t>(1, chunk_bytes / row_bytes);
+}
+
+ColumnDataset::ColumnDataset(const Object& parent, const ColumnInfo& info, hsize_t width,
+                             hsize_t chunk_rows)
+    : object_{Handle(), parent.file, parent.child_path(info.name)},
+      type_(info.type),
+      width_(width) {
+  const std::string where = object_.where();
+  const int rank = width_ == 0 ? 1 : 2;
+  const hsize_t dims[2] = {0, width_};
+  const hsize_t max_dims[2] = {H5S_UNLIMITED, width_};
+  const hsize_t chunk[2] = {std::max<hsize_t>(chunk_rows, 1), std::max<hsize_t>(width_, 1)};
+  const Handle space = checked(H5Screate_simple(rank, dims, max_dims), HandleKind::dataspace, where,
+                               "cannot create dataspace");
+  const Handle properties = creation_properties(rank, chunk, where);
+  hid_t file_type = -1;
+  if (type_ == ColumnType::str) {
+    string_type_ = make_string_type(where);
+    file_type = string_type_.get();
+  } else {
+    file_type = fixed_file_type(type_);
+  }
+  object_.handle = checked(H5Dcreate2(parent.handle.get(), info.name.c_str(), file_type,
+                                      space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+                           HandleKind::dataset, where, "cannot create dataset");
+  write_attribute(object_, "description", std::string_view(info.description));
+  if (!info.units.empty()) write_attribute(object_, "units", std::string_view(info.units));
+}
+
+void ColumnDataset::append(const ColumnBlock& block, std::size_t column) {
+  const ColumnType type = block.schema()[column].type;
+  require_type(type);
+  const hsize_t rows = block.rows();
+  switch (type) {
+    case ColumnType::f64: append_raw(H5T_NATIVE_DOUBLE, block.f64(column).data(), rows); break;
+    case ColumnType::i32: append_raw(H5T_NATIVE_INT32, block.i32(column).data(), rows); break;
+    case ColumnType::i8: append_raw(H5T_NATIVE_INT8, block.i8(column).data(), rows); break;
+    case ColumnType::str: {
+      const std::vector<std::string>& strings = block.str(column);
+      pointers_.resize(strings.size());
+      for (std::size_t i = 0; i < strings.size(); ++i) pointers_[i] = strings[i].c_str();
+      append_raw(string_type_.get(), pointers_.data(), rows);
+      break;
+    }
+  }
+}
+
+void ColumnDataset::append(const double* values, hsize_t rows) {
+  require_type(ColumnType::f64);
+  append_raw(H5T_NATIVE_DOUBLE, values, rows);
+}
+
+void ColumnDataset::append(const std::int32_t* values, hsize_t rows) {
+  require_type(ColumnType::i32);
+  append_raw(H5T_NATIVE_INT32, values, rows);
+}
+
+void ColumnDataset::require_type(ColumnType type) const {
+  if (type != type_) {
+    throw std::logic_error(object_.where() + ": appending " + type_name(type) +
+                           " values to a column of " + type_name(type_));
+  }
+}
+
+void ColumnDataset::append_raw(hid_t memory_type, const void* data, hsize_t rows) {
+  if (rows == 0) return;
+  const std::string where = object_.where();
+  const int rank = width_ == 0 ? 1 : 2;
+  const hsize_t new_dims[2] = {rows_ + rows, width_};
+  check(H5Dset_extent(object_.handle.get(), new_dims), where, "cannot extend dataset");
+  const Handle file_space = checked(H5Dget_space(object_.handle.get()), HandleKind::dataspace,
+                                    where, "cannot read dataspace");
+  const hsize_t start[2] = {rows_, 0};
+  const hsize_t count[2] = {rows, width_};
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+        where, "cannot select rows");
+  const Handle memory_space = checked(H5Screate_simple(rank, count, nullptr), HandleKind::dataspace,
+                                      where, "cannot create dataspace");
+  check(H5Dwrite(object_.handle.get(), memory_type, memory_space.get(), file_space.get(),
+                 H5P_DEFAULT, data),
+        where, "cannot write rows");
+  rows_ += rows;
+}
+
+StoredColumn stored_column(const Object& dataset) {
+  const std::string where = dataset.where();
+  const hid_t id = dataset.handle.get();
+  const Handle type = checked(H5Dget_type(id), HandleKind::datatype, where, "cannot read type");
+  const Handle space =
+      checked(H5Dget_space(id), HandleKind::dataspace, where, "cannot read dataspace");
+  StoredColumn stored;
+  stored.rank = H5Sget_simple_extent_ndims(space.get());
+  if (stored.rank < 0) throw_hdf5_error(where, "cannot read rank");
+  hsize_t dims[H5S_MAX_RANK] = {};
+  if (stored.rank > 0 && H5Sget_simple_extent_dims(space.get(), dims, nullptr) < 0) {
+    throw_hdf5_error(where, "cannot read dimensions");
+  }
+  stored.rows = stored.rank > 0 ? dims[0] : 1;
+  const std::size_t size = H5Tget_size(type.get());
+  switch (H5Tget_class(type.get())) {
+    case H5T_FLOAT: stored.type = ColumnType::f64; return stored;
+    case H5T_STRING: stored.type = ColumnType::str; return stored;
+    case H5T_INTEGER: {
+      const bool is_signed = H5Tget_sign(type.get()) == H5T_SGN_2;
+      if (size == 1 && is_signed) {
+        stored.type = ColumnType::i8;
+        return stored;
+      }
+      if (size < 4 || (size == 4 && is_signed)) {
+        stored.type = ColumnType::i32;
+        return stored;
+      }
+      throw RunError(where + ": holds " + std::to_string(8 * size) + "-bit " +
+                     (is_signed ? "" : "unsigned ") +
+                     "integers; detsim reads integer columns of at most 32 bits");
+    }
+    default: break;
+  }
+  throw RunError(where + ": holds neither numbers nor strings");
+}
+
+void read_column(const Object& dataset, ColumnBlock& block, std::size_t column) {
+  const ColumnType type = block.schema()[column].type;
+  const std::string where = dataset.where();
+  if (type == ColumnType::str) {
+    read_strings(dataset.handle, where, block.str(column));
+    return;
+  }
+  if (block.rows() == 0) return;  // HDF5 refuses a read into no buffer
+  void* buffer = nullptr;
+  switch (type) {
+    case ColumnType::f64: buffer = block.f64(column).data(); break;
+    case ColumnType::i32: buffer = block.i32(column).data(); break;
+    case ColumnType::i8: buffer = block.i8(column).data(); break;
+    case ColumnType::str: break;
+  }
+  check(H5Dread(dataset.handle.get(), native_type(type), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer),
+        where, "cannot read column");
+}
+
+}  // namespace detsim::detail

@@ -1,0 +1,66 @@
+// Reading a results file back: root attributes, tables and string-array attributes.
+#include "detsim/io/results_reader.hpp"
+
+#include "detsim/error.hpp"
+#include "hdf5_attribute.hpp"
+#include "hdf5_object.hpp"
+#include "results_schema.hpp"
+#include "table_io.hpp"
+
+namespace detsim {
+
+namespace {
+
+using detail::attribute;
+using detail::Object;
+
+// A results file says so in file_type, and the layout it follows in schema_version; anything else
+// is refused before its contents are misread.
+void require_readable(const Object& root) {
+  if (!detail::has_attribute(root, "file_type")) {
+    throw RunError(root.file + ": not a detsim results file (no file_type attribute)");
+  }
+  const auto file_type = attribute<std::string>(root, "file_type");
+  if (file_type != detail::results_file_type) {
+    throw RunError(root.file + ": not a detsim results file (file_type is '" + file_type + "')");
+  }
+  const auto version = attribute<std::int64_t>(root, "schema_version");
+  if (version != detail::results_schema_version) {
+    throw RunError(root.file + ": results schema_version " + std::to_string(version) +
+                   " is not supported; this build of detsim reads schema_version " +
+                   std::to_string(detail::results_schema_version));
+  }
+}
+
+}  // namespace
+
+ResultsFileInfo read_results_info(const std::filesystem::path& path) {
+  const Object root = detail::open_file_read_only(path);
+  require_readable(root);
+  ResultsFileInfo info;
+  info.schema_version = detail::results_schema_version;
+  info.detsim_version = attribute<std::string>(root, "detsim_version");
+  info.git_revision = attribute<std::string>(root, "git_revision");
+  info.created_utc = attribute<std::string>(root, "created_utc");
+  info.command_line = attribute<std::string>(root, "command_line");
+  info.seed = attribute<std::uint64_t>(root, "seed");
+  info.complete = attribute<std::int64_t>(root, "complete") != 0;
+  info.trials_completed = attribute<std::int64_t>(root, "trials_completed");
+  info.scenario_yaml = attribute<std::string>(detail::open_group(root, "scenario"), "yaml");
+  return info;
+}
+
+ColumnBlock read_table(const std::filesystem::path& path, const std::string& group) {
+  const Object root = detail::open_file_read_only(path);
+  require_readable(root);
+  return detail::read_table(detail::open_group(root, group));
+}
+
+std::vector<std::string> read_string_array_attribute(const std::filesystem::path& path,
+                                                     const std::string& object,
+                                                     const std::string& attribute) {
+  const Object root = detail::open_file_read_only(path);
+  return detail::attribute<std::vector<std::string>>(detail::open_object(root, object), attribute);
+}
+
+}  // namespace detsim

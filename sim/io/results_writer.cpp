@@ -1,0 +1,192 @@
+// ResultsWriter: the results file of INTERFACE.md, written at <path>.part and renamed when closed.
+#include "detsim/io/results_writer.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <optional>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
+#include "detsim/error.hpp"
+#include "hdf5_attribute.hpp"
+#include "hdf5_column.hpp"
+#include "hdf5_object.hpp"
+#include "results_schema.hpp"
+#include "results_writer_checks.hpp"
+#include "table_io.hpp"
+
+namespace detsim {
+
+namespace {
+
+using detail::ColumnDataset;
+using detail::Object;
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+void write_root_attributes(const Object& root, const RunMetadata& metadata) {
+  using detail::write_attribute;
+  write_attribute(root, "file_type", detail::results_file_type);
+  write_attribute(root, "schema_version", detail::results_schema_version);
+  write_attribute(root, "detsim_version", std::string_view(metadata.detsim_version));
+  write_attribute(root, "git_revision", std::string_view(metadata.git_revision));
+  write_attribute(root, "created_utc", std::string_view(utc_now()));
+  write_attribute(root, "command_line", std::string_view(metadata.command_line));
+  write_attribute(root, "seed", metadata.seed);
+  // Present from the start, so a file left by a run that died says it is incomplete.
+  write_attribute(root, "complete", std::int8_t{0});
+  write_attribute(root, "trials_completed", std::int64_t{0});
+}
+
+}  // namespace
+
+struct ResultsWriter::Impl {
+  std::filesystem::path final_path;
+  std::filesystem::path part_path;
+  std::vector<ColumnInfo> trial_layout;
+  std::vector<ColumnInfo> path_variables;
+  std::size_t path_months = 0;
+  bool closed = false;
+  // Declared before everything opened inside it, so it is destroyed (closed) after them.
+  Object file;
+  Object trials_group;
+  std::vector<ColumnDataset> trial_columns;
+  std::optional<Object> paths_group;
+  std::vector<ColumnDataset> path_values;  // one per variable, [rows, months]
+  std::optional<ColumnDataset> path_experiment;
+  std::optional<ColumnDataset> path_trial;
+
+  void create_trials(const TrialTableLayout& layout);
+  void create_paths();
+  void require_open(const char* operation) const;
+  // Closes every dataset and group, then the file, reporting any failure.
+  void close_all();
+};
+
+void ResultsWriter::Impl::create_trials(const TrialTableLayout& layout) {
+  trials_group = detail::create_group(file, "trials");
+  detail::write_attribute(trials_group, "outcome_labels", layout.outcome_labels);
+  trial_columns.reserve(layout.columns.size());
+  for (const ColumnInfo& info : layout.columns) {
+    trial_columns.emplace_back(trials_group, info, 0, detail::chunk_rows_for(info.type, 0));
+  }
+}
+
+void ResultsWriter::Impl::create_paths() {
+  if (path_variables.empty() || path_months == 0) return;
+  paths_group = detail::create_group(file, "paths");
+  const hsize_t months = path_months;
+  path_values.reserve(path_variables.size());
+  for (const ColumnInfo& info : path_variables) {
+    path_values.emplace_back(*paths_group, info, months,
+                             detail::chunk_rows_for(ColumnType::f64, months));
+  }
+  const hsize_t chunk = detail::chunk_rows_for(ColumnType::i32, 0);
+  path_experiment.emplace(*paths_group,
+                          ColumnInfo{"experiment", ColumnType::i32,
+                                     "Experiment of the recorded trial (row of /experiments)", ""},
+                          0, chunk);
+  path_trial.emplace(*paths_group,
+                     ColumnInfo{"trial", ColumnType::i32,
+                                "Trial number within its experiment of the recorded trial", ""},
+                     0, chunk);
+}
+
+void ResultsWriter::Impl::require_open(const char* operation) const {
+  if (closed) {
+    throw std::logic_error(final_path.string() + ": " + operation + " after close()");
+  }
+}
+
+void ResultsWriter::Impl::close_all() {
+  for (ColumnDataset& column : trial_columns) column.close();
+  for (ColumnDataset& column : path_values) column.close();
+  if (path_experiment) path_experiment->close();
+  if (path_trial) path_trial->close();
+  if (paths_group) paths_group->handle.close(paths_group->where());
+  trials_group.handle.close(trials_group.where());
+  file.handle.close(file.file);
+}
+
+ResultsWriter::ResultsWriter(std::filesystem::path path, const RunMetadata& metadata,
+                             const ColumnBlock& experiments, const TrialTableLayout& trials,
+                             const std::vector<ColumnInfo>& path_variables, std::size_t path_months)
+    : impl_(std::make_unique<Impl>()) {
+  detail::require_valid_layout(trials, path_variables);
+  Impl& impl = *impl_;
+  impl.final_path = std::move(path);
+  impl.part_path = impl.final_path;
+  impl.part_path += ".part";
+  impl.trial_layout = trials.columns;
+  impl.path_variables = path_variables;
+  impl.path_months = path_months;
+
+  impl.file = detail::create_file(impl.part_path);
+  write_root_attributes(impl.file, metadata);
+  const Object scenario = detail::create_group(impl.file, "scenario");
+  detail::write_attribute(scenario, "yaml", std::string_view(metadata.scenario_yaml));
+  detail::write_table(impl.file, "experiments", experiments);
+  impl.create_trials(trials);
+  impl.create_paths();
+  detail::flush(impl.file);
+}
+
+// Without close() (an exception is unwinding), the handles close quietly and the .part file stays,
+// with complete = 0 and the trials appended so far.
+ResultsWriter::~ResultsWriter() = default;
+
+void ResultsWriter::append_trials(const ColumnBlock& block) {
+  Impl& impl = *impl_;
+  impl.require_open("append_trials");
+  detail::require_trial_schema(impl.trial_layout, block);
+  for (std::size_t c = 0; c < block.columns(); ++c) impl.trial_columns[c].append(block, c);
+  const auto rows =
+      static_cast<std::int64_t>(impl.trial_columns.empty() ? 0 : impl.trial_columns.front().rows());
+  detail::write_attribute(impl.file, "trials_completed", rows);
+  detail::flush(impl.file);
+}
+
+void ResultsWriter::append_paths(const PathBlock& block) {
+  Impl& impl = *impl_;
+  impl.require_open("append_paths");
+  if (!impl.paths_group) {
+    if (block.rows() == 0) return;
+    throw std::logic_error(impl.final_path.string() +
+                           ": append_paths, but the writer records no paths");
+  }
+  detail::require_path_shape(impl.path_variables, impl.path_months, block);
+  const hsize_t rows = block.rows();
+  for (std::size_t v = 0; v < impl.path_values.size(); ++v) {
+    impl.path_values[v].append(block.values[v].data(), rows);
+  }
+  impl.path_experiment->append(block.experiment.data(), rows);
+  impl.path_trial->append(block.trial.data(), rows);
+  detail::flush(impl.file);
+}
+
+void ResultsWriter::close(const ColumnBlock& summary, bool complete,
+                          std::int64_t trials_completed) {
+  Impl& impl = *impl_;
+  impl.require_open("close");
+  detail::write_table(impl.file, "summary", summary);
+  detail::write_attribute(impl.file, "trials_completed", trials_completed);
+  detail::write_attribute(impl.file, "complete", static_cast<std::int8_t>(complete ? 1 : 0));
+  impl.close_all();
+  impl.closed = true;
+  std::error_code error;
+  std::filesystem::rename(impl.part_path, impl.final_path, error);
+  if (error) {
+    throw RunError(impl.part_path.string() + ": cannot rename to " + impl.final_path.string() +
+                   ": " + error.message());
+  }
+}
+
+}  // namespace detsim

@@ -1,0 +1,21 @@
+// Private to the io part: a whole ColumnBlock as a group of equal-length 1-D datasets, and back.
+#pragma once
+
+#include <string_view>
+
+#include "detsim/table/column_block.hpp"
+#include "hdf5_object.hpp"
+
+namespace detsim::detail {
+
+// Throws std::logic_error naming the block unless every column holds block.rows() values.
+void require_consistent(const ColumnBlock& block, std::string_view what);
+
+// Creates group `name` under parent with one chunked, compressed dataset per column of block.
+void write_table(const Object& parent, std::string_view name, const ColumnBlock& block);
+
+// Every 1-D dataset of the group (other members are skipped), columns sorted by name, with their
+// description and units. RunError if the columns differ in length.
+ColumnBlock read_table(const Object& group);
+
+}  // namespace detsim::detail

@@ -1,0 +1,175 @@
+// Everything ResultsWriter writes reads back unchanged: root attributes, every column of every
+// type in several blocks, descriptions and units, outcome labels and monthly paths.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "../../sim/io/hdf5_handle.hpp"
+#include "detsim/io/results_reader.hpp"
+#include "detsim/io/results_writer.hpp"
+#include "io_test_support.hpp"
+
+using namespace detsim;
+using namespace detsim::test;
+using detail::checked;
+using detail::Handle;
+using detail::HandleKind;
+
+namespace {
+
+// The rows of a 2-D f64 dataset, row-major, read with the plain HDF5 API.
+std::vector<double> read_matrix(const std::filesystem::path& file, const char* dataset,
+                                hsize_t (&dims)[2]) {
+  const Handle h5 = checked(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), HandleKind::file,
+                            file.string(), "open");
+  const Handle data =
+      checked(H5Dopen2(h5.get(), dataset, H5P_DEFAULT), HandleKind::dataset, dataset, "open");
+  const Handle space =
+      checked(H5Dget_space(data.get()), HandleKind::dataspace, dataset, "get space");
+  REQUIRE(H5Sget_simple_extent_ndims(space.get()) == 2);
+  H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+  std::vector<double> values(dims[0] * dims[1]);
+  REQUIRE(H5Dread(data.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) >=
+          0);
+  return values;
+}
+
+void check_trial_rows(const ColumnBlock& trials, std::size_t rows) {
+  REQUIRE(trials.rows() == rows);
+  const std::size_t experiment = trials.index_of("experiment");
+  const std::size_t trial = trials.index_of("trial");
+  const std::size_t attacked = trials.index_of("attacked");
+  const std::size_t territory = trials.index_of("territory");
+  const std::size_t outcome = trials.index_of("outcome");
+  const std::size_t note = trials.index_of("note");
+  for (std::size_t r = 0; r < rows; ++r) {
+    INFO("row " << r);
+    CHECK(trials.i32(experiment)[r] == experiment_of(r));
+    CHECK(trials.i32(trial)[r] == trial_of(r));
+    CHECK(trials.i8(attacked)[r] == attacked_of(r));
+    CHECK(trials.f64(territory)[r] == territory_of(r));  // bit for bit: stored as IEEE double
+    CHECK(trials.i32(outcome)[r] == outcome_of(r));
+    CHECK(trials.str(note)[r] == note_of(r));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a results file reads back every value and attribute it was written with") {
+  TempDir dir;
+  const auto path = dir / "results.h5";
+  {
+    ResultsWriter writer = open_test_writer(path);
+    writer.append_trials(test_trials(0, 6));
+    writer.append_trials(test_trials(6, 0));  // an empty block changes nothing
+    writer.append_trials(test_trials(6, 7));
+    writer.append_paths(test_paths(0, 2));
+    writer.append_trials(test_trials(13, 2));
+    writer.append_paths(test_paths(2, 3));
+    writer.close(test_summary(), true, 15);
+  }
+
+  const ResultsFileInfo info = read_results_info(path);
+  const RunMetadata metadata = test_metadata();
+  CHECK(info.detsim_version == metadata.detsim_version);
+  CHECK(info.git_revision == metadata.git_revision);
+  CHECK(info.schema_version == 1);
+  CHECK(std::regex_match(info.created_utc, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+  CHECK(info.command_line == metadata.command_line);
+  CHECK(info.seed == metadata.seed);
+  CHECK(info.complete);
+  CHECK(info.trials_completed == 15);
+  CHECK(info.scenario_yaml == metadata.scenario_yaml);
+
+  const ColumnBlock trials = read_table(path, "trials");
+  std::vector<std::string> names;
+  for (const ColumnInfo& column : trials.schema()) names.push_back(column.name);
+  CHECK(names == std::vector<std::string>{"attacked", "experiment", "note", "outcome", "territory",
+                                          "trial"});
+  for (const ColumnInfo& written : test_layout().columns) {
+    INFO("column " << written.name);
+    const ColumnInfo& read = trials.schema()[trials.index_of(written.name)];
+    CHECK(read.type == written.type);
+    CHECK(read.description == written.description);
+    CHECK(read.units == written.units);
+  }
+  check_trial_rows(trials, 15);
+  CHECK(read_string_array_attribute(path, "/trials", "outcome_labels") ==
+        test_layout().outcome_labels);
+
+  const ColumnBlock experiments = read_table(path, "/experiments");
+  const ColumnBlock expected_experiments = test_experiments();
+  REQUIRE(experiments.rows() == 2);
+  CHECK(experiments.str(experiments.index_of("structure")) == expected_experiments.str(0));
+  CHECK(experiments.f64(experiments.index_of("resolve")) == expected_experiments.f64(1));
+  CHECK(experiments.i32(experiments.index_of("trials")) == expected_experiments.i32(2));
+  CHECK(experiments.schema()[experiments.index_of("resolve")].units == "probability");
+
+  const ColumnBlock summary = read_table(path, "summary");
+  const ColumnBlock expected_summary = test_summary();
+  REQUIRE(summary.rows() == 3);
+  CHECK(summary.i32(summary.index_of("experiment")) == expected_summary.i32(0));
+  CHECK(summary.str(summary.index_of("outcome")) == expected_summary.str(1));
+  CHECK(summary.f64(summary.index_of("mean")) == expected_summary.f64(2));
+  CHECK(summary.i32(summary.index_of("n")) == expected_summary.i32(3));
+
+  // /paths: the 1-D experiment and trial columns read as a table; the 2-D series directly.
+  const ColumnBlock path_index = read_table(path, "paths");
+  REQUIRE(path_index.columns() == 2);
+  REQUIRE(path_index.rows() == 5);
+  for (std::size_t r = 0; r < 5; ++r) {
+    CHECK(path_index.i32(path_index.index_of("experiment"))[r] == experiment_of(r));
+    CHECK(path_index.i32(path_index.index_of("trial"))[r] == trial_of(r));
+  }
+  const auto variables = test_path_variables();
+  for (std::size_t v = 0; v < variables.size(); ++v) {
+    INFO("variable " << variables[v].name);
+    hsize_t dims[2] = {};
+    const std::string dataset = "/paths/" + variables[v].name;
+    const std::vector<double> values = read_matrix(path, dataset.c_str(), dims);
+    REQUIRE(dims[0] == 5);
+    REQUIRE(dims[1] == test_months);
+    for (std::size_t r = 0; r < 5; ++r) {
+      for (std::size_t m = 0; m < test_months; ++m) {
+        CHECK(values[r * test_months + m] == path_value(v, r, m));
+      }
+    }
+  }
+  CHECK(read_string_array_attribute(path, "/paths/escalation", "units") ==
+        std::vector<std::string>{"rungs"});
+  CHECK(read_string_array_attribute(path, "/paths/escalation", "description") ==
+        std::vector<std::string>{"Escalation level"});
+  CHECK(read_string_array_attribute(path, "/", "file_type") ==
+        std::vector<std::string>{"detsim results"});
+}
+
+TEST_CASE("an incomplete run is recorded as such when closed") {
+  TempDir dir;
+  const auto path = dir / "results.h5";
+  {
+    ResultsWriter writer = open_test_writer(path, false);
+    writer.append_trials(test_trials(0, 4));
+    writer.close(ColumnBlock(), false, 4);
+  }
+  const ResultsFileInfo info = read_results_info(path);
+  CHECK_FALSE(info.complete);
+  CHECK(info.trials_completed == 4);
+  check_trial_rows(read_table(path, "trials"), 4);
+  CHECK(read_table(path, "summary").columns() == 0);
+}
+
+TEST_CASE("an empty trial table and no outcome labels still make a readable file") {
+  TempDir dir;
+  const auto path = dir / "results.h5";
+  {
+    TrialTableLayout layout = test_layout();
+    layout.outcome_labels.clear();
+    ResultsWriter writer(path, test_metadata(), ColumnBlock(), layout, {}, 0);
+    writer.close(ColumnBlock(), true, 0);
+  }
+  const ColumnBlock trials = read_table(path, "trials");
+  CHECK(trials.columns() == 6);
+  CHECK(trials.rows() == 0);
+  CHECK(read_string_array_attribute(path, "trials", "outcome_labels").empty());
+  CHECK(read_table(path, "experiments").columns() == 0);
+}
