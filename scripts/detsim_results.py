@@ -1,0 +1,624 @@
+"""Read detsim results files (HDF5, schema_version 1) into pandas.
+
+    import sys; sys.path.insert(0, "scripts")
+    import detsim_results as dr
+    trials = dr.load_trials("results/ukraine_all.h5")     # one row per trial
+    summary = dr.load_summary("results/ukraine_all.h5")   # one row per (experiment, measure)
+    coh = dr.load_paths("results/ukraine_all.h5", "cohesion")  # tidy: one row per trial-month
+
+The layout is described column by column in docs/RESULTS.md. Every function opens the file,
+checks that it is a detsim results file of a schema this module understands, and raises
+DetsimResultsError, saying what it cannot read and why, when it is not. A run stopped part-way
+(root attribute complete = 0, or missing in a `.part` file) is readable, but load_trials,
+load_summary and load_paths give an IncompleteResultsWarning, because its estimates rest on fewer
+trials than were asked for; results_info reports it as info["complete"] without warning.
+
+load_scenario returns a dict when PyYAML is importable (HAVE_YAML) and the YAML text otherwise.
+"""
+
+import math
+import os
+import re
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import h5py
+import numpy as np
+import pandas as pd
+
+try:  # python3-yaml is optional: without it load_scenario returns the text.
+    import yaml
+except ImportError:  # pragma: no cover - depends on the installation
+    yaml = None
+
+HAVE_YAML = yaml is not None
+
+#: The newest schema_version this module can read.
+SCHEMA_VERSION = 1
+#: Value of the root attribute file_type in every detsim results file.
+FILE_TYPE = "detsim results"
+#: Labels of the max_escalation codes 0..3 (the escalation ladder of MODEL.md).
+ESCALATION_LABELS = ("peace", "war", "direct_clash", "nuclear_use")
+
+__all__ = [
+    "DetsimResultsError", "IncompleteResultsWarning", "HAVE_YAML", "SCHEMA_VERSION",
+    "ESCALATION_LABELS", "ScenarioFacts", "load_trials", "load_summary", "load_paths",
+    "load_experiments", "load_scenario", "results_info", "scenario_facts", "path_variables",
+    "column_info", "summarize_trials",
+]
+
+
+class DetsimResultsError(Exception):
+    """A file that this module cannot read as a detsim results file; the message says why."""
+
+
+class IncompleteResultsWarning(UserWarning):
+    """The file comes from a run stopped part-way (root attribute complete is 0 or missing)."""
+
+
+# --------------------------------------------------------------------------- low-level access
+
+def _to_str(value):
+    """A string attribute or element as str, whether h5py gives str, bytes or a 1-element array."""
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.reshape(-1)[0]
+    if isinstance(value, (bytes, np.bytes_)):
+        return value.decode("utf-8")
+    return str(value)
+
+
+def _attr_str(obj, name, default=None):
+    return _to_str(obj.attrs[name]) if name in obj.attrs else default
+
+
+def _attr_str_list(obj, name):
+    value = obj.attrs[name]
+    return [_to_str(v) for v in np.atleast_1d(value)]
+
+
+def _read_dataset(ds):
+    """A 1-D dataset as a numpy array; string datasets (fixed or variable length) as str objects."""
+    if h5py.check_string_dtype(ds.dtype) is not None:
+        return np.asarray(ds.asstr()[()], dtype=object)
+    return ds[()]
+
+
+def _missing_file_message(path):
+    msg = f"cannot read {path}: no such file"
+    if os.path.exists(f"{path}.part"):
+        msg += (f" (but {path}.part exists: a run that was stopped or is still running "
+                f"writes there; it is readable but incomplete)")
+    return msg
+
+
+def _check_header(f, path):
+    """Raise DetsimResultsError unless f is a detsim results file of a readable schema."""
+    file_type = _attr_str(f, "file_type")
+    # file_type identifies our files; without it, schema_version and detsim_version together
+    # still do, so a file from a writer that forgot file_type is read rather than refused.
+    if file_type is not None and file_type != FILE_TYPE:
+        raise DetsimResultsError(
+            f"cannot read {path}: not a detsim results file (root attribute file_type is "
+            f"{file_type!r}, expected {FILE_TYPE!r})")
+    if "schema_version" not in f.attrs or (file_type is None and "detsim_version" not in f.attrs):
+        raise DetsimResultsError(
+            f"cannot read {path}: not a detsim results file (it is HDF5 but has no root "
+            f"attribute file_type = {FILE_TYPE!r} and schema_version)")
+    try:
+        version = int(np.asarray(f.attrs["schema_version"]).reshape(-1)[0])
+    except (TypeError, ValueError) as exc:
+        raise DetsimResultsError(
+            f"cannot read {path}: root attribute schema_version is not an integer "
+            f"({f.attrs['schema_version']!r})") from exc
+    if version > SCHEMA_VERSION:
+        raise DetsimResultsError(
+            f"cannot read {path}: it has schema_version {version}, written by detsim "
+            f"{_attr_str(f, 'detsim_version', '?')}, and this reader ({__name__}) understands "
+            f"schema_version {SCHEMA_VERSION} at most; use the scripts/ of a matching detsim")
+    if version < 1:
+        raise DetsimResultsError(f"cannot read {path}: invalid schema_version {version}")
+    if "trials" not in f:
+        raise DetsimResultsError(f"cannot read {path}: it has no /trials group")
+
+
+def _is_complete(f):
+    return "complete" in f.attrs and int(np.asarray(f.attrs["complete"]).reshape(-1)[0]) != 0
+
+
+@contextmanager
+def _open(path, warn_incomplete=True):
+    """Open and check a results file; warn (once per call) if the run stopped part-way."""
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise DetsimResultsError(_missing_file_message(path))
+    if not os.access(path, os.R_OK):
+        raise DetsimResultsError(f"cannot read {path}: permission denied")
+    try:
+        f = h5py.File(path, "r")
+    except OSError as exc:
+        raise DetsimResultsError(
+            f"cannot read {path}: not an HDF5 file, or a damaged one ({exc})") from exc
+    with f:
+        _check_header(f, path)
+        if warn_incomplete and not _is_complete(f):
+            done = f.attrs.get("trials_completed", "an unknown number of")
+            warnings.warn(
+                f"{path} is incomplete (root attribute complete is 0 or missing): the run "
+                f"stopped part-way after {done} trials; estimates rest on those only",
+                IncompleteResultsWarning, stacklevel=4)
+        yield f
+
+
+def _read_table(f, group, path, skip=()):
+    """The equal-length 1-D columns of a group, as a dict in file order, plus their attributes.
+
+    A run killed between two column appends can leave columns of different lengths; they are
+    cut to the shortest (with a warning) when the file is incomplete, an error otherwise.
+    """
+    if group not in f:
+        raise DetsimResultsError(f"cannot read {path}: it has no /{group} group")
+    g = f[group]
+    cols, meta = {}, {}
+    for name, ds in g.items():
+        if name in skip or not isinstance(ds, h5py.Dataset):
+            continue
+        if ds.ndim != 1:
+            raise DetsimResultsError(
+                f"cannot read {path}: /{group}/{name} has {ds.ndim} dimensions, expected 1")
+        cols[name] = _read_dataset(ds)
+        meta[name] = (_attr_str(ds, "description", ""), _attr_str(ds, "units", ""))
+    lengths = {len(v) for v in cols.values()}
+    if len(lengths) > 1:
+        shortest = min(lengths)
+        if _is_complete(f):
+            raise DetsimResultsError(
+                f"cannot read {path}: the columns of /{group} differ in length "
+                f"({sorted(lengths)}) although the file says it is complete")
+        warnings.warn(f"{path}: columns of /{group} differ in length {sorted(lengths)} (run "
+                      f"stopped mid-write); keeping the first {shortest} rows",
+                      IncompleteResultsWarning, stacklevel=3)
+        cols = {k: v[:shortest] for k, v in cols.items()}
+    return cols, meta
+
+
+# --------------------------------------------------------------------------- experiments
+
+def _experiment_labels(exp):
+    """One readable, unique label per experiment: the structure, plus what else varies if needed.
+
+    With `--structure all` each experiment has its own structure and the label is just that; when
+    several experiments share a structure (a parameter sweep), the varied columns are appended.
+    """
+    key = "structure" if "structure" in exp else "experiment"
+    structure = exp[key].astype(str)
+    if structure.is_unique:
+        return structure
+    varied = [c for c in exp.columns if c not in ("experiment", "structure", "trials")]
+    labels = structure.copy()
+    if varied:
+        extra = exp[varied].astype(str).apply(
+            lambda r: ", ".join(f"{c}={v}" for c, v in r.items()), axis=1)
+        labels = structure + " (" + extra + ")"
+    if not labels.is_unique:
+        labels = labels + " #" + exp["experiment"].astype(str)
+    return labels
+
+
+def _experiments_frame(f, path):
+    cols, _ = _read_table(f, "experiments", path, skip=("resolved_yaml",))
+    if "experiment" not in cols:
+        raise DetsimResultsError(f"cannot read {path}: /experiments has no column experiment")
+    exp = pd.DataFrame(cols)
+    exp["experiment_label"] = _experiment_labels(exp)
+    # Categoricals keep the experiments' order (not alphabetical) in groupby, pivots and plots.
+    for c in ("structure", "experiment_label"):
+        if c in exp:
+            exp[c] = pd.Categorical(exp[c], categories=list(dict.fromkeys(exp[c])))
+    return exp
+
+
+def _join_experiments(df, exp, path):
+    """Join the experiment columns onto df by `experiment`; clashing names get `experiments.`."""
+    if not set(df["experiment"]).issubset(set(exp["experiment"])):
+        missing = sorted(set(df["experiment"]) - set(exp["experiment"]))
+        raise DetsimResultsError(
+            f"cannot read {path}: rows refer to experiments {missing} absent from /experiments")
+    exp = exp.rename(columns={c: f"experiments.{c}" for c in exp.columns
+                              if c != "experiment" and c in df.columns})
+    out = df.merge(exp, on="experiment", how="left", validate="many_to_one", sort=False)
+    first = ["experiment", "trial"] if "trial" in out else ["experiment"]
+    first += [c for c in exp.columns if c != "experiment"]
+    return out[first + [c for c in out.columns if c not in first]]
+
+
+def load_experiments(path):
+    """/experiments as a DataFrame (without resolved_yaml), plus a derived `experiment_label`."""
+    with _open(path, warn_incomplete=False) as f:
+        return _experiments_frame(f, os.fspath(path))
+
+
+# --------------------------------------------------------------------------- trials
+
+def _coded(values, labels, column, path):
+    codes = np.asarray(values).astype(np.int64)
+    bad = (codes < 0) | (codes >= len(labels))
+    if bad.any():
+        raise DetsimResultsError(
+            f"cannot read {path}: /trials/{column} has codes {sorted(set(codes[bad]))} outside "
+            f"0..{len(labels) - 1} ({list(labels)})")
+    return pd.Categorical.from_codes(codes, categories=list(labels), ordered=True)
+
+
+def _as_flag(values, column, path):
+    """An int8 0/1 column as bool; other values are kept as int8 with a warning (not guessed at)."""
+    if np.isin(values, (0, 1)).all():
+        return values.astype(bool)
+    warnings.warn(f"{path}: /trials/{column} holds values other than 0/1; left as int8",
+                  stacklevel=3)
+    return values
+
+
+def load_trials(path, columns=None):
+    """/trials as a DataFrame, one row per trial, with the /experiments columns joined in.
+
+    - outcome: ordered Categorical of the group's `outcome_labels` (code i -> label i);
+    - max_escalation: ordered Categorical peace < war < direct_clash < nuclear_use;
+    - other int8 columns (attacked, tested.<id>, honored.<id>): bool;
+    - structure, trials and any varied-parameter column of /experiments, and a derived
+      experiment_label (the structure, made unique if experiments share one), as columns;
+      an /experiments column whose name is also a /trials column is joined as `experiments.<name>`.
+    `columns` (optional) limits the /trials columns read (experiment and trial always are).
+    df.attrs["descriptions"] and df.attrs["units"] map column names to the file's attributes.
+    """
+    path = os.fspath(path)
+    with _open(path) as f:
+        skip = ()
+        if columns is not None:
+            keep = set(columns) | {"experiment", "trial"}
+            skip = [c for c in f["trials"] if c not in keep]
+            unknown = keep - set(f["trials"])
+            if unknown:
+                raise DetsimResultsError(
+                    f"cannot read {path}: /trials has no column(s) {sorted(unknown)}")
+        cols, meta = _read_table(f, "trials", path, skip=skip)
+        for required in ("experiment", "trial"):
+            if required not in cols:
+                raise DetsimResultsError(f"cannot read {path}: /trials has no column {required}")
+        labels = None
+        if "outcome" in cols:
+            if "outcome_labels" not in f["trials"].attrs:
+                raise DetsimResultsError(
+                    f"cannot read {path}: /trials has no attribute outcome_labels to name the "
+                    f"outcome codes")
+            labels = _attr_str_list(f["trials"], "outcome_labels")
+        exp = _experiments_frame(f, path)
+    data = {}
+    for name, values in cols.items():
+        if name == "outcome":
+            data[name] = _coded(values, labels, name, path)
+        elif name == "max_escalation":
+            data[name] = _coded(values, ESCALATION_LABELS, name, path)
+        elif values.dtype == np.int8:
+            data[name] = _as_flag(values, name, path)
+        else:
+            data[name] = values
+    df = _join_experiments(pd.DataFrame(data), exp, path)
+    df.attrs.update(source=path, descriptions={k: d for k, (d, _) in meta.items()},
+                    units={k: u for k, (_, u) in meta.items() if u})
+    return df
+
+
+# --------------------------------------------------------------------------- summary
+
+def load_summary(path):
+    """/summary as a DataFrame: experiment, structure, experiment_label, outcome (the measure's
+    name, e.g. attacked, outcome.deterred, cost.united_states), mean, ci_low, ci_high, n.
+
+    A run stopped part-way has no /summary (it is written when the run closes): this raises
+    DetsimResultsError then; summarize_trials(load_trials(path)) estimates the main measures.
+    """
+    path = os.fspath(path)
+    with _open(path) as f:
+        if "summary" not in f:
+            raise DetsimResultsError(
+                f"cannot read the summary of {path}: it has no /summary group (written when a "
+                f"run finishes; use summarize_trials(load_trials(path)) for a stopped run)")
+        cols, _ = _read_table(f, "summary", path)
+        exp = _experiments_frame(f, path)
+    missing = {"experiment", "outcome", "mean", "ci_low", "ci_high", "n"} - set(cols)
+    if missing:
+        raise DetsimResultsError(f"cannot read {path}: /summary lacks {sorted(missing)}")
+    df = pd.DataFrame(cols)
+    df["outcome"] = df["outcome"].astype(str)
+    df = _join_experiments(df, exp, path)
+    first = [c for c in exp.columns if c in df] + \
+        ["outcome", "mean", "ci_low", "ci_high", "n"]
+    return df[first + [c for c in df.columns if c not in first]]
+
+
+_Z95 = 1.959963984540054
+
+
+def _wilson(k, n):
+    """Wilson 95% interval of a proportion: sensible near 0 and 1, where rare outcomes live."""
+    if n == 0:
+        return math.nan, math.nan
+    p = k / n
+    den = 1 + _Z95 ** 2 / n
+    centre = (p + _Z95 ** 2 / (2 * n)) / den
+    half = _Z95 * math.sqrt(p * (1 - p) / n + _Z95 ** 2 / (4 * n * n)) / den
+    # Exact ends at k = 0 and k = n (rounding would leave 1e-18 or 0.999...).
+    return (0.0 if k == 0 else centre - half), (1.0 if k == n else centre + half)
+
+
+def _summary_row(experiment, measure, values):
+    """One summary row: a proportion (bool values) or a mean (numbers, NaN skipped)."""
+    values = np.asarray(values)
+    if values.dtype == bool:
+        n, k = len(values), int(values.sum())
+        low, high = _wilson(k, n)
+        return (experiment, measure, k / n if n else math.nan, low, high, n)
+    x = values.astype(float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n == 0:
+        return (experiment, measure, math.nan, math.nan, math.nan, 0)
+    mean = float(x.mean())
+    half = _Z95 * float(x.std(ddof=1)) / math.sqrt(n) if n > 1 else math.nan
+    return (experiment, measure, mean, mean - half, mean + half, n)
+
+
+def summarize_trials(trials):
+    """Estimate summary measures from a load_trials frame, in load_summary's layout.
+
+    For files without /summary (a run stopped part-way). Proportions (attacked, outcome.<label>,
+    max_escalation_ge_<k>, tested.<id>, honored.<id> as the share of all trials) get Wilson
+    intervals; means of numeric columns get normal-theory intervals. The C++ summary is the
+    reference: its interval method may differ slightly.
+    """
+    rows = []
+    flags = [c for c in trials.columns if trials[c].dtype == bool]
+    numbers = [c for c in trials.columns
+               if pd.api.types.is_numeric_dtype(trials[c]) and trials[c].dtype != bool
+               and c not in ("experiment", "trial", "trials", "attack_month")
+               and not c.startswith("param.")]
+    for e, t in trials.groupby("experiment", sort=True):
+        for c in flags:
+            rows.append(_summary_row(e, c, t[c].to_numpy()))
+        if "outcome" in t:
+            for label in t["outcome"].cat.categories:
+                rows.append(_summary_row(e, f"outcome.{label}", (t["outcome"] == label).to_numpy()))
+        if "max_escalation" in t:
+            codes = t["max_escalation"].cat.codes.to_numpy()
+            for k in range(1, len(ESCALATION_LABELS)):
+                rows.append(_summary_row(e, f"max_escalation_ge_{k}", codes >= k))
+        for c in numbers:
+            rows.append(_summary_row(e, c, t[c].to_numpy()))
+    df = pd.DataFrame(rows, columns=["experiment", "outcome", "mean", "ci_low", "ci_high", "n"])
+    exp_cols = [c for c in ("experiment", "structure", "experiment_label") if c in trials]
+    exp = trials[exp_cols].drop_duplicates("experiment")
+    return df.merge(exp, on="experiment", how="left")[
+        exp_cols + ["outcome", "mean", "ci_low", "ci_high", "n"]]
+
+
+# --------------------------------------------------------------------------- paths
+
+def path_variables(path):
+    """Names of the monthly series in /paths (empty if the run recorded none)."""
+    with _open(path, warn_incomplete=False) as f:
+        if "paths" not in f:
+            return []
+        return [k for k, v in f["paths"].items()
+                if isinstance(v, h5py.Dataset) and v.ndim == 2]
+
+
+def load_paths(path, variable, wide=False):
+    """The monthly series /paths/<variable> of the recorded trials.
+
+    Default: a TIDY LONG frame with columns experiment, trial, structure, experiment_label,
+    month, value; one row per recorded trial and month (month 0 is the initial state, the last
+    is horizon_months). wide=True gives one row per recorded trial instead: a (experiment, trial)
+    MultiIndex and one column per month, convenient for quantiles across trials.
+    df.attrs holds the dataset's description and units.
+    """
+    path = os.fspath(path)
+    with _open(path) as f:
+        if "paths" not in f:
+            raise DetsimResultsError(
+                f"cannot read paths from {path}: it has no /paths group (the run recorded no "
+                f"monthly paths: output.record_paths was 0)")
+        g = f["paths"]
+        available = [k for k, v in g.items() if isinstance(v, h5py.Dataset) and v.ndim == 2]
+        if variable not in available:
+            raise DetsimResultsError(
+                f"cannot read /paths/{variable} from {path}: no such variable; it has "
+                f"{available}")
+        for k in ("experiment", "trial"):
+            if k not in g:
+                raise DetsimResultsError(f"cannot read {path}: /paths has no {k} column")
+        values = g[variable][()]
+        description = _attr_str(g[variable], "description", "")
+        units = _attr_str(g[variable], "units", "")
+        ids = [g["experiment"][()], g["trial"][()]]
+        exp = _experiments_frame(f, path)
+        complete = _is_complete(f)
+    rows = min(len(values), len(ids[0]), len(ids[1]))
+    if rows < max(len(values), len(ids[0]), len(ids[1])):
+        if complete:
+            raise DetsimResultsError(f"cannot read {path}: /paths/{variable} and its "
+                                     f"experiment/trial rows differ in length")
+        values, ids = values[:rows], [i[:rows] for i in ids]
+    index = pd.MultiIndex.from_arrays(ids, names=["experiment", "trial"])
+    wide_df = pd.DataFrame(values, index=index,
+                           columns=pd.RangeIndex(values.shape[1], name="month"))
+    attrs = dict(source=path, variable=variable, description=description, units=units)
+    if wide:
+        wide_df.attrs.update(attrs)
+        return wide_df
+    long = wide_df.stack().rename("value").reset_index()
+    long = long.astype({"experiment": np.int32, "trial": np.int32, "month": np.int32})
+    long = _join_experiments(long, exp, path)[
+        ["experiment", "trial", "structure", "experiment_label", "month", "value"]]
+    long.attrs.update(attrs)
+    return long
+
+
+# --------------------------------------------------------------------------- scenario
+
+def load_scenario(path, experiment=None):
+    """The resolved scenario: a dict if PyYAML is installed (HAVE_YAML), else the YAML text.
+
+    Without `experiment`, /scenario's yaml; with it, that experiment's resolved_yaml (its preset
+    and overrides applied).
+    """
+    text = _scenario_text(path, experiment)
+    return yaml.safe_load(text) if HAVE_YAML else text
+
+
+def _scenario_text(path, experiment=None):
+    path = os.fspath(path)
+    with _open(path, warn_incomplete=False) as f:
+        if experiment is None:
+            if "scenario" not in f or "yaml" not in f["scenario"].attrs:
+                raise DetsimResultsError(f"cannot read {path}: no /scenario attribute yaml")
+            return _attr_str(f["scenario"], "yaml")
+        g = f.get("experiments")
+        if g is None or "resolved_yaml" not in g:
+            raise DetsimResultsError(f"cannot read {path}: no /experiments/resolved_yaml")
+        exps = list(g["experiment"][()])
+        if experiment not in exps:
+            raise DetsimResultsError(f"{path}: no experiment {experiment} (it has {exps})")
+        return _to_str(_read_dataset(g["resolved_yaml"])[exps.index(experiment)])
+
+
+@dataclass
+class ScenarioFacts:
+    """What the plots need from the scenario: horizon, actors' roles and the lead guarantor."""
+    horizon_months: int
+    roles: dict = field(default_factory=dict)  # actor id -> role, in scenario order
+    lead_guarantor: str = None
+
+    @property
+    def guarantors(self):
+        return [a for a, r in self.roles.items() if r == "guarantor"]
+
+
+def _actors_from_dict(scenario):
+    """[(id, role, lead)] from a parsed scenario; actors as a mapping or as a list with `id`."""
+    actors = scenario.get("actors") or {}
+    items = actors.items() if isinstance(actors, dict) else [(a.get("id"), a) for a in actors]
+    return [(str(i), str((a or {}).get("role", "")), bool((a or {}).get("lead", False)))
+            for i, a in items]
+
+
+def _actors_from_text(text):
+    """[(id, role, lead)] scanned from YAML text without PyYAML: each key indented under the
+    top-level `actors:` is an actor, and its role/lead are read from its block or flow mapping."""
+    lines = text.splitlines()
+    try:
+        start = next(i for i, l in enumerate(lines) if re.match(r"actors:\s*(#.*)?$", l))
+    except StopIteration:
+        return []
+    blocks, indent = [], None
+    for line in lines[start + 1:]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        depth = len(line) - len(line.lstrip())
+        if depth == 0:
+            break
+        m = re.match(r"\s*([A-Za-z0-9_\-]+)\s*:(.*)$", line)
+        if indent is None:
+            indent = depth
+        if depth == indent and m:
+            blocks.append([m.group(1), m.group(2)])
+        elif blocks:
+            blocks[-1][1] += "\n" + line
+    return [(i, (re.search(r"role\s*:\s*([A-Za-z_]+)", b) or [None, ""])[1],
+             bool(re.search(r"lead\s*:\s*(true|True|yes)", b))) for i, b in blocks]
+
+
+def _horizon_from_text(text):
+    m = re.search(r"^horizon_months\s*:\s*(\d+)", text, re.MULTILINE)
+    return int(m.group(1)) if m else None
+
+
+def scenario_facts(path):
+    """Horizon, roles and lead guarantor, from the scenario YAML (parsed if PyYAML is there).
+
+    Fallbacks, for a file whose YAML lacks them: the horizon is the width of /paths minus one,
+    else the latest attack month; the guarantors are the ids of the credibility.<id> paths or
+    columns; the lead is the guarantor with `lead: true`, else the first guarantor.
+    """
+    path = os.fspath(path)
+    text = _scenario_text(path)
+    if HAVE_YAML:
+        parsed = yaml.safe_load(text) or {}
+        actors = _actors_from_dict(parsed) if isinstance(parsed, dict) else []
+        horizon = parsed.get("horizon_months") if isinstance(parsed, dict) else None
+    else:
+        actors, horizon = _actors_from_text(text), _horizon_from_text(text)
+    roles = {i: r for i, r, _ in actors}
+    with _open(path, warn_incomplete=False) as f:
+        if horizon is None:
+            horizon = _horizon_from_file(f)
+        if "guarantor" not in roles.values():
+            names = list(f["paths"]) if "paths" in f else []
+            names = names if any(n.startswith("credibility.") for n in names) else list(f["trials"])
+            roles.update({n.split(".", 1)[1]: "guarantor" for n in names
+                          if n.startswith("credibility.")})
+    leads = [i for i, r, lead in actors if lead and roles.get(i) == "guarantor"]
+    guarantors = [a for a, r in roles.items() if r == "guarantor"]
+    lead = leads[0] if leads else (guarantors[0] if guarantors else None)
+    return ScenarioFacts(int(horizon), roles, lead)
+
+
+def _horizon_from_file(f):
+    if "paths" in f:
+        for v in f["paths"].values():
+            if isinstance(v, h5py.Dataset) and v.ndim == 2:
+                return v.shape[1] - 1
+    if "attack_month" in f["trials"]:
+        return int(max(0, f["trials"]["attack_month"][()].max())) + 1
+    raise DetsimResultsError("cannot tell the horizon: no horizon_months, paths or attack_month")
+
+
+# --------------------------------------------------------------------------- metadata
+
+def column_info(path, group="trials"):
+    """A frame describing the columns of a group: name, dtype, description, units."""
+    path = os.fspath(path)
+    with _open(path, warn_incomplete=False) as f:
+        if group not in f:
+            raise DetsimResultsError(f"cannot read {path}: it has no /{group} group")
+        rows = [(k, str(v.dtype), _attr_str(v, "description", ""), _attr_str(v, "units", ""))
+                for k, v in f[group].items() if isinstance(v, h5py.Dataset)]
+    return pd.DataFrame(rows, columns=["name", "dtype", "description", "units"])
+
+
+def results_info(path):
+    """A dict describing the file: root attributes (decoded), experiments, counts, horizon.
+
+    Does not warn about an incomplete file: `complete` is in the result for the caller to check.
+    """
+    path = os.fspath(path)
+    with _open(path, warn_incomplete=False) as f:
+        info = {"path": path}
+        for k, v in f.attrs.items():
+            if isinstance(v, (str, bytes, np.bytes_)):
+                info[k] = _to_str(v)
+            elif np.ndim(v) == 0:
+                info[k] = v.item() if hasattr(v, "item") else v
+            else:
+                info[k] = [_to_str(x) for x in v]
+        info["complete"] = _is_complete(f)
+        info["trials"] = len(f["trials"]["trial"]) if "trial" in f["trials"] else 0
+        info["has_summary"] = "summary" in f
+    exp = load_experiments(path)
+    facts = scenario_facts(path)
+    info.update(experiments=len(exp), structures=[str(s) for s in exp["structure"]]
+                if "structure" in exp else [], horizon_months=facts.horizon_months,
+                actors=facts.roles, lead_guarantor=facts.lead_guarantor,
+                path_variables=path_variables(path), yaml_parsed=HAVE_YAML)
+    return info
+
