@@ -54,9 +54,9 @@ double share_at_least(double t, double lo, double hi) {
 
 void Belief::assign(const DistributionSlots& law, std::span<const double> values, int cells) {
   mass_.setZero(cells);
-  const bool degenerate_uniform = law.kind == DistributionKind::uniform &&
-                                  values[static_cast<std::size_t>(law.args[0])] ==
-                                      values[static_cast<std::size_t>(law.args[1])];
+  const bool degenerate_uniform =
+      law.kind == DistributionKind::uniform && values[static_cast<std::size_t>(law.args[0])] ==
+                                                   values[static_cast<std::size_t>(law.args[1])];
   if (law.kind == DistributionKind::constant || degenerate_uniform) {
     atom_weight_ = 1.0;
     atom_at_ = values[static_cast<std::size_t>(law.args[0])];
@@ -98,10 +98,9 @@ double Belief::honor_probability(double audience_cost, double threshold, double 
 
 double Belief::cell_likelihood(int cell, bool honored, double t, double noise) const {
   const int n = cells();
-  const double p_honor = noise <= 0.0
-                             ? share_at_least(t, static_cast<double>(cell) / n,
-                                              static_cast<double>(cell + 1) / n)
-                             : normal_cdf(((cell + 0.5) / n - t) / noise);
+  const double p_honor = noise <= 0.0 ? share_at_least(t, static_cast<double>(cell) / n,
+                                                       static_cast<double>(cell + 1) / n)
+                                      : normal_cdf(((cell + 0.5) / n - t) / noise);
   return honored ? p_honor : 1.0 - p_honor;
 }
 
@@ -109,8 +108,8 @@ void Belief::observe(bool honored, double audience_cost, double threshold, doubl
                      double weight) {
   const double t = threshold - audience_cost;
   const auto tempered = [&](double likelihood) { return (1.0 - weight) + weight * likelihood; };
-  const double atom_honor = noise <= 0.0 ? (atom_at_ >= t ? 1.0 : 0.0)
-                                         : normal_cdf((atom_at_ - t) / noise);
+  const double atom_honor =
+      noise <= 0.0 ? (atom_at_ >= t ? 1.0 : 0.0) : normal_cdf((atom_at_ - t) / noise);
   atom_weight_ *= tempered(honored ? atom_honor : 1.0 - atom_honor);
   double total = atom_weight_;
   for (int i = 0; i < cells(); ++i) {
@@ -120,8 +119,7 @@ void Belief::observe(bool honored, double audience_cost, double threshold, doubl
   normalise_or_reset(total, honored, t, noise, weight);
 }
 
-void Belief::normalise_or_reset(double total, bool honored, double t, double noise,
-                                double weight) {
+void Belief::normalise_or_reset(double total, bool honored, double t, double noise, double weight) {
   if (total > 1e-300) {
     atom_weight_ /= total;
     mass_ /= total;
@@ -154,6 +152,24 @@ void Belief::mix(const Belief& other, double weight) {
   // Two atoms at different places: the newcomer's mass is spread over its grid cell.
   const int j = std::clamp(static_cast<int>(other.atom_at_ * n), 0, n - 1);
   mass_[j] += other_atom;
+}
+
+const Belief& BeliefPriorCache::prior(const DistributionSlots& law, std::span<const double> values,
+                                      int cells) {
+  const int count = static_cast<int>(distribution_argument_names(law.kind).size());
+  const int used = law.kind == DistributionKind::constant ? 1 : count;
+  bool same = valid_ && kind_ == law.kind && cells_ == cells;
+  for (int i = 0; i < used && same; ++i) {
+    same = args_[i] == values[static_cast<std::size_t>(law.args[i])];
+  }
+  if (!same) {
+    belief_.assign(law, values, cells);
+    valid_ = true;
+    kind_ = law.kind;
+    cells_ = cells;
+    for (int i = 0; i < used; ++i) args_[i] = values[static_cast<std::size_t>(law.args[i])];
+  }
+  return belief_;
 }
 
 }  // namespace detsim

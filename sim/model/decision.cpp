@@ -65,7 +65,8 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s) {
 
 Choice choose(const ChoiceValues& u, double rationality, RandomStream& decisions) {
   if (std::isinf(rationality)) {
-    // Strict improvement needed: ties keep the status quo, as the canonical game's "attack iff > 0".
+    // Strict improvement needed: ties keep the status quo, as the canonical game's "attack iff >
+    // 0".
     Choice best = Choice::wait;
     double best_value = u.wait;
     if (u.probe_available && u.probe > best_value) best = Choice::probe, best_value = u.probe;

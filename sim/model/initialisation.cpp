@@ -33,10 +33,11 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
     g.lead = slots.lead;
     g.committed = g.defend > 0 || g.audience_cost > 0 || g.aid_per_month > 0 || g.sanctions > 0;
     g.alternate_administration = false;
-    g.belief.assign(slots.credibility, s.values, p.belief_cells);
+    g.belief = g.credibility_cache.prior(slots.credibility, s.values, p.belief_cells);
     if (slots.has_elections) {
-      g.belief_original.assign(slots.resolve_law, s.values, p.belief_cells);
-      g.belief_alternate.assign(slots.resolve_after_flip, s.values, p.belief_cells);
+      g.belief_original = g.original_cache.prior(slots.resolve_law, s.values, p.belief_cells);
+      g.belief_alternate =
+          g.alternate_cache.prior(slots.resolve_after_flip, s.values, p.belief_cells);
     }
     g.tested = g.honored = g.fighting = g.aid_flowing = false;
     g.cost = 0.0;

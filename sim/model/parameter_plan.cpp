@@ -20,7 +20,9 @@ int ParameterPlan::add_node(const Quantity& quantity, const std::string& path, b
                             DistributionSlots* distribution) {
   if (quantity.is_constant()) {
     const int slot = new_slot(quantity.value);
-    if (distribution) *distribution = DistributionSlots{DistributionKind::constant, {slot, 0, 0, 0}};
+    named_.push_back({"param." + path, slot, false});
+    if (distribution)
+      *distribution = DistributionSlots{DistributionKind::constant, {slot, 0, 0, 0}};
     return slot;
   }
   const auto& names = distribution_argument_names(quantity.kind);
@@ -37,8 +39,16 @@ int ParameterPlan::add_node(const Quantity& quantity, const std::string& path, b
   if (!draw_top) return -1;
   node.out = new_slot(NAN);
   nodes_.push_back(node);
-  recorded_.push_back({"param." + path, node.out});
+  recorded_.push_back({"param." + path, node.out, true});
+  named_.push_back(recorded_.back());
   return node.out;
+}
+
+int ParameterPlan::slot_of(const std::string& name) const {
+  for (const RecordedParameter& r : named_) {
+    if (r.name == name) return r.slot;
+  }
+  return -1;
 }
 
 int ParameterPlan::add(const Quantity& quantity, const std::string& path) {

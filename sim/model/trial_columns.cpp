@@ -12,13 +12,13 @@ constexpr const char* kStakeUnits = "stake units";
 }
 
 const std::vector<std::string>& TrialModel::outcome_labels() {
-  static const std::vector<std::string> labels{"deterred", "target_holds",
-                                               "stalemate_or_ceasefire", "challenger_gains",
-                                               "nuclear_use"};
+  static const std::vector<std::string> labels{"deterred", "target_holds", "stalemate_or_ceasefire",
+                                               "challenger_gains", "nuclear_use"};
   return labels;
 }
 
-std::vector<ColumnInfo> trial_columns_for(const TrialParameters& p) {
+std::vector<ColumnInfo> trial_columns_for(const TrialParameters& p,
+                                          const std::vector<RecordedParameter>& recorded) {
   using T = ColumnType;
   std::vector<ColumnInfo> c{
       {"experiment", T::i32, "experiment index (row of /experiments)", ""},
@@ -46,8 +46,8 @@ std::vector<ColumnInfo> trial_columns_for(const TrialParameters& p) {
   };
   for (const GuarantorSlots& g : p.guarantors) {
     c.push_back({"tested." + g.id, T::i8, "1 if an attack tested this guarantor's promise", ""});
-    c.push_back({"honored." + g.id, T::i8, "1 if it honored its promise when tested by an attack",
-                 ""});
+    c.push_back(
+        {"honored." + g.id, T::i8, "1 if it honored its promise when tested by an attack", ""});
     c.push_back({"cost." + g.id, T::f64,
                  "guarantor's cumulative cost: aid, forces committed, audience cost", kStakeUnits});
     c.push_back({"credibility." + g.id, T::f64,
@@ -56,7 +56,7 @@ std::vector<ColumnInfo> trial_columns_for(const TrialParameters& p) {
                  "believed minus true resolve at month 0 (positive: the challenger overrates it)",
                  ""});
   }
-  for (const RecordedParameter& r : p.plan.recorded()) {
+  for (const RecordedParameter& r : recorded) {
     c.push_back({r.name, T::f64, "parameter drawn for this trial", ""});
   }
   return c;
@@ -126,7 +126,7 @@ void TrialModel::write_row(const TrialState& s, std::int32_t experiment, std::in
     out.f64(c++)[row] = g.belief.mean();
     out.f64(c++)[row] = g.ambiguity;
   }
-  for (const RecordedParameter& r : parameters_.plan.recorded()) {
+  for (const RecordedParameter& r : recorded_) {
     out.f64(c++)[row] = value_of(s, r.slot);
   }
 }

@@ -1,12 +1,26 @@
 // TrialModel: the monthly schedule of MODEL.md ("One month"), run for one trial.
 #include "detsim/model/trial_model.hpp"
 
+#include <stdexcept>
+
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
 
 TrialModel::TrialModel(const Scenario& scenario) : parameters_(scenario) {
-  columns_ = trial_columns_for(parameters_);
+  recorded_ = parameters_.plan.recorded();
+  columns_ = trial_columns_for(parameters_, recorded_);
+  path_variables_ = path_variables_for(parameters_);
+}
+
+TrialModel::TrialModel(const Scenario& scenario, const std::vector<std::string>& recorded)
+    : parameters_(scenario) {
+  for (const std::string& name : recorded) {
+    const int slot = parameters_.plan.slot_of(name);
+    if (slot < 0) throw std::logic_error("no parameter named " + name);
+    recorded_.push_back({name, slot, true});
+  }
+  columns_ = trial_columns_for(parameters_, recorded_);
   path_variables_ = path_variables_for(parameters_);
 }
 

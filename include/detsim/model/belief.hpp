@@ -46,4 +46,19 @@ class Belief {
   double atom_at_ = 0.0;
 };
 
+// Remembers the last prior built, so trials whose law has the same arguments (the common case:
+// a belief whose parameters are not themselves drawn) copy it instead of recomputing the CDF
+// at every cell edge.
+class BeliefPriorCache {
+ public:
+  const Belief& prior(const DistributionSlots& law, std::span<const double> values, int cells);
+
+ private:
+  bool valid_ = false;
+  DistributionKind kind_ = DistributionKind::constant;
+  double args_[4] = {0, 0, 0, 0};
+  int cells_ = 0;
+  Belief belief_;
+};
+
 }  // namespace detsim

@@ -14,6 +14,7 @@ namespace detsim {
 struct RecordedParameter {
   std::string name;  // "param.actors.russia.resolve"
   int slot = 0;
+  bool random = false;
 };
 
 // A distribution whose arguments live in slots: how a credibility (a belief, never drawn) and a
@@ -33,7 +34,14 @@ class ParameterPlan {
   int add_redrawable(const Quantity& quantity, const std::string& path, DistributionSlots& out);
 
   std::size_t slots() const { return constants_.size(); }
+  // The parameters drawn at random, recorded as columns.
   const std::vector<RecordedParameter>& recorded() const { return recorded_; }
+  // Every named value, constant or random, so that experiments whose parameters differ in what
+  // is random can still share one set of columns.
+  const std::vector<RecordedParameter>& named() const { return named_; }
+  // The slot of a named value ("param.<path>"), or -1.
+  int slot_of(const std::string& name) const;
+  double initial_value(int slot) const { return constants_[static_cast<std::size_t>(slot)]; }
 
   // Fills values (size slots()) for one trial.
   void draw(RandomStream& rng, std::span<double> values) const;
@@ -53,6 +61,7 @@ class ParameterPlan {
   std::vector<double> constants_;  // initial value of every slot
   std::vector<Node> nodes_;        // random nodes in evaluation order (arguments first)
   std::vector<RecordedParameter> recorded_;
+  std::vector<RecordedParameter> named_;
 };
 
 }  // namespace detsim

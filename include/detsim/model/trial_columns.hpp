@@ -8,7 +8,8 @@
 
 namespace detsim {
 
-std::vector<ColumnInfo> trial_columns_for(const TrialParameters& parameters);
+std::vector<ColumnInfo> trial_columns_for(const TrialParameters& parameters,
+                                          const std::vector<RecordedParameter>& recorded);
 std::vector<ColumnInfo> path_variables_for(const TrialParameters& parameters);
 
 }  // namespace detsim

@@ -18,13 +18,18 @@ namespace detsim {
 class TrialModel {
  public:
   explicit TrialModel(const Scenario& scenario);
+  // Records exactly these parameter columns ("param.<path>"), whether random here or not, so
+  // that experiments that draw different parameters share one /trials table.
+  TrialModel(const Scenario& scenario, const std::vector<std::string>& recorded_parameters);
 
   // Columns of /trials, in order; the same for every trial of this scenario.
   const std::vector<ColumnInfo>& trial_columns() const { return columns_; }
   static const std::vector<std::string>& outcome_labels();
   // Monthly series kept for recorded trials; each has path_months() values.
   const std::vector<ColumnInfo>& path_variables() const { return path_variables_; }
-  std::size_t path_months() const { return static_cast<std::size_t>(parameters_.horizon_months) + 1; }
+  std::size_t path_months() const {
+    return static_cast<std::size_t>(parameters_.horizon_months) + 1;
+  }
   const TrialParameters& parameters() const { return parameters_; }
 
   // A state sized for this scenario; make one per thread and reuse it.
@@ -32,16 +37,16 @@ class TrialModel {
 
   // Runs one trial and writes its row. `paths` is empty, or holds one row pointer per path
   // variable, each to path_months() values.
-  void run(TrialStreams& streams, TrialState& state, std::int32_t experiment,
-           std::int32_t trial, ColumnBlock& out, std::size_t row,
-           std::span<double* const> paths) const;
+  void run(TrialStreams& streams, TrialState& state, std::int32_t experiment, std::int32_t trial,
+           ColumnBlock& out, std::size_t row, std::span<double* const> paths) const;
 
  private:
   void record_month(const TrialState& s, std::span<double* const> paths) const;
-  void write_row(const TrialState& s, std::int32_t experiment, std::int32_t trial,
-                 ColumnBlock& out, std::size_t row) const;
+  void write_row(const TrialState& s, std::int32_t experiment, std::int32_t trial, ColumnBlock& out,
+                 std::size_t row) const;
 
   TrialParameters parameters_;
+  std::vector<RecordedParameter> recorded_;
   std::vector<ColumnInfo> columns_;
   std::vector<ColumnInfo> path_variables_;
 };

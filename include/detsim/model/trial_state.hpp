@@ -32,7 +32,8 @@ struct GuarantorState {
   // The challenger's view of it.
   Belief belief;
   Belief belief_original, belief_alternate;  // priors of each administration (elections only)
-  double p_war = 0, p_probe = 0;             // believed chances it honors, kept current
+  BeliefPriorCache credibility_cache, original_cache, alternate_cache;
+  double p_war = 0, p_probe = 0;  // believed chances it honors, kept current
   // What happened.
   bool tested = false, honored = false, fighting = false, aid_flowing = false;
   double cost = 0;

@@ -58,7 +58,7 @@ struct Severity {
 
 // Parameters of the monthly submodels (war, escalation, cohesion, probes, beliefs).
 struct Dynamics {
-  int belief_grid = 512;               // cells of each belief over resolve in [0, 1]
+  int belief_grid = 256;               // cells of each belief over resolve in [0, 1]
   Quantity precedent_weight = Quantity::constant(0.3);       // how far one guarantor's record moves beliefs in others
   Quantity probe_gain = Quantity::constant(0.1);             // share of the stake a probe wins when unanswered
   Quantity probe_cost = Quantity::constant(0.05);            // what an answered probe costs the challenger (stake units)

@@ -1,0 +1,68 @@
+// Running the experiments of one run: blocks of trials on worker threads, handed back to the
+// caller in block order so that files and summaries never depend on which thread finished first.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "detsim/engine/block_plan.hpp"
+#include "detsim/engine/cancellation.hpp"
+#include "detsim/model/trial_model.hpp"
+#include "detsim/scenario/scenario.hpp"
+#include "detsim/table/column_block.hpp"
+
+namespace detsim {
+
+struct ExperimentSpec {
+  std::string structure;  // the guarantee preset it runs ("" when none is named)
+  Scenario scenario;      // fully resolved
+};
+
+// Receives every block, in block order, on the thread that called Simulation::run.
+class BlockSink {
+ public:
+  virtual ~BlockSink() = default;
+  virtual void consume(const TrialBlock& block, const ColumnBlock& trials,
+                       const PathBlock& paths) = 0;
+  // Called between blocks about every half second, and once at the end.
+  virtual void progress(std::int64_t /*trials_done*/, std::int64_t /*trials_total*/,
+                        double /*seconds*/) {}
+};
+
+struct RunOptions {
+  int threads = 1;
+  std::int64_t block_size = 1000;
+  std::uint64_t seed = 0;
+  const CancellationFlag* cancel = nullptr;  // stop after the blocks under way
+};
+
+struct RunResult {
+  std::int64_t trials_completed = 0;
+  bool complete = false;
+  double seconds = 0;
+};
+
+class Simulation {
+ public:
+  explicit Simulation(std::vector<ExperimentSpec> experiments);
+  ~Simulation();
+
+  const std::vector<ExperimentSpec>& experiments() const { return experiments_; }
+  const std::vector<ColumnInfo>& trial_columns() const;
+  const std::vector<ColumnInfo>& path_variables() const;
+  std::size_t path_months() const;
+  std::int64_t total_trials() const;
+  // /experiments: experiment, structure, trials, each parameter whose value differs between
+  // experiments, and the resolved YAML of each.
+  ColumnBlock experiments_table(const std::vector<std::string>& resolved_yaml) const;
+
+  RunResult run(const RunOptions& options, BlockSink& sink) const;
+
+ private:
+  std::vector<ExperimentSpec> experiments_;
+  std::vector<std::unique_ptr<TrialModel>> models_;
+};
+
+}  // namespace detsim

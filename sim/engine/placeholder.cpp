@@ -1,1 +1,0 @@
-// Placeholder so the part links before its sources land; removed when they do.

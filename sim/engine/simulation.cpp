@@ -1,0 +1,258 @@
+// Simulation: one model per experiment sharing one set of columns, and the threaded block loop.
+#include "detsim/engine/simulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include "detsim/engine/streams.hpp"
+
+namespace detsim {
+
+namespace {
+
+// Parameters random in any experiment are recorded in all, so the experiments share columns.
+std::vector<std::string> union_of_random_parameters(const std::vector<ExperimentSpec>& specs) {
+  std::vector<std::string> names;
+  for (const ExperimentSpec& spec : specs) {
+    const TrialParameters parameters(spec.scenario);
+    for (const RecordedParameter& r : parameters.plan.recorded()) {
+      if (std::find(names.begin(), names.end(), r.name) == names.end()) names.push_back(r.name);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+Simulation::Simulation(std::vector<ExperimentSpec> experiments)
+    : experiments_(std::move(experiments)) {
+  if (experiments_.empty()) throw std::logic_error("a simulation needs an experiment");
+  const std::vector<std::string> recorded = union_of_random_parameters(experiments_);
+  for (const ExperimentSpec& spec : experiments_) {
+    models_.push_back(std::make_unique<TrialModel>(spec.scenario, recorded));
+    const auto& first = models_.front()->trial_columns();
+    const auto& mine = models_.back()->trial_columns();
+    const bool same =
+        first.size() == mine.size() && std::equal(first.begin(), first.end(), mine.begin(),
+                                                  [](const ColumnInfo& a, const ColumnInfo& b) {
+                                                    return a.name == b.name && a.type == b.type;
+                                                  });
+    if (!same || models_.back()->path_months() != models_.front()->path_months()) {
+      throw std::logic_error("experiments of one run must share actors and horizon");
+    }
+  }
+}
+
+Simulation::~Simulation() = default;
+
+const std::vector<ColumnInfo>& Simulation::trial_columns() const {
+  return models_.front()->trial_columns();
+}
+const std::vector<ColumnInfo>& Simulation::path_variables() const {
+  return models_.front()->path_variables();
+}
+std::size_t Simulation::path_months() const { return models_.front()->path_months(); }
+
+std::int64_t Simulation::total_trials() const {
+  std::int64_t total = 0;
+  for (const ExperimentSpec& e : experiments_) total += e.scenario.trials;
+  return total;
+}
+
+ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolved_yaml) const {
+  // Constant parameters whose value differs between experiments are what the experiments vary.
+  std::vector<std::string> varied;
+  for (const RecordedParameter& r : models_.front()->parameters().plan.named()) {
+    if (r.random) continue;
+    const double first = models_.front()->parameters().plan.initial_value(r.slot);
+    for (const auto& model : models_) {
+      const int slot = model->parameters().plan.slot_of(r.name);
+      if (slot >= 0 && model->parameters().plan.initial_value(slot) != first) {
+        varied.push_back(r.name);
+        break;
+      }
+    }
+  }
+  std::vector<ColumnInfo> schema{
+      {"experiment", ColumnType::i32, "experiment index, as in /trials", ""},
+      {"structure", ColumnType::str, "guarantee preset the experiment runs", ""},
+      {"trials", ColumnType::i32, "trials run in the experiment", "count"},
+      {"collective", ColumnType::i8, "1 if the guarantors are bound together (Article 5)", ""}};
+  for (const std::string& name : varied) {
+    schema.push_back(
+        {name.substr(6), ColumnType::f64, "value of this parameter in the experiment", ""});
+  }
+  schema.push_back(
+      {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""});
+  ColumnBlock table(schema);
+  table.resize(experiments_.size());
+  for (std::size_t e = 0; e < experiments_.size(); ++e) {
+    std::size_t c = 0;
+    table.i32(c++)[e] = static_cast<std::int32_t>(e);
+    table.str(c++)[e] = experiments_[e].structure;
+    table.i32(c++)[e] = static_cast<std::int32_t>(experiments_[e].scenario.trials);
+    table.i8(c++)[e] = experiments_[e].scenario.guarantee.collective;
+    for (const std::string& name : varied) {
+      const auto& plan = models_[e]->parameters().plan;
+      const int slot = plan.slot_of(name);
+      table.f64(c++)[e] = slot >= 0 ? plan.initial_value(slot) : NAN;
+    }
+    table.str(c++)[e] = e < resolved_yaml.size() ? resolved_yaml[e] : std::string();
+  }
+  return table;
+}
+
+namespace {
+
+// A buffer a worker fills with one block and the caller drains.
+struct Slot {
+  enum class State { free, filling, ready } state = State::free;
+  std::size_t block = 0;
+  ColumnBlock trials;
+  PathBlock paths;
+};
+
+}  // namespace
+
+RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  std::vector<std::int64_t> counts;
+  for (const ExperimentSpec& e : experiments_) counts.push_back(e.scenario.trials);
+  const std::vector<TrialBlock> blocks = plan_blocks(counts, options.block_size);
+  const int threads = std::max(1, options.threads);
+  const std::size_t slots_count = 2 * static_cast<std::size_t>(threads);
+
+  std::vector<Slot> slots(slots_count);
+  for (Slot& s : slots) {
+    s.trials = ColumnBlock(trial_columns());
+    s.paths.variables = path_variables();
+    s.paths.months = path_months();
+    s.paths.values.resize(path_variables().size());
+  }
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next_block = 0;
+  std::exception_ptr failure;
+  int workers_running = threads;
+  const auto cancelled = [&] { return options.cancel && options.cancel->requested(); };
+
+  const auto compute = [&](const TrialBlock& block, Slot& slot,
+                           std::vector<std::unique_ptr<TrialState>>& states, TrialStreams& streams,
+                           std::vector<double*>& rows) {
+    const auto e = static_cast<std::size_t>(block.experiment);
+    const TrialModel& model = *models_[e];
+    if (!states[e]) states[e] = std::make_unique<TrialState>(model.make_state());
+    const std::int64_t recorded = experiments_[e].scenario.record_paths;
+    const std::int64_t path_rows =
+        std::clamp<std::int64_t>(recorded - block.first_trial, 0, block.trials);
+    slot.trials.resize(static_cast<std::size_t>(block.trials));
+    PathBlock& paths = slot.paths;
+    paths.experiment.assign(static_cast<std::size_t>(path_rows), block.experiment);
+    paths.trial.resize(static_cast<std::size_t>(path_rows));
+    for (auto& v : paths.values) v.resize(static_cast<std::size_t>(path_rows) * paths.months);
+    for (std::int64_t i = 0; i < block.trials; ++i) {
+      const std::int64_t trial = block.first_trial + i;
+      seed_trial_streams(streams, options.seed, e, static_cast<std::uint64_t>(trial));
+      std::span<double* const> path_span;
+      if (i < path_rows) {
+        paths.trial[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(trial);
+        for (std::size_t v = 0; v < rows.size(); ++v) {
+          rows[v] = paths.values[v].data() + static_cast<std::size_t>(i) * paths.months;
+        }
+        path_span = rows;
+      }
+      model.run(streams, *states[e], block.experiment, static_cast<std::int32_t>(trial),
+                slot.trials, static_cast<std::size_t>(i), path_span);
+    }
+  };
+
+  const auto worker = [&] {
+    std::vector<std::unique_ptr<TrialState>> states(models_.size());
+    TrialStreams streams;
+    std::vector<double*> rows(path_variables().size());
+    for (;;) {
+      std::size_t b;
+      Slot* slot;
+      {
+        std::unique_lock lock(mutex);
+        if (failure || cancelled() || next_block >= blocks.size()) break;
+        b = next_block++;
+        slot = &slots[b % slots_count];
+        changed.wait(lock, [&] { return slot->state == Slot::State::free; });
+        slot->state = Slot::State::filling;
+        slot->block = b;
+      }
+      try {
+        compute(blocks[b], *slot, states, streams, rows);
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+      }
+      {
+        std::lock_guard lock(mutex);
+        slot->state = Slot::State::ready;
+      }
+      changed.notify_all();
+    }
+    {
+      std::lock_guard lock(mutex);
+      --workers_running;
+    }
+    changed.notify_all();
+  };
+
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+
+  RunResult result;
+  auto last_report = Clock::now();
+  const auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  try {
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      Slot& slot = slots[b % slots_count];
+      {
+        std::unique_lock lock(mutex);
+        const auto ready = [&] { return slot.state == Slot::State::ready && slot.block == b; };
+        const auto abandoned = [&] { return b >= next_block && workers_running == 0; };
+        while (!ready() && !abandoned()) changed.wait_for(lock, std::chrono::milliseconds(200));
+        if (failure) std::rethrow_exception(failure);
+        if (!ready()) break;  // cancelled: no worker will run this block
+      }
+      sink.consume(blocks[b], slot.trials, slot.paths);
+      result.trials_completed += blocks[b].trials;
+      {
+        std::lock_guard lock(mutex);
+        slot.state = Slot::State::free;
+      }
+      changed.notify_all();
+      if (Clock::now() - last_report > std::chrono::milliseconds(500)) {
+        sink.progress(result.trials_completed, total_trials(), seconds());
+        last_report = Clock::now();
+      }
+    }
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex);
+      next_block = blocks.size();  // no new blocks; workers finish theirs and leave
+      for (Slot& s : slots) s.state = Slot::State::free;
+    }
+    changed.notify_all();
+    for (std::thread& t : pool) t.join();
+    throw;
+  }
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  result.seconds = seconds();
+  result.complete = result.trials_completed == total_trials();
+  sink.progress(result.trials_completed, total_trials(), result.seconds);
+  return result;
+}
+
+}  // namespace detsim
