@@ -1,0 +1,449 @@
+#!/usr/bin/python3
+"""Publication figures from a detsim results file.
+
+    /usr/bin/python3 scripts/plot_results.py results/ukraine_all.h5 -o figures [--format svg]
+
+Writes, one file each, and prints their paths:
+  outcome_probabilities   outcome probabilities by structure, 95% intervals (/summary)
+  attack_survival         Kaplan-Meier curve of months to first attack, censored at the horizon
+  max_escalation          distribution of the highest escalation level reached
+  cost_vs_deterrence      cost to the lead guarantor against P(not attacked), both intervals
+  fan_cohesion, fan_credibility_<id>   median and 50%/90% bands over months (/paths)
+Every figure tells series apart by marker, line style or hatch, not by colour alone, so it
+reads in grayscale. Experiments are drawn in file order and labelled by structure (made unique
+with the varied parameters when experiments share a structure).
+
+Exit status: 0 success, 2 bad input (not a readable detsim results file, or one lacking what a
+figure needs), 1 failure while writing. The functions plot_* take frames from detsim_results
+and return matplotlib Figures, so a notebook can reuse them.
+"""
+
+import argparse
+import math
+import os
+import sys
+import textwrap
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import matplotlib.lines
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import detsim_results as dr  # noqa: E402  (needs the path above)
+
+FORMATS = ("png", "svg", "pdf")
+
+# Figures are built with matplotlib.figure.Figure (no pyplot state), inside this style.
+STYLE = {
+    "font.size": 9, "axes.titlesize": 10, "axes.labelsize": 9, "legend.fontsize": 8,
+    "xtick.labelsize": 8, "ytick.labelsize": 8, "axes.spines.top": False,
+    "axes.spines.right": False, "savefig.dpi": 200, "savefig.bbox": "tight",
+    "pdf.fonttype": 42, "hatch.linewidth": 0.6, "errorbar.capsize": 2,
+    "axes.prop_cycle": matplotlib.cycler(color=["black"]),
+}
+
+# One entry per experiment (cycled): these, not colour, tell the series apart.
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+MARKER_FACES = ["black", "white", "0.5", "white", "black", "white", "0.5", "black"]
+LINESTYLES = ["-", "--", "-.", ":", (0, (5, 2, 1, 2, 1, 2)), (0, (1, 1)), (0, (8, 3)),
+              (0, (3, 1, 1, 1))]
+BAR_FILLS = [("white", ""), ("0.3", ""), ("white", "////"), ("0.75", "...."),
+             ("white", "xxxx"), ("0.9", "\\\\\\\\"), ("white", "++"), ("0.55", "")]
+
+
+@dataclass
+class Style:
+    """How one experiment is drawn in every figure."""
+    marker: str
+    face: str
+    linestyle: object
+    fill: str
+    hatch: str
+
+
+def experiment_styles(n):
+    """Styles for n experiments, distinct in grayscale for the first eight."""
+    return [Style(MARKERS[i % 8], MARKER_FACES[i % 8], LINESTYLES[i % 8],
+                  *BAR_FILLS[i % 8]) for i in range(n)]
+
+
+def _pretty(label, wrap=None):
+    """An id as words; wrap=N breaks it into lines of about N characters (tick labels)."""
+    text = str(label).replace("_", " ")
+    return textwrap.fill(text, wrap, break_long_words=False) if wrap else text
+
+
+def _legend_outside(ax, **kw):
+    """Legend right of the axes, where it can never hide data."""
+    ax.legend(title="guarantee structure", frameon=False, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), borderaxespad=0, **kw)
+
+
+def _experiments(frame):
+    """[(experiment, label)] in experiment order, from any frame carrying experiment_label."""
+    pairs = frame[["experiment", "experiment_label"]].drop_duplicates("experiment")
+    return [(int(e), str(l)) for e, l in pairs.sort_values("experiment").itertuples(index=False)]
+
+
+# --------------------------------------------------------------------------- data
+
+@dataclass
+class PlotData:
+    """Everything the figures draw from, read once."""
+    source: str
+    trials: pd.DataFrame
+    summary: pd.DataFrame
+    facts: dr.ScenarioFacts
+    info: dict
+    summary_from_trials: bool = False
+
+
+def load_plot_data(path):
+    """Read a results file for plotting; DetsimResultsError if it lacks what the figures need.
+
+    Without /summary (a run stopped part-way) the summary is estimated from the trials.
+    """
+    trials = dr.load_trials(path)
+    need = {"attack_month", "max_escalation", "outcome", "attacked"} - set(trials.columns)
+    if need:
+        raise dr.DetsimResultsError(f"cannot plot {path}: /trials lacks {sorted(need)}")
+    info = dr.results_info(path)
+    from_trials = not info["has_summary"]
+    summary = dr.summarize_trials(trials) if from_trials else dr.load_summary(path)
+    return PlotData(os.fspath(path), trials, summary, dr.scenario_facts(path), info, from_trials)
+
+
+def _measure(data, name):
+    """Rows of one summary measure per experiment; estimated from trials if /summary lacks it."""
+    rows = data.summary[data.summary["outcome"] == name]
+    if rows.empty:
+        estimated = dr.summarize_trials(data.trials)
+        rows = estimated[estimated["outcome"] == name]
+        if rows.empty:
+            raise dr.DetsimResultsError(
+                f"cannot plot {data.source}: no summary measure {name!r} and no trial column "
+                f"to estimate it from")
+        warnings.warn(f"{data.source}: /summary has no {name!r}; estimated from /trials")
+    return rows.set_index("experiment").sort_index()
+
+
+# --------------------------------------------------------------------------- figures
+
+def _finish(fig, ax, title, xlabel, ylabel, caption=None):
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if caption:
+        fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+
+
+def plot_outcome_probabilities(summary, labels, caption=None):
+    """(a) Grouped bars: P(outcome) per outcome class and experiment, with 95% intervals."""
+    exps = _experiments(summary)
+    styles = experiment_styles(len(exps))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(7.5, 3.8), layout="constrained")
+        ax = fig.add_subplot()
+        width = 0.84 / len(exps)
+        x = np.arange(len(labels))
+        for i, ((e, name), st) in enumerate(zip(exps, styles)):
+            rows = summary[(summary["experiment"] == e)].set_index("outcome")
+            keys = [f"outcome.{l}" for l in labels]
+            r = rows.reindex(keys)
+            mean = r["mean"].to_numpy(float)
+            err = np.vstack([np.clip(mean - r["ci_low"], 0, None),
+                             np.clip(r["ci_high"] - mean, 0, None)])
+            ax.bar(x + (i - (len(exps) - 1) / 2) * width, mean, width, yerr=err, label=name,
+                   color=st.fill, hatch=st.hatch, edgecolor="black", linewidth=0.6,
+                   error_kw={"elinewidth": 0.8, "ecolor": "black"})
+        ax.set_xticks(x, [_pretty(l, 12) for l in labels])
+        ax.set_ylim(0, 1)
+        _legend_outside(ax)
+        _finish(fig, ax, "Outcome by guarantee structure (bars: 95% intervals)",
+                "outcome at the end of the horizon", "probability (share of trials)", caption)
+    return fig
+
+
+def kaplan_meier(attack_month, horizon):
+    """Kaplan-Meier estimate of P(no attack by month t) with Greenwood 95% bounds.
+
+    attack_month is -1 for trials never attacked: they are censored at `horizon`. Returns a
+    frame with month, survival, low, high, at_risk, starting at month 0 with survival 1.
+    """
+    months = np.asarray(attack_month, dtype=float)
+    event = months >= 0
+    time = np.where(event, months, horizon)
+    rows = [(0.0, 1.0, 1.0, 1.0, len(time))]
+    s, greenwood = 1.0, 0.0
+    for t in np.unique(time[event]):
+        at_risk = int(np.sum(time >= t))
+        d = int(np.sum(event & (time == t)))
+        s *= 1 - d / at_risk
+        greenwood += d / (at_risk * (at_risk - d)) if at_risk > d else math.inf
+        half = 1.96 * s * math.sqrt(greenwood) if math.isfinite(greenwood) else 0.0
+        rows.append((float(t), s, max(0.0, s - half), min(1.0, s + half), at_risk))
+    last = rows[-1]
+    if last[0] < horizon:  # carry the curve to the horizon, where the rest are censored
+        rows.append((float(horizon),) + last[1:4] + (int(np.sum(time >= horizon)),))
+    return pd.DataFrame(rows, columns=["month", "survival", "low", "high", "at_risk"])
+
+
+def plot_attack_survival(trials, horizon, caption=None):
+    """(b) Kaplan-Meier curves of months to first attack, one per experiment, with 95% bands."""
+    exps = _experiments(trials)
+    styles = experiment_styles(len(exps))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.5, 4.0), layout="constrained")
+        ax = fig.add_subplot()
+        for (e, name), st in zip(exps, styles):
+            km = kaplan_meier(trials.loc[trials["experiment"] == e, "attack_month"], horizon)
+            ax.fill_between(km["month"], km["low"], km["high"], step="post", color="0.5",
+                            alpha=0.12, linewidth=0)
+            ax.step(km["month"], km["survival"], where="post", color="black",
+                    linestyle=st.linestyle, linewidth=1.2, label=name)
+            # Markers at evenly spaced months (step curves have too many points to mark all).
+            marks = np.linspace(0, horizon, 7)[1:]
+            idx = np.searchsorted(km["month"].to_numpy(), marks, side="right") - 1
+            ax.plot(marks, km["survival"].to_numpy()[idx], linestyle="none", marker=st.marker,
+                    markerfacecolor=st.face, markeredgecolor="black", markersize=4.5)
+        ax.set_xlim(0, horizon)
+        ax.set_ylim(0, 1.02)
+        handles = [matplotlib.lines.Line2D([], [], color="black", linestyle=st.linestyle,
+                                           marker=st.marker, markerfacecolor=st.face,
+                                           markersize=4.5, label=name)
+                   for (_, name), st in zip(exps, styles)]
+        _legend_outside(ax, handles=handles)
+        _finish(fig, ax, "Time to first attack (Kaplan–Meier, shaded 95% bands)",
+                f"month (trials never attacked are censored at the horizon, {horizon})",
+                "share of trials not yet attacked", caption)
+    return fig
+
+
+def _level_shares(trials, e):
+    """Share of an experiment's trials reaching each escalation level exactly, with Wilson CIs."""
+    levels = trials.loc[trials["experiment"] == e, "max_escalation"]
+    n = len(levels)
+    out = []
+    for label in dr.ESCALATION_LABELS:
+        k = int((levels == label).sum())
+        low, high = dr._wilson(k, n)
+        out.append((k / n if n else math.nan, low, high))
+    return np.array(out)
+
+
+def plot_max_escalation(trials, caption=None):
+    """(c) Grouped bars of the highest escalation level reached; right panel zooms on levels >= 2
+    (rare but the ones that matter), each with 95% Wilson intervals."""
+    exps = _experiments(trials)
+    styles = experiment_styles(len(exps))
+    labels = list(dr.ESCALATION_LABELS)
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8.5, 3.8), layout="constrained")
+        axes = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2, 1]})
+        width = 0.84 / len(exps)
+        for ax, first in zip(axes, (0, 2)):
+            x = np.arange(len(labels) - first)
+            for i, ((e, name), st) in enumerate(zip(exps, styles)):
+                s = _level_shares(trials, e)[first:]
+                err = np.vstack([np.clip(s[:, 0] - s[:, 1], 0, None),
+                                 np.clip(s[:, 2] - s[:, 0], 0, None)])
+                ax.bar(x + (i - (len(exps) - 1) / 2) * width, s[:, 0], width, yerr=err,
+                       label=name, color=st.fill, hatch=st.hatch, edgecolor="black",
+                       linewidth=0.6, error_kw={"elinewidth": 0.8, "ecolor": "black"})
+            ax.set_xticks(x, [_pretty(l) for l in labels[first:]])
+            ax.set_xlabel("highest escalation level reached")
+            ax.set_ylabel("probability (share of trials)")
+            ax.set_ylim(bottom=0)
+        axes[0].set_ylim(0, 1)
+        axes[0].set_title("All levels")
+        axes[1].set_title("Direct clash and nuclear use (zoomed)")
+        _legend_outside(axes[1])
+        fig.suptitle("Maximum escalation by guarantee structure (bars: 95% intervals)",
+                     fontsize=10)
+        if caption:
+            fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+    return fig
+
+
+def plot_cost_vs_deterrence(attacked, cost, lead, units, caption=None):
+    """(d) One point per experiment: P(not attacked) against the lead guarantor's mean cost.
+
+    attacked and cost are summary rows (index experiment; mean, ci_low, ci_high,
+    experiment_label); deterrence is 1 - P(attacked), so its interval is the flipped one.
+    """
+    exps = [(e, str(attacked.loc[e, "experiment_label"])) for e in attacked.index]
+    styles = experiment_styles(len(exps))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(5.8, 4.2), layout="constrained")
+        ax = fig.add_subplot()
+        for (e, name), st in zip(exps, styles):
+            x = 1 - attacked.loc[e, "mean"]
+            xerr = [[max(0, x - (1 - attacked.loc[e, "ci_high"]))],
+                    [max(0, (1 - attacked.loc[e, "ci_low"]) - x)]]
+            y = cost.loc[e, "mean"]
+            lo, hi = cost.loc[e, "ci_low"], cost.loc[e, "ci_high"]
+            yerr = [[max(0, y - lo) if np.isfinite(lo) else 0],
+                    [max(0, hi - y) if np.isfinite(hi) else 0]]
+            ax.errorbar([x], [y], xerr=xerr, yerr=yerr, marker=st.marker, markersize=7,
+                        markerfacecolor=st.face, markeredgecolor="black", color="black",
+                        linestyle="none", elinewidth=0.8, label=name)
+            ax.annotate(name, (x, y), textcoords="offset points", xytext=(6, 5), fontsize=7)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(bottom=min(0, ax.get_ylim()[0]))
+        _legend_outside(ax)
+        _finish(fig, ax, f"Cost to the lead guarantor ({_pretty(lead)}) against deterrence\n"
+                "(bars: 95% intervals)", "deterrence: P(not attacked within the horizon)",
+                f"mean cumulative cost to {_pretty(lead)} ({units})", caption)
+    return fig
+
+
+def plot_fan_chart(wide, labels, title, ylabel, caption=None):
+    """(e) Median and 50%/90% bands over months, one panel per experiment.
+
+    wide: load_paths(..., wide=True) (index experiment, trial; one column per month);
+    labels: [(experiment, label)] giving the panels and their order.
+    """
+    ncols = min(3, len(labels))
+    nrows = math.ceil(len(labels) / ncols)
+    months = np.asarray(wide.columns, dtype=float)
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(3.0 * ncols + 0.6, 2.5 * nrows + 0.6), layout="constrained")
+        axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
+        for ax, (e, name) in zip(axes, labels):
+            rows = wide.xs(e, level="experiment").to_numpy(float) if e in \
+                wide.index.get_level_values("experiment") else np.empty((0, len(months)))
+            ax.set_title(f"{name} (n = {len(rows)})")
+            if len(rows) == 0:
+                ax.text(0.5, 0.5, "no recorded trials", transform=ax.transAxes, ha="center")
+                continue
+            q = np.nanquantile(rows, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
+            ax.fill_between(months, q[0], q[4], color="0.85", linewidth=0, label="90% band")
+            ax.fill_between(months, q[1], q[3], color="0.6", linewidth=0, label="50% band")
+            ax.plot(months, q[2], color="black", linewidth=1.3, label="median")
+        for i, ax in enumerate(axes):
+            if i >= len(labels):
+                ax.set_axis_off()
+            elif i + ncols >= len(labels):  # nothing below it: it carries the month ticks
+                ax.xaxis.set_tick_params(labelbottom=True)
+        # The legend goes in an empty panel when there is one, so it hides no band.
+        handles, names = axes[0].get_legend_handles_labels()
+        spare = axes[-1] if len(axes) > len(labels) else axes[0]
+        spare.legend(handles, names, frameon=False,
+                     loc="center" if spare is not axes[0] else "best")
+        fig.supxlabel("month", fontsize=9)
+        fig.supylabel(textwrap.fill(ylabel, 45), fontsize=9)
+        fig.suptitle(title, fontsize=10)
+        if caption:
+            fig.text(0.01, -0.01, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+    return fig
+
+
+# --------------------------------------------------------------------------- driver
+
+def _caption(data):
+    info = data.info
+    text = (f"{os.path.basename(data.source)}; detsim {info.get('detsim_version', '?')} "
+            f"({info.get('git_revision', '?')}); seed {info.get('seed', '?')}; "
+            f"{info.get('trials', '?')} trials")
+    if not info.get("complete", False):
+        text += "; INCOMPLETE RUN"
+    if data.summary_from_trials:
+        text += "; summary estimated from trials"
+    return text
+
+
+def _fan_variables(path, facts):
+    """[(variable, title, file stem)]: cohesion and each guarantor's credibility."""
+    out = [("cohesion", "Alliance cohesion over time (median, 50% and 90% bands)",
+            "fan_cohesion")]
+    for g in facts.guarantors:
+        out.append((f"credibility.{g}",
+                    f"Credibility of {_pretty(g)} over time (median, 50% and 90% bands)",
+                    f"fan_credibility_{g}"))
+    return out
+
+
+def build_figures(path, provenance=True):
+    """[(file stem, Figure)] for every figure the file supports, read once."""
+    data = load_plot_data(path)
+    cap = _caption(data) if provenance else None
+    figs = []
+    labels = list(data.trials["outcome"].cat.categories)
+    figs.append(("outcome_probabilities",
+                 plot_outcome_probabilities(data.summary, labels, cap)))
+    figs.append(("attack_survival",
+                 plot_attack_survival(data.trials, data.facts.horizon_months, cap)))
+    figs.append(("max_escalation", plot_max_escalation(data.trials, cap)))
+    lead = data.facts.lead_guarantor
+    if lead is None:
+        raise dr.DetsimResultsError(f"cannot plot {path}: the scenario names no guarantor")
+    units = data.trials.attrs.get("units", {}).get(f"cost.{lead}", "stake units")
+    figs.append(("cost_vs_deterrence", plot_cost_vs_deterrence(
+        _measure(data, "attacked"), _measure(data, f"cost.{lead}"), lead, units, cap)))
+    available = dr.path_variables(path)
+    exps = _experiments(data.trials)
+    for var, title, stem in _fan_variables(path, data.facts):
+        if var not in available:
+            print(f"plot_results: {path} has no /paths/{var}; {stem} not drawn", file=sys.stderr)
+            continue
+        with warnings.catch_warnings():  # load_plot_data has already warned once
+            warnings.simplefilter("ignore", dr.IncompleteResultsWarning)
+            wide = dr.load_paths(path, var, wide=True)
+        if wide.empty:
+            print(f"plot_results: {path} recorded no trials in /paths/{var}; {stem} not drawn",
+                  file=sys.stderr)
+            continue
+        ylabel = wide.attrs.get("description") or var
+        if wide.attrs.get("units"):
+            ylabel += f" ({wide.attrs['units']})"
+        figs.append((stem, plot_fan_chart(wide, exps, title, ylabel, cap)))
+    return figs
+
+
+def make_figures(path, output_dir, fmt="png", provenance=True):
+    """Write every figure as output_dir/<stem>.<fmt>; returns the paths written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for stem, fig in build_figures(path, provenance):
+        out = output_dir / f"{stem}.{fmt}"
+        with matplotlib.rc_context(STYLE):
+            fig.savefig(out, format=fmt)
+        written.append(out)
+    return written
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="plot_results.py",
+        description="Publication figures (grayscale-safe) from a detsim results file.")
+    parser.add_argument("results", help="detsim results file (.h5)")
+    parser.add_argument("-o", "--output-dir", required=True, help="directory for the figures")
+    parser.add_argument("--format", choices=FORMATS, default="png", help="file format (png)")
+    parser.add_argument("--no-provenance", action="store_true",
+                        help="omit the small source/version line under each figure")
+    args = parser.parse_args(argv)
+    matplotlib.use("Agg")  # headless: never needs a display
+    try:
+        written = make_figures(args.results, args.output_dir, args.format,
+                               not args.no_provenance)
+    except dr.DetsimResultsError as exc:
+        print(f"plot_results: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"plot_results: error while writing figures: {exc}", file=sys.stderr)
+        return 1
+    for p in written:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Tests of scripts/plot_results.py and of the example notebook (standard-library unittest only).
+
+    /usr/bin/python3 -m unittest discover -s tests/python -v
+
+The script runs in a subprocess with no display, as on a build server. With
+DETSIM_RESULTS_FILE=path/to/real.h5 in the environment, it is also run against that file.
+"""
+
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import h5py
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SCRIPT = ROOT / "scripts" / "plot_results.py"
+NOTEBOOK = ROOT / "scripts" / "example_analysis.ipynb"
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(HERE))
+
+import detsim_results as dr  # noqa: E402
+import make_fixture  # noqa: E402
+import plot_results  # noqa: E402
+
+REAL_FILE = os.environ.get("DETSIM_RESULTS_FILE")
+SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<?xml", "pdf": b"%PDF"}
+
+
+def headless_env(**extra):
+    """The environment of a build server: no display, no backend chosen for us."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "MPLBACKEND")}
+    env.update(PYDEVD_DISABLE_FILE_VALIDATION="1", **extra)
+    return env
+
+
+def run_script(*args):
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True,
+                          text=True, env=headless_env(), timeout=300)
+
+
+def expected_stems(path):
+    """The figures a file supports: four always, the fan charts when /paths has the series."""
+    stems = ["outcome_probabilities", "attack_survival", "max_escalation", "cost_vs_deterrence"]
+    with h5py.File(path, "r") as f:  # series with at least one recorded trial
+        variables = [v for v in dr.path_variables(path) if f["paths"][v].shape[0] > 0]
+    if "cohesion" in variables:
+        stems.append("fan_cohesion")
+    for g in dr.scenario_facts(path).guarantors:
+        if f"credibility.{g}" in variables:
+            stems.append(f"fan_credibility_{g}")
+    return stems
+
+
+class PlotScriptChecks:
+    """The script writes every figure, non-empty and well-formed; subclasses set `path`."""
+
+    path = None
+    require_fans = True
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.out = Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def check_format(self, fmt):
+        result = run_script(self.path, "-o", self.out / fmt, "--format", fmt)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        stems = expected_stems(self.path)
+        if self.require_fans:
+            self.assertIn("fan_cohesion", stems)
+        expected = [str(self.out / fmt / f"{s}.{fmt}") for s in stems]
+        self.assertEqual(result.stdout.split(), expected, "printed paths")
+        for p in expected:
+            data = Path(p).read_bytes()
+            self.assertGreater(len(data), 1000, p)
+            self.assertTrue(data.startswith(SIGNATURES[fmt]), p)
+            if fmt == "svg":
+                self.assertIn(b"<svg", data[:2000])
+
+    def test_png(self):
+        self.check_format("png")
+
+    def test_svg(self):
+        self.check_format("svg")
+
+
+class FixturePlotTests(PlotScriptChecks, unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.fixture_dir = tempfile.TemporaryDirectory()
+        cls.path = Path(cls.fixture_dir.name) / "fixture.h5"
+        make_fixture.make_fixture(cls.path, n_experiments=5, trials=200, record_paths=20)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.fixture_dir.cleanup()
+
+    def test_pdf(self):
+        self.check_format("pdf")
+
+    def test_expected_figures(self):
+        self.assertEqual(expected_stems(self.path), [
+            "outcome_probabilities", "attack_survival", "max_escalation", "cost_vs_deterrence",
+            "fan_cohesion", "fan_credibility_united_states", "fan_credibility_european_allies"])
+
+
+@unittest.skipUnless(REAL_FILE, "set DETSIM_RESULTS_FILE to plot a real results file")
+class RealFilePlotTests(PlotScriptChecks, unittest.TestCase):
+    path = REAL_FILE
+    require_fans = False  # a run may record no paths (output.record_paths: 0)
+
+
+class BadInputTests(unittest.TestCase):
+    """Exit 2 and a message naming the file for anything the script cannot plot."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def assertBadInput(self, path, pattern):
+        result = run_script(path, "-o", self.dir / "figs")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("plot_results: error:", result.stderr)
+        self.assertIn(str(path), result.stderr)
+        self.assertRegex(result.stderr, pattern)
+        self.assertEqual(result.stdout, "")
+
+    def test_missing_file(self):
+        self.assertBadInput(self.dir / "absent.h5", "no such file")
+
+    def test_not_hdf5(self):
+        path = self.dir / "bad.h5"
+        path.write_text("hello")
+        self.assertBadInput(path, "not an HDF5 file")
+
+    def test_newer_schema(self):
+        path = self.dir / "v2.h5"
+        make_fixture.make_fixture(path, n_experiments=2, trials=40, schema_version=2)
+        self.assertBadInput(path, "schema_version 2")
+
+    def test_bad_format_is_a_usage_error(self):
+        result = run_script(self.dir / "x.h5", "-o", self.dir, "--format", "gif")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("invalid choice", result.stderr)
+
+    def test_incomplete_run_still_plots_and_says_so(self):
+        path = self.dir / "part.h5"
+        make_fixture.make_fixture(path, n_experiments=3, trials=80, complete=False)
+        result = run_script(path, "-o", self.dir / "figs")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("incomplete", result.stderr)
+        self.assertEqual(result.stderr.count("IncompleteResultsWarning"), 1, result.stderr)
+        self.assertEqual(len(result.stdout.split()), 7)
+
+
+class KaplanMeierTests(unittest.TestCase):
+    def test_hand_computed_curve(self):
+        # Attacks in months 1 and 2 among four trials; two never attacked, censored at 5.
+        km = plot_results.kaplan_meier([1, -1, 2, -1], horizon=5)
+        np.testing.assert_allclose(km["month"], [0, 1, 2, 5])
+        np.testing.assert_allclose(km["survival"], [1, 0.75, 0.5, 0.5])
+        np.testing.assert_array_equal(km["at_risk"], [4, 4, 3, 2])
+        self.assertTrue((km["low"] <= km["survival"]).all())
+        self.assertTrue((km["survival"] <= km["high"]).all())
+
+    def test_no_attack_stays_at_one(self):
+        km = plot_results.kaplan_meier([-1, -1, -1], horizon=12)
+        np.testing.assert_allclose(km["survival"], [1, 1])
+        np.testing.assert_allclose(km["month"], [0, 12])
+
+
+@unittest.skipUnless(importlib.util.find_spec("nbconvert") and
+                     importlib.util.find_spec("ipykernel"),
+                     "nbconvert and ipykernel are needed to execute the notebook")
+class NotebookTests(unittest.TestCase):
+    """scripts/example_analysis.ipynb executes headless, on the fixture (and on a real file)."""
+
+    def execute(self, results):
+        with tempfile.TemporaryDirectory() as out:
+            result = subprocess.run(
+                [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
+                 "--ExecutePreprocessor.timeout=600", "--output-dir", out, str(NOTEBOOK)],
+                capture_output=True, text=True, timeout=900, cwd=ROOT,
+                env=headless_env(DETSIM_RESULTS_FILE=str(results)))
+            self.assertEqual(result.returncode, 0, result.stderr[-3000:])
+            import nbformat
+            nb = nbformat.read(Path(out) / NOTEBOOK.name, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        self.assertFalse([o for o in outputs if o.output_type == "error"])
+        images = [o for o in outputs if "image/png" in o.get("data", {})]
+        self.assertGreaterEqual(len(images), 4)
+        text = "".join(o.get("text", "") for o in outputs)
+        self.assertIn("Matter most", text)
+
+    def test_on_fixture(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "fixture.h5"
+            make_fixture.make_fixture(path, n_experiments=3, trials=200, record_paths=10)
+            self.execute(path)
+
+    @unittest.skipUnless(REAL_FILE, "set DETSIM_RESULTS_FILE to run it on a real results file")
+    def test_on_real_file(self):
+        self.execute(Path(REAL_FILE).resolve())
+
+
+if __name__ == "__main__":
+    unittest.main()
