@@ -1,0 +1,129 @@
+// `detsim run`: every input is read and checked before the results file is created, so bad
+// input never leaves a file behind; a run stopped by a signal leaves one marked incomplete.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "detsim/engine/cancellation.hpp"
+#include "detsim/engine/simulation.hpp"
+#include "detsim/error.hpp"
+#include "detsim/io/results_writer.hpp"
+#include "detsim/scenario/load.hpp"
+#include "detsim/scenario/preset.hpp"
+#include "detsim/stats/summary.hpp"
+#include "detsim/version.hpp"
+#include "results_sink.hpp"
+
+namespace detsim::cli {
+
+namespace {
+
+// The name an experiment goes by: the preset's name, a preset file's stem, or "custom".
+std::string structure_label(const std::string& preset) {
+  if (preset.empty()) return "custom";
+  const std::filesystem::path p(preset);
+  return p.has_extension() || preset.find('/') != std::string::npos ? p.stem().string() : preset;
+}
+
+std::vector<ExperimentSpec> load_experiments(const RunArguments& a, const LoadOptions& base) {
+  std::vector<std::string> structures;
+  for (const std::string& s : a.structures) {
+    if (s == "all") {
+      const auto shipped = shipped_preset_names();
+      structures.insert(structures.end(), shipped.begin(), shipped.end());
+    } else {
+      structures.push_back(s);
+    }
+  }
+  std::vector<ExperimentSpec> experiments;
+  if (structures.empty()) {
+    Scenario scenario = load_scenario(a.scenario, base);
+    const std::string label = structure_label(scenario.guarantee.preset);
+    experiments.push_back({label, std::move(scenario)});
+    return experiments;
+  }
+  for (const std::string& structure : structures) {
+    LoadOptions options = base;
+    options.structure = structure;
+    experiments.push_back({structure_label(structure), load_scenario(a.scenario, options)});
+  }
+  return experiments;
+}
+
+std::filesystem::path output_path(const RunArguments& a) {
+  if (!a.output.empty()) return a.output;
+  return std::filesystem::path(a.scenario).stem().string() + ".h5";
+}
+
+}  // namespace
+
+int run_command(const RunArguments& a) {
+  LoadOptions options;
+  options.overrides = a.overrides;
+  if (a.trials) options.overrides.push_back(fmt::format("trials={}", *a.trials));
+  if (a.seed) options.overrides.push_back(fmt::format("seed={}", *a.seed));
+  const Scenario base = load_scenario(a.scenario, options);
+  const std::vector<ExperimentSpec> experiments = load_experiments(a, options);
+
+  const Simulation simulation(experiments);
+  std::vector<std::string> resolved, names;
+  std::int64_t recorded = 0;
+  for (const ExperimentSpec& e : experiments) {
+    resolved.push_back(emit_scenario_yaml(e.scenario));
+    names.push_back(e.structure);
+    recorded = std::max(recorded, e.scenario.record_paths);
+  }
+
+  const std::filesystem::path out = output_path(a);
+  if (out.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(out.parent_path(), ec);
+    if (ec)
+      throw RunError(
+          fmt::format("{}: cannot create directory: {}", out.parent_path().string(), ec.message()));
+  }
+  const RunMetadata metadata{version, git_revision, a.command_line, base.seed,
+                             emit_scenario_yaml(base)};
+  const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
+  ResultsWriter writer(out, metadata, simulation.experiments_table(resolved), layout,
+                       recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
+                       recorded > 0 ? simulation.path_months() : 0);
+  SummaryAccumulator summary(standard_measures(layout.columns, layout.outcome_labels),
+                             experiments.size());
+
+  CancellationFlag cancel;
+  RunResult result;
+  {
+    const SignalScope signals(cancel);
+    ResultsSink sink(writer, summary, !a.quiet && isatty(STDERR_FILENO));
+    RunOptions run_options;
+    run_options.threads = a.threads;
+    run_options.block_size = a.block_size;
+    run_options.seed = base.seed;
+    run_options.cancel = &cancel;
+    result = simulation.run(run_options, sink);
+    sink.finish_progress();
+  }
+  const ColumnBlock table = summary.table();
+  writer.close(table, result.complete, result.trials_completed);
+
+  if (!a.quiet) std::cout << format_summary_table(table, names) << std::flush;
+  if (!result.complete) {
+    std::cerr << fmt::format(
+        "detsim: stopped by signal {}: {} of {} trials written to {} (marked incomplete)\n",
+        cancel.signal(), result.trials_completed, simulation.total_trials(), out.string());
+    return 128 + cancel.signal();
+  }
+  if (!a.quiet) {
+    std::cerr << fmt::format("detsim: {} trials in {:.1f} s ({:.0f} trials/s) written to {}\n",
+                             result.trials_completed, result.seconds,
+                             result.seconds > 0 ? result.trials_completed / result.seconds : 0.0,
+                             out.string());
+  }
+  return 0;
+}
+
+}  // namespace detsim::cli
