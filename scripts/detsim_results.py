@@ -45,7 +45,7 @@ __all__ = [
     "DetsimResultsError", "IncompleteResultsWarning", "HAVE_YAML", "SCHEMA_VERSION",
     "ESCALATION_LABELS", "ScenarioFacts", "load_trials", "load_summary", "load_paths",
     "load_experiments", "load_scenario", "results_info", "scenario_facts", "path_variables",
-    "column_info", "summarize_trials",
+    "column_info", "summarize_trials", "wilson_interval",
 ]
 
 
@@ -269,7 +269,8 @@ def load_trials(path, columns=None):
       experiment_label (the structure, made unique if experiments share one), as columns;
       an /experiments column whose name is also a /trials column is joined as `experiments.<name>`.
     `columns` (optional) limits the /trials columns read (experiment and trial always are).
-    df.attrs["descriptions"] and df.attrs["units"] map column names to the file's attributes.
+    df.attrs["descriptions"] and df.attrs["units"] map column names to the file's attributes;
+    df.attrs["experiment_columns"] names the columns joined from /experiments.
     """
     path = os.fspath(path)
     with _open(path) as f:
@@ -305,7 +306,9 @@ def load_trials(path, columns=None):
             data[name] = values
     df = _join_experiments(pd.DataFrame(data), exp, path)
     df.attrs.update(source=path, descriptions={k: d for k, (d, _) in meta.items()},
-                    units={k: u for k, (_, u) in meta.items() if u})
+                    units={k: u for k, (_, u) in meta.items() if u},
+                    experiment_columns=[c for c in df.columns
+                                        if c not in cols and c != "experiment"])
     return df
 
 
@@ -340,66 +343,119 @@ def load_summary(path):
 _Z95 = 1.959963984540054
 
 
-def _wilson(k, n):
-    """Wilson 95% interval of a proportion: sensible near 0 and 1, where rare outcomes live."""
+def wilson_interval(k, n):
+    """Wilson 95% interval (low, high) of k successes in n: sensible near 0 and 1, where rare
+    outcomes live; the interval detsim's summary uses for rates."""
     if n == 0:
         return math.nan, math.nan
     p = k / n
     den = 1 + _Z95 ** 2 / n
     centre = (p + _Z95 ** 2 / (2 * n)) / den
     half = _Z95 * math.sqrt(p * (1 - p) / n + _Z95 ** 2 / (4 * n * n)) / den
-    # Exact ends at k = 0 and k = n (rounding would leave 1e-18 or 0.999...).
-    return (0.0 if k == 0 else centre - half), (1.0 if k == n else centre + half)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _summary_row(experiment, measure, values):
-    """One summary row: a proportion (bool values) or a mean (numbers, NaN skipped)."""
-    values = np.asarray(values)
-    if values.dtype == bool:
-        n, k = len(values), int(values.sum())
-        low, high = _wilson(k, n)
-        return (experiment, measure, k / n if n else math.nan, low, high, n)
-    x = values.astype(float)
+def _estimate(kind, x):
+    """(mean, ci_low, ci_high, n) of the non-NaN values of x: a rate (Wilson) or a mean (normal)."""
+    x = np.asarray(x, dtype=float)
     x = x[~np.isnan(x)]
     n = len(x)
     if n == 0:
-        return (experiment, measure, math.nan, math.nan, math.nan, 0)
+        return math.nan, math.nan, math.nan, 0
+    if kind == "rate":
+        k = int(np.count_nonzero(x))
+        return (k / n, *wilson_interval(k, n), n)
     mean = float(x.mean())
-    half = _Z95 * float(x.std(ddof=1)) / math.sqrt(n) if n > 1 else math.nan
-    return (experiment, measure, mean, mean - half, mean + half, n)
+    if n < 2:
+        return mean, math.nan, math.nan, n
+    half = _Z95 * float(x.std(ddof=1)) / math.sqrt(n)
+    return mean, mean - half, mean + half, n
+
+
+def _ids(columns, prefix):
+    return [c[len(prefix):] for c in columns if c.startswith(prefix)]
+
+
+def _standard_measures(t):
+    """[(name, kind, description, values)] of one experiment's trials, as detsim's summary
+    defines them (sim/stats/measures.cpp); NaN marks a trial the measure does not count."""
+    cols = set(t.columns)
+    nan = np.nan
+    out = []
+    if "attacked" in cols:
+        a = t["attacked"].to_numpy(float)
+        out += [("attacked", "rate", "the challenger attacked within the horizon", a),
+                ("deterred", "rate", "no attack within the horizon", 1 - a)]
+    if "war_months" in cols:
+        war = t["war_months"].to_numpy(float)
+        out.append(("war", "rate", "a war was fought", (war > 0).astype(float)))
+    if "outcome" in cols:
+        for label in t["outcome"].cat.categories:
+            out.append((f"outcome.{label}", "rate", f"outcome class {label}",
+                        (t["outcome"] == label).to_numpy(float)))
+    if "max_escalation" in cols:
+        esc = t["max_escalation"].cat.codes.to_numpy(float)
+        out += [("escalation_ge_2", "rate", "a direct clash with a guarantor or worse",
+                 (esc >= 2).astype(float)),
+                ("nuclear_use", "rate", "the ladder reached nuclear use", (esc >= 3).astype(float))]
+    for g in _ids(t.columns, "tested."):
+        tested = t[f"tested.{g}"].to_numpy(float)
+        honored = t[f"honored.{g}"].to_numpy(float) if f"honored.{g}" in cols else None
+        out.append((f"tested.{g}", "rate", f"an attack tested {g}'s promise", tested))
+        if honored is not None:
+            out += [(f"honored_when_tested.{g}", "rate",
+                     f"{g} kept its promise, among trials that tested it",
+                     np.where(tested != 0, honored, nan)),
+                    (f"backed_down.{g}", "rate", f"{g} was tested and backed down",
+                     tested * (1 - honored))]
+    if {"attacked", "attack_month"} <= cols:
+        out.append(("attack_month", "mean", "month of the first attack, among trials with one",
+                    np.where(t["attacked"], t["attack_month"], nan)))
+    if "war_months" in cols:
+        out.append(("war_months_if_war", "mean", "months of war, among trials with a war",
+                    np.where(war > 0, war, nan)))
+    if "max_escalation" in cols:
+        out.append(("max_escalation", "mean", "highest escalation level (0..3)", esc))
+    for name, description in [("territory", "target's territory share at the horizon"),
+                              ("cohesion", "alliance cohesion at the horizon"),
+                              ("probes", "probes made"),
+                              ("policy_flips", "changes of administration among guarantors"),
+                              ("burden_share_allies",
+                               "allies' share of the guarantors' cost, when there is any")]:
+        if name in cols:
+            out.append((name, "mean", description, t[name].to_numpy(float)))
+    for i in _ids(t.columns, "cost."):
+        out.append((f"cost.{i}", "mean", f"{i}'s cumulative cost (stake units)",
+                    t[f"cost.{i}"].to_numpy(float)))
+    for g in _ids(t.columns, "credibility."):
+        out.append((f"credibility.{g}", "mean",
+                    f"challenger's belief mean of {g}'s resolve at the horizon",
+                    t[f"credibility.{g}"].to_numpy(float)))
+        if f"ambiguity.{g}" in cols:
+            out.append((f"abs_ambiguity.{g}", "mean",
+                        f"gap between believed and true resolve of {g} at month 0",
+                        np.abs(t[f"ambiguity.{g}"].to_numpy(float))))
+    return out
 
 
 def summarize_trials(trials):
-    """Estimate summary measures from a load_trials frame, in load_summary's layout.
+    """Estimate /summary from a load_trials frame, in load_summary's layout.
 
-    For files without /summary (a run stopped part-way). Proportions (attacked, outcome.<label>,
-    max_escalation_ge_<k>, tested.<id>, honored.<id> as the share of all trials) get Wilson
-    intervals; means of numeric columns get normal-theory intervals. The C++ summary is the
-    reference: its interval method may differ slightly.
+    For a file without /summary (a run stopped part-way). The measures, their names and their
+    intervals (Wilson for rates, normal theory for means) follow detsim's own summary, so the
+    result matches what the run would have written for the same trials.
     """
     rows = []
-    flags = [c for c in trials.columns if trials[c].dtype == bool]
-    numbers = [c for c in trials.columns
-               if pd.api.types.is_numeric_dtype(trials[c]) and trials[c].dtype != bool
-               and c not in ("experiment", "trial", "trials", "attack_month")
-               and not c.startswith("param.")]
     for e, t in trials.groupby("experiment", sort=True):
-        for c in flags:
-            rows.append(_summary_row(e, c, t[c].to_numpy()))
-        if "outcome" in t:
-            for label in t["outcome"].cat.categories:
-                rows.append(_summary_row(e, f"outcome.{label}", (t["outcome"] == label).to_numpy()))
-        if "max_escalation" in t:
-            codes = t["max_escalation"].cat.codes.to_numpy()
-            for k in range(1, len(ESCALATION_LABELS)):
-                rows.append(_summary_row(e, f"max_escalation_ge_{k}", codes >= k))
-        for c in numbers:
-            rows.append(_summary_row(e, c, t[c].to_numpy()))
-    df = pd.DataFrame(rows, columns=["experiment", "outcome", "mean", "ci_low", "ci_high", "n"])
-    exp_cols = [c for c in ("experiment", "structure", "experiment_label") if c in trials]
+        for name, kind, description, values in _standard_measures(t):
+            rows.append((e, name, *_estimate(kind, values), kind, description))
+    df = pd.DataFrame(rows, columns=["experiment", "outcome", "mean", "ci_low", "ci_high", "n",
+                                     "kind", "description"]).astype({"n": np.int32})
+    exp_cols = ["experiment"] + [c for c in trials.attrs.get("experiment_columns", [])
+                                 if c in trials.columns]
     exp = trials[exp_cols].drop_duplicates("experiment")
-    return df.merge(exp, on="experiment", how="left")[
-        exp_cols + ["outcome", "mean", "ci_low", "ci_high", "n"]]
+    df = df.merge(exp, on="experiment", how="left")
+    return df[exp_cols + [c for c in df.columns if c not in exp_cols]]
 
 
 # --------------------------------------------------------------------------- paths

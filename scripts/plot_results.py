@@ -231,7 +231,7 @@ def _level_shares(trials, e):
     out = []
     for label in dr.ESCALATION_LABELS:
         k = int((levels == label).sum())
-        low, high = dr._wilson(k, n)
+        low, high = dr.wilson_interval(k, n)
         out.append((k / n if n else math.nan, low, high))
     return np.array(out)
 

@@ -108,8 +108,8 @@ def _simulate_experiment(rng, structure, n, horizon):
     resolve = {"united_states": p["param.actors.united_states.resolve"],
                "european_allies": p["param.actors.european_allies.resolve"]}
     defend = {"united_states": defend_lead, "european_allies": defend_other}
-    tested = {g: attacked & (defend[g] > 0) | (probes > 0) & (rng.random(n) < 0.5)
-              for g in GUARANTORS}
+    # An attack tests a guarantor that promised to fight, and some that did not.
+    tested = {g: attacked & ((defend[g] > 0) | (rng.random(n) < 0.5)) for g in GUARANTORS}
     honored = {g: tested[g] & (resolve[g] + 0.5 * defend[g] >= 0.7) for g in GUARANTORS}
     fights = np.zeros(n, bool)
     for g in GUARANTORS:
@@ -152,7 +152,8 @@ def _simulate_experiment(rng, structure, n, horizon):
         cols[f"tested.{g}"] = tested[g].astype(np.int8)
         cols[f"honored.{g}"] = honored[g].astype(np.int8)
         cols[f"credibility.{g}"] = end_cred
-        cols[f"ambiguity.{g}"] = np.abs(end_cred - resolve[g])
+        prior = cred if g == LEAD else np.full(n, 0.5)
+        cols[f"ambiguity.{g}"] = prior - resolve[g]  # believed minus true, at month 0
     for a, _ in ACTORS:
         cols[f"cost.{a}"] = cost[a]
     cols.update(p)
@@ -166,14 +167,14 @@ def _column_meta(name):
         "trial": ("trial index within the experiment", ""),
         "attacked": ("1 if the challenger attacked within the horizon", ""),
         "attack_month": ("month of the first attack, -1 if none", "months"),
-        "probes": ("number of probes", ""),
+        "probes": ("probes the challenger made", "count"),
         "war_months": ("months at war", "months"),
         "max_escalation": ("highest escalation level: 0 peace, 1 war, 2 direct clash, "
                            "3 nuclear use", ""),
         "outcome": ("outcome class code; see outcome_labels", ""),
         "territory": ("target's share of its territory at the end", "share"),
-        "cohesion": ("alliance cohesion at the end", "share"),
-        "policy_flips": ("changes of administration among guarantors", ""),
+        "cohesion": ("alliance cohesion at the horizon, in [0, 1]", ""),
+        "policy_flips": ("changes of administration among guarantors", "count"),
         "burden_share_allies": ("allies' share of the guarantors' cost, NaN if no cost", "share"),
     }
     if name in fixed:
@@ -184,7 +185,7 @@ def _column_meta(name):
         "honored": (f"1 if {rest} honored when tested", ""),
         "cost": (f"cumulative cost to {rest}", "stake units"),
         "credibility": (f"challenger's final belief mean about {rest}'s resolve", ""),
-        "ambiguity": (f"|belief mean - true resolve| for {rest} at the end", ""),
+        "ambiguity": (f"believed minus true resolve of {rest} at month 0", ""),
         "param": (f"drawn parameter {rest}", ""),
     }
     return per[kind]
@@ -197,40 +198,60 @@ def _wilson(k, n, z=1.959963984540054):
     den = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / den
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return p, (0.0 if k == 0 else centre - half), (1.0 if k == n else centre + half)
+    return p, max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _summary_rows(experiment, cols):
-    """/summary rows of one experiment: proportions (Wilson intervals) and means (normal)."""
+    """/summary rows of one experiment, with the measures, names, kinds and intervals of
+    detsim's summary (sim/stats/measures.cpp): rates get Wilson intervals, means normal ones;
+    NaN marks a trial a measure does not count."""
     rows = []
-    n = len(cols["attacked"])
 
-    def prop(name, flags):
-        rows.append((experiment, name, *_wilson(int(np.sum(flags)), n), n))
-
-    def mean(name, x):
+    def add(name, kind, description, x):
+        x = np.asarray(x, dtype=float)
         x = x[~np.isnan(x)]
         m = len(x)
-        if m == 0:
-            rows.append((experiment, name, math.nan, math.nan, math.nan, 0))
-            return
-        mu = float(np.mean(x))
-        half = 1.96 * float(np.std(x, ddof=1)) / math.sqrt(m) if m > 1 else 0.0
-        rows.append((experiment, name, mu, mu - half, mu + half, m))
+        if kind == "rate":
+            k = int(np.count_nonzero(x))
+            est, lo, hi = _wilson(k, m)
+        elif m < 2:
+            est, lo, hi = (float(x.mean()) if m else math.nan), math.nan, math.nan
+        else:
+            est = float(x.mean())
+            half = 1.959963984540054 * float(x.std(ddof=1)) / math.sqrt(m)
+            lo, hi = est - half, est + half
+        rows.append((experiment, name, kind, est, lo, hi, m, description))
 
-    prop("attacked", cols["attacked"] == 1)
-    prop("war", cols["max_escalation"] >= 1)
-    for g in GUARANTORS:
-        prop(f"tested.{g}", cols[f"tested.{g}"] == 1)
-        prop(f"honored.{g}", cols[f"honored.{g}"] == 1)
+    attacked = cols["attacked"].astype(float)
+    war = cols["war_months"].astype(float)
+    esc = cols["max_escalation"].astype(float)
+    add("attacked", "rate", "the challenger attacked within the horizon", attacked)
+    add("deterred", "rate", "no attack within the horizon", 1 - attacked)
+    add("war", "rate", "a war was fought", war > 0)
     for code, label in enumerate(OUTCOME_LABELS):
-        prop(f"outcome.{label}", cols["outcome"] == code)
-    for level in (1, 2, 3):
-        prop(f"max_escalation_ge_{level}", cols["max_escalation"] >= level)
-    for name in ["war_months", "probes", "territory", "cohesion", "policy_flips",
-                 "burden_share_allies"] + [f"cost.{a}" for a, _ in ACTORS] + \
-            [f"credibility.{g}" for g in GUARANTORS]:
-        mean(name, cols[name].astype(float))
+        add(f"outcome.{label}", "rate", f"outcome class {label}", cols["outcome"] == code)
+    add("escalation_ge_2", "rate", "a direct clash with a guarantor or worse", esc >= 2)
+    add("nuclear_use", "rate", "the ladder reached nuclear use", esc >= 3)
+    for g in GUARANTORS:
+        tested, honored = cols[f"tested.{g}"].astype(float), cols[f"honored.{g}"].astype(float)
+        add(f"tested.{g}", "rate", f"an attack tested {g}'s promise", tested)
+        add(f"honored_when_tested.{g}", "rate", f"{g} kept its promise, among trials that "
+            "tested it", np.where(tested != 0, honored, np.nan))
+        add(f"backed_down.{g}", "rate", f"{g} was tested and backed down", tested * (1 - honored))
+    add("attack_month", "mean", "month of the first attack, among trials with one",
+        np.where(attacked != 0, cols["attack_month"], np.nan))
+    add("war_months_if_war", "mean", "months of war, among trials with a war",
+        np.where(war > 0, war, np.nan))
+    add("max_escalation", "mean", "highest escalation level (0..3)", esc)
+    for name in ["territory", "cohesion", "probes", "policy_flips", "burden_share_allies"]:
+        add(name, "mean", name.replace("_", " "), cols[name])
+    for a, _ in ACTORS:
+        add(f"cost.{a}", "mean", f"{a}'s cumulative cost (stake units)", cols[f"cost.{a}"])
+    for g in GUARANTORS:
+        add(f"credibility.{g}", "mean", f"challenger's belief mean of {g}'s resolve at the horizon",
+            cols[f"credibility.{g}"])
+        add(f"abs_ambiguity.{g}", "mean", f"gap between believed and true resolve of {g} at "
+            "month 0", np.abs(cols[f"ambiguity.{g}"]))
     return rows
 
 
@@ -248,6 +269,7 @@ def _paths(rng, cols, rows, horizon):
     bridge = walk - walk[:, -1:] * months / horizon
     out["cohesion"] = np.clip(0.8 + (cols["cohesion"][:rows, None] - 0.8) * months / horizon
                               + bridge, 0, 1)
+    out["aid_stock"] = np.cumsum(np.full((rows, horizon + 1), 0.01), axis=1) * 0.5
     for g in GUARANTORS:
         start = 0.5
         walk = np.cumsum(rng.normal(0, 0.01, (rows, horizon + 1)), axis=1)
@@ -349,15 +371,22 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
 
         if complete:
             g = f.create_group("summary")
-            exp, name, mean, lo, hi, n = (list(x) for x in zip(*summary))
-            _write_column(g, "experiment", np.array(exp, np.int32), "experiment index", "",
+            exp, name, kind, mean, lo, hi, n, desc = (list(x) for x in zip(*summary))
+            _write_column(g, "experiment", np.array(exp, np.int32),
+                          "experiment index (row of /experiments)", "", fixed_strings)
+            for col, values, d in [("outcome", name, "name of the measure"),
+                                   ("kind", kind, "rate (Wilson interval) or mean (normal "
+                                                  "interval)"),
+                                   ("description", desc, "what the measure is")]:
+                ds = _write_strings(g, col, values, fixed_strings)
+                _set_str_attr(ds, "description", d, fixed_strings)
+            _write_column(g, "mean", np.array(mean), "estimate: share of trials for a rate, "
+                          "else mean", "", fixed_strings)
+            _write_column(g, "ci_low", np.array(lo), "lower end of the 95% interval", "",
                           fixed_strings)
-            ds = _write_strings(g, "outcome", name, fixed_strings)
-            _set_str_attr(ds, "description", "measure", fixed_strings)
-            _write_column(g, "mean", np.array(mean), "estimate", "", fixed_strings)
-            _write_column(g, "ci_low", np.array(lo), "95% interval, low end", "", fixed_strings)
-            _write_column(g, "ci_high", np.array(hi), "95% interval, high end", "", fixed_strings)
-            _write_column(g, "n", np.array(n, np.int32), "trials in the estimate", "",
+            _write_column(g, "ci_high", np.array(hi), "upper end of the 95% interval", "",
+                          fixed_strings)
+            _write_column(g, "n", np.array(n, np.int32), "trials the estimate is based on", "",
                           fixed_strings)
 
         g = f.create_group("paths")
@@ -371,7 +400,9 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
                                   compression="gzip")
             desc, units = ({"territory": ("target's territory share", "share"),
                             "escalation": ("escalation level", "level"),
-                            "cohesion": ("alliance cohesion", "share")}.get(var)
+                            "aid_stock": ("capability delivered to the target as aid",
+                                          "capability"),
+                            "cohesion": ("alliance cohesion", "")}.get(var)
                            or ((f"cumulative cost to {var[5:]}", "stake units")
                                if var.startswith("cost.") else
                                (f"challenger's belief mean about {var[12:]}'s resolve", "")))

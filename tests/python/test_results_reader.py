@@ -214,12 +214,16 @@ class FixtureReaderTests(ReaderChecks, unittest.TestCase):
             dr.load_trials(self.path, columns=["nonsense"])
 
     def test_summarize_trials_agrees_with_summary(self):
+        """The fallback estimates the measures the fixture writes as detsim's summary does."""
         ours = dr.summarize_trials(self.trials).set_index(["experiment", "outcome"])
         theirs = dr.load_summary(self.path).set_index(["experiment", "outcome"])
-        common = ours.index.intersection(theirs.index)
-        self.assertGreater(len(common), 20)
-        np.testing.assert_allclose(ours.loc[common, "mean"], theirs.loc[common, "mean"])
-        np.testing.assert_array_equal(ours.loc[common, "n"], theirs.loc[common, "n"])
+        self.assertEqual(sorted(ours.index), sorted(theirs.index))
+        ours = ours.loc[theirs.index]
+        for c in ("mean", "ci_low", "ci_high"):
+            np.testing.assert_allclose(ours[c], theirs[c], rtol=1e-12, atol=1e-15, err_msg=c)
+        np.testing.assert_array_equal(ours["n"], theirs["n"])
+        np.testing.assert_array_equal(ours["kind"], theirs["kind"])
+        self.assertEqual(list(ours.columns[:3]), ["structure", "trials", "experiment_label"])
 
     def test_missing_path_variable(self):
         with self.assertRaisesRegex(dr.DetsimResultsError, "no such variable"):
