@@ -6,7 +6,7 @@ namespace detsim {
 void probe(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
   ++s.probes;
   s.last_probe_month = s.month;
-  const unsigned answered = test_guarantors(p, s, value_of(s, p.severity_probe), honoring);
+  const unsigned answered = test_guarantors(p, s, Test::probe, honoring);
   if (answered == 0) {
     // Unanswered, the probe takes a slice of the contested territory.
     const double slice = value_of(s, p.probe_gain) * value_of(s, p.contested_territory);
@@ -18,7 +18,7 @@ void probe(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
 
 void attack(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
   s.attack_month = s.month;
-  const unsigned honored = test_guarantors(p, s, value_of(s, p.severity_war), honoring);
+  const unsigned honored = test_guarantors(p, s, Test::attack, honoring);
   for (std::size_t b = 0; b < s.committed.size(); ++b) {
     GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
     g.tested = true;

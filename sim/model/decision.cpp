@@ -1,5 +1,6 @@
 // The challenger's choice at peace: wait, probe or attack, by expected utility over the sets of
 // guarantors it believes would honor; argmax at infinite rationality, logit choice otherwise.
+#include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <limits>
@@ -33,9 +34,15 @@ void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool
   s.subset_probability[0] += s.cohesion * (1.0 - lead_honors);
 }
 
-ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s) {
+ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, RandomStream& decisions) {
   ChoiceValues u;
-  const double stake = s.stake;
+  const double volatility = value_of(s, p.opportunity_volatility);
+  const double shock =
+      volatility > 0
+          ? std::exp(volatility * boost::random::normal_distribution<double>()(decisions) -
+                     0.5 * volatility * volatility)
+          : 1.0;
+  const double stake = s.stake * shock;
   const double forecast = value_of(s, p.forecast_months);
   const bool target_folds = s.target_resolve < value_of(s, p.severity_war);
 

@@ -6,8 +6,12 @@
 
 namespace detsim {
 
-unsigned test_guarantors(const TrialParameters& p, TrialState& s, double severity,
+unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
                          RandomStream& honoring) {
+  const double probe_severity = value_of(s, p.severity_probe);
+  const auto severity = [&](const GuarantorState& g) {
+    return test == Test::probe ? probe_severity : g.war_severity;
+  };
   const std::size_t m = s.committed.size();
   if (m == 0) return 0;
   const double noise = value_of(s, p.honor_noise);
@@ -20,7 +24,7 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, double severit
     const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
     const double eps =
         noise > 0 ? boost::random::normal_distribution<double>(0.0, noise)(honoring) : 0.0;
-    if (g.resolve + g.audience_cost >= severity + eps) honored |= 1U << b;
+    if (g.resolve + g.audience_cost >= severity(g) + eps) honored |= 1U << b;
   }
   if (acts_as_one) honored = (honored & 1U) ? (1U << m) - 1 : 0U;
 
@@ -29,9 +33,10 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, double severit
   for (std::size_t b = 0; b < m; ++b) {
     const std::size_t tested = static_cast<std::size_t>(s.committed[b]);
     const bool kept = (honored >> b) & 1U;
+    const double faced = severity(s.guarantors[tested]);
     for (std::size_t i = 0; i < s.guarantors.size(); ++i) {
       GuarantorState& g = s.guarantors[i];
-      g.belief.observe(kept, g.audience_cost, severity, noise, i == tested ? 1.0 : precedent);
+      g.belief.observe(kept, g.audience_cost, faced, noise, i == tested ? 1.0 : precedent);
     }
     GuarantorState& g = s.guarantors[tested];
     if (!kept) {

@@ -32,6 +32,7 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
     g.sanctions = v(slots.sanctions);
     g.lead = slots.lead;
     g.committed = g.defend > 0 || g.audience_cost > 0 || g.aid_per_month > 0 || g.sanctions > 0;
+    g.war_severity = g.defend > 0 ? v(p.severity_war) : v(p.severity_aid);
     g.alternate_administration = false;
     g.belief = g.credibility_cache.prior(slots.credibility, s.values, p.belief_cells);
     if (slots.has_elections) {

@@ -49,7 +49,7 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
     deliver_aid(p, s);
     drift_cohesion(p, s, streams.cohesion);
     if (s.phase == Phase::peace) {
-      switch (choose(expected_utilities(p, s), rationality, streams.decisions)) {
+      switch (choose(expected_utilities(p, s, streams.decisions), rationality, streams.decisions)) {
         case Choice::wait: break;
         case Choice::probe: probe(p, s, streams.honoring); break;
         case Choice::attack: attack(p, s, streams.honoring); break;

@@ -28,6 +28,7 @@ TrialParameters::TrialParameters(const Scenario& s) {
   probe_gain = dyn(d.probe_gain, "probe_gain");
   probe_cost = dyn(d.probe_cost, "probe_cost");
   contested_territory = dyn(d.contested_territory, "contested_territory");
+  opportunity_volatility = dyn(d.opportunity_volatility, "opportunity_volatility");
   front_speed = dyn(d.front_speed, "front_speed");
   front_noise = dyn(d.front_noise, "front_noise");
   aid_depreciation = dyn(d.aid_depreciation, "aid_depreciation");

@@ -38,12 +38,16 @@ struct ChoiceValues {
 };
 // Fills s.subset_probability with the believed chance of each set of honoring guarantors.
 void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war);
-ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s);
+// The stake's value this month is stake * exp(z sd - sd^2 / 2), z standard normal from the
+// decisions stream (mean-preserving); sd = dynamics.opportunity_volatility, 0 by default.
+ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, RandomStream& decisions);
 Choice choose(const ChoiceValues& values, double rationality, RandomStream& decisions);
 
-// honoring.cpp: a test of every committed guarantor at a severity; returns the bit set of those
-// that honored (bit i = committed[i]); beliefs, precedent, audience costs and cohesion follow.
-unsigned test_guarantors(const TrialParameters& p, TrialState& s, double severity,
+// honoring.cpp: a test of every committed guarantor, by a probe or by an attack (each at its own
+// war severity); returns the bit set of those that honored (bit i = committed[i]); beliefs,
+// precedent, audience costs and cohesion follow.
+enum class Test { probe, attack };
+unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
                          RandomStream& honoring);
 
 // crisis.cpp: what a probe and an attack set in motion.

@@ -28,6 +28,9 @@ struct GuarantorState {
          sanctions = 0;
   bool lead = false;
   bool committed = false;  // promised something: any term above zero
+  // A promise to fight is tested at the war severity; a promise of aid or sanctions only at the
+  // aid severity: sending arms through a war costs less than sending forces.
+  double war_severity = 0;
   bool alternate_administration = false;
   // The challenger's view of it.
   Belief belief;

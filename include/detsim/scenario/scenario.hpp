@@ -63,6 +63,7 @@ struct Dynamics {
   Quantity probe_gain = Quantity::constant(0.1);             // share of the stake a probe wins when unanswered
   Quantity probe_cost = Quantity::constant(0.05);            // what an answered probe costs the challenger (stake units)
   int probe_interval = 12;             // months between two probes at least
+  Quantity opportunity_volatility = Quantity::constant(0.0);  // sd of the monthly log-shock to the stake's value
   Quantity contested_territory = Quantity::constant(0.2);  // target's territory share the stake stands for
   int forecast_months = 12;            // months of war the challenger prices when it decides
   Quantity front_speed = Quantity::constant(0.02);           // territory share per month at full power advantage
@@ -73,10 +74,10 @@ struct Dynamics {
   Quantity settlement_rate = Quantity::constant(0.03);       // monthly hazard of a negotiated settlement
   Quantity capitulation_territory = Quantity::constant(0.3); // the target capitulates below this territory share
   Quantity exhaustion = Quantity::constant(1.0);             // challenger quits when cumulative war cost reaches this * stake
-  Quantity clash_base = Quantity::constant(0.002);           // monthly chance of a guarantor clash without intervention
+  Quantity clash_base = Quantity::constant(0.001);           // monthly chance of a guarantor clash without intervention
   Quantity clash_direct = Quantity::constant(0.02);          // added monthly chance when a guarantor fights directly
   Quantity nuclear_from_clash = Quantity::constant(0.01);    // monthly chance of nuclear use at level 2 (nuclear challenger)
-  Quantity nuclear_from_war = Quantity::constant(0.0005);    // monthly chance of nuclear use at level 1 (nuclear challenger)
+  Quantity nuclear_from_war = Quantity::constant(0.0001);    // monthly chance of nuclear use at level 1 (nuclear challenger)
   Quantity desperation_weight = Quantity::constant(4.0);     // multiplies nuclear chances by (1 + weight * desperation)
   Quantity cohesion_initial = Quantity::constant(0.8);       // alliance cohesion at month 0
   Quantity cohesion_volatility = Quantity::constant(0.01);   // sd of the monthly cohesion random walk
