@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test, from a bare Debian 12 machine: installs what is needed, builds twice (Release, and
+# Debug with the address and undefined-behaviour sanitizers) and runs the whole suite in each:
+# C++ tests, command-line tests and the Python reader and figure tests, all through CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+BUILD_DIR=build bash scripts/build.sh -DDETSIM_BUILD_TESTS=ON
+ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 600
+
+# Sanitizers catch memory and undefined-behaviour errors the Release run cannot see; the
+# Python tests, which only read files, run once above.
+BUILD_DIR=build-sanitize BUILD_TYPE=Debug bash scripts/build.sh -DDETSIM_BUILD_TESTS=ON \
+  -DDETSIM_BUILD_BENCH=OFF -DDETSIM_SANITIZE=ON -DDETSIM_PYTHON_TESTS=OFF
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)" --timeout 900
