@@ -14,6 +14,8 @@ struct LoadOptions {
   // "dotted.path=VALUE" overrides applied before validation; VALUE is parsed as YAML.
   std::vector<std::string> overrides;
   // Replaces guarantee.preset (a preset name or a path to a preset file), as --structure does.
+  // A relative path here is taken from the current directory (and stored absolute); a preset
+  // path written in the file or given with --set is relative to the scenario file.
   std::optional<std::string> structure;
 };
 

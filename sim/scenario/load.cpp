@@ -1,0 +1,70 @@
+// load_scenario: read, apply overrides, validate, resolve the preset; one InputError for all.
+#include "detsim/scenario/load.hpp"
+
+#include "detsim/error.hpp"
+
+#include "did_you_mean.hpp"
+#include "fields.hpp"
+#include "overrides.hpp"
+#include "sections.hpp"
+#include "yaml_text.hpp"
+
+namespace detsim {
+
+namespace {
+
+// --structure comes from the command line, so a relative path to a preset file is taken from the
+// current directory (made absolute, it is also found again when the emitted scenario is read).
+// A preset path written in the file, or set with --set, is relative to the scenario file.
+std::string structure_argument(const std::string& name_or_path) {
+  const std::filesystem::path path(name_or_path);
+  const bool is_path = name_or_path.find('/') != std::string::npos || path.extension() == ".yaml";
+  if (!is_path || path.is_absolute()) return name_or_path;
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(path, ec);
+  return ec ? name_or_path : absolute.lexically_normal().string();
+}
+
+Scenario load(const std::string& text, const std::string& source,
+              const std::filesystem::path& relative_to, const LoadOptions& options) {
+  detail::Diagnostics d(source);
+  auto document = detail::parse_document(d, text);
+  d.throw_if_errors();  // after a syntax error the tree means nothing
+  YAML::Node root = *document;
+  d.remember_empty_values(root);
+  if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
+  if (!root.IsMap()) {
+    d.error(root, "",
+            "a scenario must be a map with keys " + detail::join(detail::scenario_keys()) +
+                ", not " + detail::render(root));
+    d.throw_if_errors();
+  }
+  for (const auto& text_override : options.overrides) {
+    if (auto o = detail::parse_override(d, text_override)) detail::apply_override(d, root, *o);
+  }
+  if (options.structure) {
+    detail::apply_override(d, root,
+                           detail::structure_override(structure_argument(*options.structure)));
+  }
+  Scenario scenario = detail::read_scenario(d, root, relative_to);
+  d.throw_if_errors();
+  scenario.source = source;
+  return scenario;
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options) {
+  const std::string source = file.string();
+  std::string reason;
+  const auto text = detail::read_text_file(file, reason);
+  if (!text) throw InputError(source + ": cannot read: " + reason);
+  return load(*text, source, file.parent_path(), options);
+}
+
+Scenario load_scenario_text(const std::string& yaml, const std::string& source,
+                            const LoadOptions& options) {
+  return load(yaml, source, std::filesystem::path(source).parent_path(), options);
+}
+
+}  // namespace detsim

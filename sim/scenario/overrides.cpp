@@ -1,0 +1,134 @@
+// Parsing and applying --set and --structure to the scenario's YAML tree.
+#include "overrides.hpp"
+
+namespace detsim::detail {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto begin = s.find_first_not_of(" \t");
+  if (begin == std::string::npos) return "";
+  const auto end = s.find_last_not_of(" \t");
+  return s.substr(begin, end - begin + 1);
+}
+
+const char* kind_of(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar: return "a single value";
+    case YAML::NodeType::Sequence: return "a list";
+    default: return "not a map";
+  }
+}
+
+// Nodes reachable by more than one path: YAML aliases (*name) share the anchored node.
+std::vector<YAML::Node> shared_nodes(const YAML::Node& root) {
+  std::vector<YAML::Node> seen;
+  std::vector<YAML::Node> shared;
+  std::vector<YAML::Node> pending{root};
+  while (!pending.empty()) {
+    const YAML::Node node = pending.back();
+    pending.pop_back();
+    bool again = false;
+    for (const auto& s : seen) again = again || s.is(node);
+    if (again) {
+      shared.push_back(node);
+      continue;
+    }
+    seen.push_back(node);
+    if (node.IsMap()) {
+      for (const auto& pair : node) pending.push_back(pair.second);
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) pending.push_back(item);
+    }
+  }
+  return shared;
+}
+
+bool is_shared(const YAML::Node& node, const std::vector<YAML::Node>& shared) {
+  for (const auto& s : shared) {
+    if (s.is(node)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Override> parse_override(Diagnostics& d, const std::string& text) {
+  const std::string label = "--set " + text;
+  const auto equals = text.find('=');
+  if (equals == std::string::npos) {
+    d.error_labeled(label, "expected dotted.path=VALUE (there is no '=')");
+    return std::nullopt;
+  }
+  Override o;
+  o.label = label;
+  o.path = trim(text.substr(0, equals));
+  if (o.path.empty()) {
+    d.error_labeled(label, "expected dotted.path=VALUE (the path before '=' is empty)");
+    return std::nullopt;
+  }
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = o.path.find('.', start);
+    o.segments.push_back(
+        o.path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (o.segments.back().empty()) {
+      d.error_labeled(
+          label, "the path '" + o.path + "' has an empty segment (two dots, or a dot at an end)");
+      return std::nullopt;
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  const std::string value = text.substr(equals + 1);
+  try {
+    o.value = YAML::Load(value);
+  } catch (const YAML::Exception& e) {
+    d.error_labeled(label, "the value '" + value + "' is not valid YAML: " + e.msg);
+    return std::nullopt;
+  }
+  return o;
+}
+
+Override structure_override(const std::string& name) {
+  return Override{
+      "--structure " + name, "guarantee.preset", {"guarantee", "preset"}, YAML::Node(name)};
+}
+
+void apply_override(Diagnostics& d, YAML::Node& root, const Override& o) {
+  // Writing into an aliased node would change every place that uses the alias too.
+  const std::vector<YAML::Node> shared = shared_nodes(root);
+  auto refuse_alias = [&](const std::string& where) {
+    d.error_labeled(o.label, where +
+                                 " is a YAML alias (*name) shared with another value; --set would "
+                                 "change both, so edit the file instead");
+  };
+  // Node's operator= writes through to the node it refers to; reset() rebinds, which is what
+  // walking down the tree needs.
+  YAML::Node current;
+  current.reset(root);
+  std::string walked;
+  for (std::size_t i = 0; i < o.segments.size(); ++i) {
+    const std::string& segment = o.segments[i];
+    walked = join_path(walked, segment);
+    YAML::Node next = current[segment];
+    if (next.IsDefined() && is_shared(next, shared)) {
+      refuse_alias(walked);
+      return;
+    }
+    if (i + 1 == o.segments.size()) break;
+    if (!next.IsDefined() || next.IsNull()) {
+      current[segment] = YAML::Node(YAML::NodeType::Map);
+      next.reset(current[segment]);
+    } else if (!next.IsMap()) {
+      d.error_labeled(o.label, walked + " is " + kind_of(next) + " (" + render(next) +
+                                   "), not a map, so it has no '" + o.segments[i + 1] + "' to set");
+      return;
+    }
+    current.reset(next);
+  }
+  current[o.segments.back()] = o.value;
+  d.attribute(o.path, o.label);
+}
+
+}  // namespace detsim::detail

@@ -1,0 +1,67 @@
+// Readers for the sections of a scenario file, each filling its part of a Scenario and reporting
+// through Diagnostics; read_scenario runs them all.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "detsim/scenario/preset.hpp"
+#include "detsim/scenario/scenario.hpp"
+#include "diagnostics.hpp"
+
+namespace detsim::detail {
+
+// Terms as written: one entry per terms_fields() entry, empty where the key is absent.
+using TermsInput = std::vector<std::optional<Quantity>>;
+
+// A terms map (defend, audience_cost, aid_per_month, sanctions).
+TermsInput read_terms(Diagnostics& d, const YAML::Node& node, const std::string& path);
+// Absent fields are zero: no commitment.
+GuaranteeTerms terms_or_zero(const TermsInput& input);
+// Fields given in `input` replace those of `terms`.
+void override_terms(GuaranteeTerms& terms, const TermsInput& input);
+
+struct GuaranteeInput {
+  std::optional<std::string> preset;
+  YAML::Node preset_node;
+  std::optional<bool> collective;
+  std::optional<Quantity> cohesion_shift;
+  struct Entry {
+    std::string id;
+    YAML::Node key_node;
+    TermsInput terms;
+  };
+  std::vector<Entry> terms;
+};
+
+// `actors`: ids, roles, role-specific keys, one challenger, one target, at most one lead
+// (the first guarantor leads when none says so).
+void read_actors(Diagnostics& d, const YAML::Node& root, std::vector<Actor>& actors);
+
+// `guarantee` as written.
+GuaranteeInput read_guarantee(Diagnostics& d, const YAML::Node& node);
+
+// Applies the preset (looked up relative to `relative_to` when it is a path) and then the
+// scenario's own guarantee settings to `scenario`, whose actors are already read.
+void resolve_guarantee(Diagnostics& d, const GuaranteeInput& input,
+                       const std::filesystem::path& relative_to, Scenario& scenario);
+
+// The whole scenario from its (overridden) YAML tree, a map.
+Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
+                       const std::filesystem::path& relative_to);
+
+// Where a preset name or path leads: the file, or why there is none.
+struct PresetLookup {
+  std::optional<std::filesystem::path> file;
+  std::string problem;  // "unknown preset; available: ..." or "cannot read ...: reason"
+};
+PresetLookup find_preset(const std::string& name_or_path, const std::filesystem::path& relative_to);
+
+// A preset file read and validated; errors are reported with the file as their source.
+std::optional<Preset> read_preset_file(Diagnostics& d, const std::filesystem::path& file);
+
+}  // namespace detsim::detail

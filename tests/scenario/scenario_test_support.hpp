@@ -1,0 +1,218 @@
+// Helpers for the scenario tests: temporary preset directories, error capture, deep equality.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detsim/error.hpp"
+#include "detsim/scenario/load.hpp"
+#include "detsim/scenario/scenario.hpp"
+
+namespace detsim::test {
+
+// A fresh directory under the system temp directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "detsim-scenario-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    const auto file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file) << text;
+    return file;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Points DETSIM_PRESET_DIR at a directory for the lifetime of the object.
+class PresetDirectory {
+ public:
+  explicit PresetDirectory(const std::filesystem::path& dir) {
+    if (const char* old = std::getenv("DETSIM_PRESET_DIR")) previous_ = old;
+    ::setenv("DETSIM_PRESET_DIR", dir.c_str(), 1);
+  }
+  ~PresetDirectory() {
+    if (previous_) {
+      ::setenv("DETSIM_PRESET_DIR", previous_->c_str(), 1);
+    } else {
+      ::unsetenv("DETSIM_PRESET_DIR");
+    }
+  }
+  PresetDirectory(const PresetDirectory&) = delete;
+  PresetDirectory& operator=(const PresetDirectory&) = delete;
+
+ private:
+  std::optional<std::string> previous_;
+};
+
+// Test presets: the lead and the others get distinct terms so tests can tell them apart.
+inline const char* bilateral_pact_preset() {
+  return R"(detsim_preset: 1
+name: bilateral_pact
+description: the lead alone is bound
+collective: false
+cohesion_shift: -0.05
+lead: {defend: 0.8, audience_cost: 0.4, aid_per_month: 0.005, sanctions: 0.01}
+others: {defend: 0.0, audience_cost: 0.0, aid_per_month: 0.002, sanctions: 0.03}
+)";
+}
+
+inline const char* nato_article5_preset() {
+  return R"(detsim_preset: 1
+name: nato_article5
+collective: true
+cohesion_shift: 0.02
+lead: {defend: 1.0, audience_cost: 0.9}
+others: {defend: 0.7, audience_cost: 0.6}
+)";
+}
+
+inline const char* none_preset() { return "detsim_preset: 1\nname: none\n"; }
+
+// A directory holding the three test presets, set as DETSIM_PRESET_DIR.
+struct TestPresets {
+  TempDir dir;
+  std::optional<PresetDirectory> env;
+  TestPresets() {
+    dir.write("bilateral_pact.yaml", bilateral_pact_preset());
+    dir.write("nato_article5.yaml", nato_article5_preset());
+    dir.write("none.yaml", none_preset());
+    env.emplace(dir.path());
+  }
+};
+
+// The message of the InputError that loading throws; fails the test if nothing is thrown.
+inline std::string load_error(const std::string& yaml, const LoadOptions& options = {},
+                              const std::string& source = "test.yaml") {
+  try {
+    load_scenario_text(yaml, source, options);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  FAIL("expected an InputError for:\n" << yaml);
+  return "";
+}
+
+inline Scenario load(const std::string& yaml, const LoadOptions& options = {}) {
+  return load_scenario_text(yaml, "test.yaml", options);
+}
+
+// The smallest valid scenario; tests append to it or override it.
+inline std::string minimal_scenario() {
+  return "detsim: 1\n"
+         "actors:\n"
+         "  russia: {role: challenger}\n"
+         "  ukraine: {role: target}\n";
+}
+
+inline bool same(const Quantity& a, const Quantity& b) {
+  if (a.kind != b.kind || a.args.size() != b.args.size()) return false;
+  if (a.is_constant() && !(a.value == b.value)) return false;
+  for (std::size_t i = 0; i < a.args.size(); ++i) {
+    if (!same(a.args[i], b.args[i])) return false;
+  }
+  return true;
+}
+
+inline void check_same_terms(const GuaranteeTerms& a, const GuaranteeTerms& b) {
+  CHECK(same(a.defend, b.defend));
+  CHECK(same(a.audience_cost, b.audience_cost));
+  CHECK(same(a.aid_per_month, b.aid_per_month));
+  CHECK(same(a.sanctions, b.sanctions));
+}
+
+// Every field except `source`.
+inline void check_same(const Scenario& a, const Scenario& b) {
+  CHECK(a.format == b.format);
+  CHECK(a.name == b.name);
+  CHECK(a.description == b.description);
+  CHECK(a.horizon_months == b.horizon_months);
+  CHECK(a.trials == b.trials);
+  CHECK(a.seed == b.seed);
+  CHECK(same(a.rationality, b.rationality));
+  CHECK(same(a.honor_noise, b.honor_noise));
+  CHECK(same(a.severity.probe, b.severity.probe));
+  CHECK(same(a.severity.war, b.severity.war));
+  CHECK(same(a.severity.aid, b.severity.aid));
+  const Dynamics& x = a.dynamics;
+  const Dynamics& y = b.dynamics;
+  CHECK(x.belief_grid == y.belief_grid);
+  CHECK(x.forecast_months == y.forecast_months);
+  CHECK(x.probe_interval == y.probe_interval);
+  for (auto member : {&Dynamics::precedent_weight,
+                      &Dynamics::probe_gain,
+                      &Dynamics::probe_cost,
+                      &Dynamics::contested_territory,
+                      &Dynamics::opportunity_volatility,
+                      &Dynamics::front_speed,
+                      &Dynamics::front_noise,
+                      &Dynamics::aid_depreciation,
+                      &Dynamics::guarantor_war_cost,
+                      &Dynamics::target_war_cost,
+                      &Dynamics::settlement_rate,
+                      &Dynamics::capitulation_territory,
+                      &Dynamics::exhaustion,
+                      &Dynamics::clash_base,
+                      &Dynamics::clash_direct,
+                      &Dynamics::nuclear_from_clash,
+                      &Dynamics::nuclear_from_war,
+                      &Dynamics::desperation_weight,
+                      &Dynamics::cohesion_initial,
+                      &Dynamics::cohesion_volatility,
+                      &Dynamics::cohesion_honor_bonus,
+                      &Dynamics::cohesion_renege_penalty}) {
+    CHECK(same(x.*member, y.*member));
+  }
+  REQUIRE(a.actors.size() == b.actors.size());
+  for (std::size_t i = 0; i < a.actors.size(); ++i) {
+    const Actor& p = a.actors[i];
+    const Actor& q = b.actors[i];
+    INFO("actor " << p.id);
+    CHECK(p.id == q.id);
+    CHECK(p.role == q.role);
+    CHECK(same(p.capability, q.capability));
+    CHECK(same(p.resolve, q.resolve));
+    CHECK(same(p.stake, q.stake));
+    CHECK(same(p.war_cost, q.war_cost));
+    CHECK(p.nuclear == q.nuclear);
+    CHECK(p.can_probe == q.can_probe);
+    CHECK(same(p.territory, q.territory));
+    CHECK(p.lead == q.lead);
+    CHECK(same(p.credibility, q.credibility));
+    REQUIRE(p.elections.has_value() == q.elections.has_value());
+    if (p.elections) {
+      CHECK(p.elections->every_months == q.elections->every_months);
+      CHECK(p.elections->first_month == q.elections->first_month);
+      CHECK(same(p.elections->flip_probability, q.elections->flip_probability));
+      CHECK(same(p.elections->resolve_after_flip, q.elections->resolve_after_flip));
+      CHECK(same(p.elections->transparency, q.elections->transparency));
+    }
+    check_same_terms(p.terms, q.terms);
+  }
+  CHECK(a.guarantee.preset == b.guarantee.preset);
+  CHECK(a.guarantee.collective == b.guarantee.collective);
+  CHECK(same(a.guarantee.cohesion_shift, b.guarantee.cohesion_shift));
+  CHECK(a.record_paths == b.record_paths);
+}
+
+}  // namespace detsim::test
