@@ -1,0 +1,244 @@
+// Each submodel of the month on its own, from a state set up by initialise_trial.
+// Statistical checks use 5 Monte Carlo standard errors with fixed seeds.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "detsim/model/submodels.hpp"
+#include "detsim/model/trial_model.hpp"
+#include "support/canonical_game.hpp"
+
+using namespace detsim;
+using namespace detsim::testing;
+
+namespace {
+
+// A trial of `scenario`, initialised at month 0.
+struct Fixture {
+  explicit Fixture(Scenario scenario) : model(scenario), state(model.make_state()) {
+    streams.parameters.seed(1);
+    streams.decisions.seed(2);
+    streams.honoring.seed(3);
+    streams.politics.seed(4);
+    streams.war.seed(5);
+    streams.cohesion.seed(6);
+    initialise_trial(model.parameters(), state, streams);
+  }
+  const TrialParameters& p() const { return model.parameters(); }
+  GuarantorState& guarantor() { return state.guarantors.at(0); }
+
+  TrialModel model;
+  TrialState state;
+  TrialStreams streams;
+};
+
+Scenario base_scenario() {
+  CanonicalGame g;
+  g.guarantor_resolve = Quantity::constant(0.6);
+  g.challenger_resolve = Quantity::constant(0.6);
+  g.credibility = beta(0.5, 8);
+  Scenario s = canonical_scenario(g, 1, 1);
+  s.horizon_months = 120;
+  s.dynamics.cohesion_volatility = Quantity::constant(0.0);
+  s.dynamics.front_noise = Quantity::constant(0.0);
+  return s;
+}
+
+void within_five_se(double hits, double n, double p) {
+  const double se = std::sqrt(p * (1 - p) / n);
+  INFO("frequency " << hits / n << " expected " << p);
+  CHECK(std::abs(hits / n - p) <= 5 * se + 1e-12);
+}
+
+}  // namespace
+
+TEST_CASE("aid accumulates with wear and costs the guarantor only while its resolve holds") {
+  Scenario s = base_scenario();
+  s.actors[2].terms.aid_per_month = Quantity::constant(0.01);
+  s.dynamics.aid_depreciation = Quantity::constant(0.02);
+  Fixture f(s);
+  for (int m = 0; m < 10; ++m) deliver_aid(f.p(), f.state);
+  double expected = 0;
+  for (int m = 0; m < 10; ++m) expected = expected * 0.98 + 0.01;
+  CHECK(f.state.aid_stock == Approx(expected).epsilon(1e-12));
+  CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
+
+  f.guarantor().resolve = 0.1;  // 0.1 + 0 < severity.aid 0.2: the aid stops
+  f.guarantor().audience_cost = 0.0;
+  deliver_aid(f.p(), f.state);
+  CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
+  f.guarantor().resolve = 0.9;
+  f.guarantor().tested = true;
+  f.guarantor().honored = false;  // backed down in the war
+  deliver_aid(f.p(), f.state);
+  CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
+}
+
+TEST_CASE("cohesion drifts by the yearly shift over twelve months and stays in [0, 1]") {
+  Scenario s = base_scenario();
+  s.guarantee.cohesion_shift = Quantity::constant(-0.12);
+  Fixture f(s);
+  const double start = f.state.cohesion;
+  for (int m = 0; m < 12; ++m) drift_cohesion(f.p(), f.state, f.streams.cohesion);
+  CHECK(f.state.cohesion == Approx(start - 0.12).epsilon(1e-12));
+  for (int m = 0; m < 120; ++m) drift_cohesion(f.p(), f.state, f.streams.cohesion);
+  CHECK(f.state.cohesion == 0.0);
+}
+
+TEST_CASE("elections flip the administration when due and the challenger sees the new law") {
+  Scenario s = base_scenario();
+  Elections e;
+  e.every_months = 12;
+  e.first_month = 3;
+  e.flip_probability = Quantity::constant(1.0);
+  e.transparency = Quantity::constant(1.0);
+  e.resolve_after_flip = beta(0.3, 10);
+  s.actors[2].elections = e;
+  Fixture f(s);
+  f.state.month = 2;
+  hold_elections(f.p(), f.state, f.streams.politics);
+  CHECK(f.guarantor().flips == 0);
+  f.state.month = 3;
+  hold_elections(f.p(), f.state, f.streams.politics);
+  CHECK(f.guarantor().flips == 1);
+  CHECK(f.guarantor().alternate_administration);
+  CHECK(f.guarantor().belief.mean() == Approx(0.3).margin(1e-3));  // fully transparent
+  f.state.month = 15;
+  hold_elections(f.p(), f.state, f.streams.politics);
+  CHECK(f.guarantor().flips == 2);
+  CHECK(!f.guarantor().alternate_administration);
+  CHECK(f.guarantor().resolve == 0.6);  // the original law is a constant
+}
+
+TEST_CASE("the expected utility of attack is the canonical game's for one guarantor") {
+  Fixture f(base_scenario());
+  RandomStream unused(0);
+  const ChoiceValues u = expected_utilities(f.p(), f.state, unused);
+  // p = P(r >= 0.7 - 0.2) under Beta(4,4) = 0.5; pi = 1 / (1 + 0.4 + 0.6 * 2.5);
+  // k = 1 * (1 - 0.6). Target resolve 0: it folds when abandoned.
+  const double p = 0.5, pi = 1.0 / 2.9, k = 0.4;
+  CHECK(u.attack == Approx((1 - p) * 1.0 + p * (pi - k)).margin(1e-3));
+  CHECK(u.wait == 0.0);
+  CHECK(!u.probe_available);
+}
+
+TEST_CASE("logit choice picks each option with its softmax probability") {
+  ChoiceValues u;
+  u.wait = 0.0;
+  u.probe = 0.05;
+  u.attack = -0.1;
+  u.probe_available = true;
+  const double lambda = 10;
+  const double z = 1 + std::exp(lambda * 0.05) + std::exp(lambda * -0.1);
+  RandomStream rng(11);
+  const int n = 20000;
+  double waits = 0, probes = 0;
+  for (int i = 0; i < n; ++i) {
+    const Choice c = choose(u, lambda, rng);
+    waits += c == Choice::wait;
+    probes += c == Choice::probe;
+  }
+  within_five_se(waits, n, 1 / z);
+  within_five_se(probes, n, std::exp(lambda * 0.05) / z);
+  CHECK(choose(u, INFINITY, rng) == Choice::probe);
+}
+
+TEST_CASE("backing down costs the audience cost and cohesion; honoring does not") {
+  Scenario s = base_scenario();
+  s.actors[2].resolve = Quantity::constant(0.3);  // 0.3 + 0.2 < 0.7: backs down
+  Fixture f(s);
+  const double cohesion = f.state.cohesion;
+  attack(f.p(), f.state, f.streams.honoring);
+  CHECK(f.guarantor().tested);
+  CHECK(!f.guarantor().honored);
+  CHECK(f.guarantor().cost == Approx(0.2));
+  CHECK(f.state.cohesion == Approx(cohesion - 0.1));
+  CHECK(f.guarantor().belief.mean() < 0.5);             // the challenger learned
+  CHECK(f.state.outcome == Outcome::challenger_gains);  // the target folds
+
+  Fixture g(base_scenario());  // resolve 0.6 + 0.2 >= 0.7: honors
+  attack(g.p(), g.state, g.streams.honoring);
+  CHECK(g.guarantor().honored);
+  CHECK(g.guarantor().cost == 0.0);
+  CHECK(g.state.phase == Phase::war);
+}
+
+TEST_CASE("an Article 5 alliance at full cohesion acts as one, following its lead") {
+  Scenario s = base_scenario();
+  Actor ally = s.actors[2];
+  ally.id = "ally";
+  ally.lead = false;
+  ally.resolve = Quantity::constant(0.9);  // would honor alone
+  s.actors.push_back(ally);
+  s.actors[2].resolve = Quantity::constant(0.3);  // the lead backs down
+  s.guarantee.collective = true;
+  s.dynamics.cohesion_initial = Quantity::constant(1.0);
+  Fixture f(s);
+  attack(f.p(), f.state, f.streams.honoring);
+  CHECK(!f.state.guarantors[0].honored);
+  CHECK(!f.state.guarantors[1].honored);
+}
+
+TEST_CASE("the front moves by front_speed (1 - 2 pi) and a stronger challenger advances") {
+  Fixture f(base_scenario());
+  attack(f.p(), f.state, f.streams.honoring);  // the guarantor honors
+  REQUIRE(f.state.phase == Phase::war);
+  const double pi = 1.0 / 2.9;
+  fight_month(f.p(), f.state, f.streams.war);
+  if (f.state.phase == Phase::war) {                         // unless the war ended this month
+    CHECK(f.state.territory == Approx(1.0).epsilon(1e-12));  // clamped at 1: defence ahead
+  }
+  Scenario weak = base_scenario();
+  weak.actors[2].terms.defend = Quantity::constant(0.0);
+  weak.actors[2].terms.sanctions = Quantity::constant(0.01);  // committed without forces
+  weak.actors[1].resolve = Quantity::constant(0.9);           // fights alone
+  weak.actors[1].territory = Quantity::constant(0.8);
+  weak.dynamics.settlement_rate = Quantity::constant(0.0);
+  Fixture w(weak);
+  attack(w.p(), w.state, w.streams.honoring);
+  REQUIRE(w.state.phase == Phase::war);
+  fight_month(w.p(), w.state, w.streams.war);
+  const double share = 1.0 / 1.4;
+  CHECK(w.state.territory == Approx(0.8 + 0.02 * (1 - 2 * share)).epsilon(1e-12));
+  CHECK(pi < 0.5);
+}
+
+TEST_CASE("a war ends by exhaustion, capitulation or settlement, in that order") {
+  Scenario s = base_scenario();
+  s.dynamics.settlement_rate = Quantity::constant(1.0);
+  Fixture settle(s);
+  attack(settle.p(), settle.state, settle.streams.honoring);
+  fight_month(settle.p(), settle.state, settle.streams.war);
+  CHECK(settle.state.outcome == Outcome::stalemate_or_ceasefire);
+  CHECK(settle.state.phase == Phase::after_war);
+
+  s.dynamics.exhaustion = Quantity::constant(0.0);  // any cost exhausts the challenger
+  Fixture exhausted(s);
+  attack(exhausted.p(), exhausted.state, exhausted.streams.honoring);
+  fight_month(exhausted.p(), exhausted.state, exhausted.streams.war);
+  CHECK(exhausted.state.outcome == Outcome::target_holds);
+}
+
+TEST_CASE(
+    "a direct clash is likelier with a guarantor fighting, nuclear use needs a nuclear state") {
+  Scenario s = base_scenario();
+  s.dynamics.clash_base = Quantity::constant(0.01);
+  s.dynamics.clash_direct = Quantity::constant(0.1);
+  Fixture f(s);
+  attack(f.p(), f.state, f.streams.honoring);
+  REQUIRE(f.guarantor().fighting);
+  const int n = 20000;
+  double direct_clashes = 0, indirect_clashes = 0;
+  for (int i = 0; i < n; ++i) {
+    f.state.escalation = Escalation::war;
+    f.guarantor().fighting = true;
+    climb_ladder(f.p(), f.state, f.streams.war);
+    direct_clashes += f.state.escalation == Escalation::direct_clash;
+    f.state.escalation = Escalation::war;
+    f.guarantor().fighting = false;
+    climb_ladder(f.p(), f.state, f.streams.war);
+    indirect_clashes += f.state.escalation == Escalation::direct_clash;
+  }
+  within_five_se(direct_clashes, n, 0.11);
+  within_five_se(indirect_clashes, n, 0.01);
+  CHECK(f.state.max_escalation == Escalation::direct_clash);  // never 3: not nuclear
+}
