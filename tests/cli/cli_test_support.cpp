@@ -1,0 +1,97 @@
+// Helpers of cli_test_support.hpp that compare and parse what detsim wrote.
+#include "cli_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <bit>
+#include <fstream>
+#include <sstream>
+
+namespace detsim::test {
+
+void write_text_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  REQUIRE(out.good());
+}
+
+std::size_t column_length(const ColumnBlock& block, std::size_t column) {
+  switch (block.schema().at(column).type) {
+    case ColumnType::f64: return block.f64(column).size();
+    case ColumnType::i32: return block.i32(column).size();
+    case ColumnType::i8: return block.i8(column).size();
+    case ColumnType::str: return block.str(column).size();
+  }
+  return 0;
+}
+
+std::vector<std::string> column_names(const ColumnBlock& block) {
+  std::vector<std::string> names;
+  for (const ColumnInfo& info : block.schema()) names.push_back(info.name);
+  return names;
+}
+
+bool identical_columns(const ColumnBlock& a, const ColumnBlock& b, std::string& difference) {
+  if (column_names(a) != column_names(b)) {
+    difference = "different column names";
+    return false;
+  }
+  if (a.rows() != b.rows()) {
+    difference =
+        "different row counts: " + std::to_string(a.rows()) + " and " + std::to_string(b.rows());
+    return false;
+  }
+  for (std::size_t c = 0; c < a.columns(); ++c) {
+    const ColumnInfo& info = a.schema()[c];
+    if (info.type != b.schema()[c].type) {
+      difference = info.name + ": different types";
+      return false;
+    }
+    for (std::size_t r = 0; r < a.rows(); ++r) {
+      bool same = true;
+      switch (info.type) {
+        case ColumnType::f64:
+          same = std::bit_cast<std::uint64_t>(a.f64(c)[r]) ==
+                 std::bit_cast<std::uint64_t>(b.f64(c)[r]);
+          break;
+        case ColumnType::i32: same = a.i32(c)[r] == b.i32(c)[r]; break;
+        case ColumnType::i8: same = a.i8(c)[r] == b.i8(c)[r]; break;
+        case ColumnType::str: same = a.str(c)[r] == b.str(c)[r]; break;
+      }
+      if (!same) {
+        difference = info.name + " differs first at row " + std::to_string(r);
+        return false;
+      }
+    }
+  }
+  difference.clear();
+  return true;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> summary_table_lines(const std::string& text) {
+  const std::vector<std::string> lines = lines_of(text);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("measure ", 0) == 0) {
+      return {lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end()};
+    }
+  }
+  return {};
+}
+
+std::string replaced(const std::string& text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  INFO("replacing '" << from << "'");
+  REQUIRE(at != std::string::npos);
+  std::string out = text;
+  out.replace(at, from.size(), to);
+  return out;
+}
+
+}  // namespace detsim::test

@@ -1,0 +1,78 @@
+// Shared by the command-line tests: a scratch directory per test, running detsim, and reading
+// results files back through the library's reader.
+#pragma once
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "child_process.hpp"
+#include "detsim/table/column_block.hpp"
+
+namespace detsim::test {
+
+inline const std::filesystem::path kSourceDir{DETSIM_SOURCE_DIR};
+inline const std::filesystem::path kUkraine = kSourceDir / "scenarios" / "ukraine.yaml";
+inline const std::filesystem::path kInterfaceExample =
+    kSourceDir / "tests" / "data" / "interface_example.yaml";
+
+// The five shipped presets, in the order `--structure all` runs them.
+inline const std::vector<std::string> kShippedPresets{"none", "nato_article5", "bilateral_pact",
+                                                      "security_assistance", "economic_diplomatic"};
+
+// A fresh directory under the system temp directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("detsim-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Runs the detsim binary under test with these arguments, in dir.
+inline CommandResult run_detsim(const std::vector<std::string>& args, const TempDir& dir) {
+  std::vector<std::string> argv{DETSIM_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_command(argv, dir.path());
+}
+
+void write_text_file(const std::filesystem::path& path, const std::string& text);
+
+// Length of a column of whatever type, from the vector that holds it.
+std::size_t column_length(const ColumnBlock& block, std::size_t column);
+
+// Column names in schema order.
+std::vector<std::string> column_names(const ColumnBlock& block);
+
+// Whether two blocks hold the same columns with bit-identical values (doubles compared by their
+// bit patterns, so NaNs must sit in the same places); `difference` says where they first differ.
+bool identical_columns(const ColumnBlock& a, const ColumnBlock& b, std::string& difference);
+
+// The lines of text, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
+
+// The lines of a summary table from its header ("measure ...") to the end of the text.
+std::vector<std::string> summary_table_lines(const std::string& text);
+
+// `text` with the first occurrence of `from` replaced by `to`; fails the test if absent.
+std::string replaced(const std::string& text, const std::string& from, const std::string& to);
+
+}  // namespace detsim::test
