@@ -209,13 +209,16 @@ def _experiments_frame(f, path):
     cols, _ = _read_table(f, "experiments", path, skip=("resolved_yaml",))
     if "experiment" not in cols:
         raise DetsimResultsError(f"cannot read {path}: /experiments has no column experiment")
-    exp = pd.DataFrame(cols)
+    exp = pd.DataFrame({k: (v.astype(bool) if v.dtype == np.int8 and np.isin(v, (0, 1)).all()
+                            else v) for k, v in cols.items()})
     exp["experiment_label"] = _experiment_labels(exp)
     # Categoricals keep the experiments' order (not alphabetical) in groupby, pivots and plots.
     for c in ("structure", "experiment_label"):
         if c in exp:
             exp[c] = pd.Categorical(exp[c], categories=list(dict.fromkeys(exp[c])))
-    return exp
+    # HDF5 lists columns alphabetically; put the identifying ones first, varied parameters after.
+    first = [c for c in ("experiment", "structure", "experiment_label", "trials") if c in exp]
+    return exp[first + [c for c in exp.columns if c not in first]]
 
 
 def _join_experiments(df, exp, path):
@@ -233,7 +236,9 @@ def _join_experiments(df, exp, path):
 
 
 def load_experiments(path):
-    """/experiments as a DataFrame (without resolved_yaml), plus a derived `experiment_label`."""
+    """/experiments as a DataFrame (without resolved_yaml), plus a derived `experiment_label`;
+    columns experiment, structure, experiment_label, trials, then any varied parameters (0/1
+    int8 columns such as `collective` as bool)."""
     with _open(path, warn_incomplete=False) as f:
         return _experiments_frame(f, os.fspath(path))
 

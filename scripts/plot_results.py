@@ -108,13 +108,23 @@ def load_plot_data(path):
 
     Without /summary (a run stopped part-way) the summary is estimated from the trials.
     """
-    trials = dr.load_trials(path)
+    trials = dr.load_trials(path)  # warns once if the run is incomplete
     need = {"attack_month", "max_escalation", "outcome", "attacked"} - set(trials.columns)
     if need:
         raise dr.DetsimResultsError(f"cannot plot {path}: /trials lacks {sorted(need)}")
+    if trials.empty:
+        raise dr.DetsimResultsError(f"cannot plot {path}: it holds no trials yet")
     info = dr.results_info(path)
     from_trials = not info["has_summary"]
-    summary = dr.summarize_trials(trials) if from_trials else dr.load_summary(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dr.IncompleteResultsWarning)
+        summary = dr.summarize_trials(trials) if from_trials else dr.load_summary(path)
+    # A stopped run may not have reached the later experiments: leave them out of every figure.
+    missing = sorted(set(dr.load_experiments(path)["experiment"]) - set(trials["experiment"]))
+    if missing:
+        warnings.warn(f"{path}: experiments {missing} have no trials (the run stopped before "
+                      f"them); they are left out of the figures", dr.IncompleteResultsWarning)
+        summary = summary[summary["experiment"].isin(set(trials["experiment"]))]
     return PlotData(os.fspath(path), trials, summary, dr.scenario_facts(path), info, from_trials)
 
 

@@ -165,6 +165,26 @@ class BadInputTests(unittest.TestCase):
         self.assertEqual(len(result.stdout.split()), 7)
 
 
+    def test_experiments_a_stopped_run_never_reached_are_left_out(self):
+        path = self.dir / "stopped.h5"
+        make_fixture.make_fixture(path, n_experiments=3, trials=80, complete=False)
+        with h5py.File(path, "r+") as f:  # keep experiment 0 only, as a run stopped early
+            for ds in f["trials"].values():
+                ds.resize((80,))
+        result = run_script(path, "-o", self.dir / "figs")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("experiments [1, 2] have no trials", result.stderr)
+        self.assertNotIn("RuntimeWarning", result.stderr)
+
+    def test_no_trials_at_all(self):
+        path = self.dir / "empty.h5"
+        make_fixture.make_fixture(path, n_experiments=2, trials=40, complete=False)
+        with h5py.File(path, "r+") as f:
+            for ds in f["trials"].values():
+                ds.resize((0,))
+        self.assertBadInput(path, "no trials yet")
+
+
 class KaplanMeierTests(unittest.TestCase):
     def test_hand_computed_curve(self):
         # Attacks in months 1 and 2 among four trials; two never attacked, censored at 5.

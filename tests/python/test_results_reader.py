@@ -114,7 +114,8 @@ class ReaderChecks:
         self.assertNotIn("resolved_yaml", t.columns)
         self.assertIn("trials", t.columns)
         self.assertIn("experiment_label", t.columns)
-        self.assertEqual(list(t.columns[:3]), ["experiment", "trial", "structure"])
+        self.assertEqual(list(t.columns[:4]),
+                         ["experiment", "trial", "structure", "experiment_label"])
 
     def test_descriptions_are_carried(self):
         desc = self.trials.attrs["descriptions"]
@@ -223,7 +224,7 @@ class FixtureReaderTests(ReaderChecks, unittest.TestCase):
             np.testing.assert_allclose(ours[c], theirs[c], rtol=1e-12, atol=1e-15, err_msg=c)
         np.testing.assert_array_equal(ours["n"], theirs["n"])
         np.testing.assert_array_equal(ours["kind"], theirs["kind"])
-        self.assertEqual(list(ours.columns[:3]), ["structure", "trials", "experiment_label"])
+        self.assertEqual(list(ours.columns[:3]), ["structure", "experiment_label", "trials"])
 
     def test_missing_path_variable(self):
         with self.assertRaisesRegex(dr.DetsimResultsError, "no such variable"):
