@@ -36,6 +36,7 @@ TrialParameters::TrialParameters(const Scenario& s) {
   target_war_cost = dyn(d.target_war_cost, "target_war_cost");
   settlement_rate = dyn(d.settlement_rate, "settlement_rate");
   capitulation_territory = dyn(d.capitulation_territory, "capitulation_territory");
+  target_endurance = dyn(d.target_endurance, "target_endurance");
   exhaustion = dyn(d.exhaustion, "exhaustion");
   clash_base = dyn(d.clash_base, "clash_base");
   clash_direct = dyn(d.clash_direct, "clash_direct");

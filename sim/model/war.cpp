@@ -55,11 +55,15 @@ void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
     return;
   }
   // Termination, in the order a war is decided: the attacker's exhaustion, the defender's
-  // collapse, then a negotiated end (drawn every month, so the stream's use is fixed).
+  // collapse (territory lost, or more cost than its resolve bears), then a negotiated end
+  // (drawn every month, so the stream's use is fixed).
   const bool settles = boost::random::uniform_01<double>()(war) < value_of(s, p.settlement_rate);
+  const bool target_broken =
+      s.territory < value_of(s, p.capitulation_territory) ||
+      s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve;
   if (s.challenger_war_cost >= value_of(s, p.exhaustion) * s.stake) {
     end_war(s, Outcome::target_holds);
-  } else if (s.territory < value_of(s, p.capitulation_territory)) {
+  } else if (target_broken) {
     end_war(s, Outcome::challenger_gains);
   } else if (settles) {
     end_war(s, Outcome::stalemate_or_ceasefire);

@@ -36,6 +36,7 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
       {"settlement_rate", &Dynamics::settlement_rate, unit},
       {"capitulation_territory", &Dynamics::capitulation_territory, unit},
       {"exhaustion", &Dynamics::exhaustion, non_negative},
+      {"target_endurance", &Dynamics::target_endurance, non_negative},
       {"clash_base", &Dynamics::clash_base, unit},
       {"clash_direct", &Dynamics::clash_direct, unit},
       {"nuclear_from_clash", &Dynamics::nuclear_from_clash, unit},

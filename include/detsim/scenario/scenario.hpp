@@ -73,6 +73,7 @@ struct Dynamics {
   Quantity target_war_cost = Quantity::constant(0.1);        // target's cost per war month (stake units)
   Quantity settlement_rate = Quantity::constant(0.03);       // monthly hazard of a negotiated settlement
   Quantity capitulation_territory = Quantity::constant(0.3); // the target capitulates below this territory share
+  Quantity target_endurance = Quantity::constant(2.0);  // target capitulates when its war cost reaches this * its resolve
   Quantity exhaustion = Quantity::constant(1.0);             // challenger quits when cumulative war cost reaches this * stake
   Quantity clash_base = Quantity::constant(0.001);           // monthly chance of a guarantor clash without intervention
   Quantity clash_direct = Quantity::constant(0.02);          // added monthly chance when a guarantor fights directly
