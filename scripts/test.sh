@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-BUILD_DIR=build bash scripts/build.sh -DDETSIM_BUILD_TESTS=ON
-ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 600
+BUILD_DIR=build-tests bash scripts/build.sh -DDETSIM_BUILD_TESTS=ON
+ctest --test-dir build-tests --output-on-failure --parallel "$(nproc)" --timeout 600
 
 # Sanitizers catch memory and undefined-behaviour errors the Release run cannot see; the
 # Python tests, which only read files, run once above.

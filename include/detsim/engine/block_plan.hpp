@@ -13,7 +13,9 @@ struct TrialBlock {
   std::int64_t trials = 0;
 };
 
-// Blocks of at most block_size trials, experiment by experiment, in file order.
+// Blocks of at most block_size trials, taken from the experiments in turn (block 0 of each
+// experiment, then block 1 of each, ...), so a run stopped part-way still holds a comparable
+// number of trials of every experiment. Within an experiment, trials stay in index order.
 std::vector<TrialBlock> plan_blocks(const std::vector<std::int64_t>& trials_per_experiment,
                                     std::int64_t block_size);
 
