@@ -77,6 +77,15 @@ void ChildProcess::send_signal(int signal) const {
   if (pid_ > 0) ::kill(pid_, signal);
 }
 
+bool ChildProcess::running() const {
+  if (pid_ <= 0) return false;
+  siginfo_t info{};
+  if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
+    return false;
+  }
+  return info.si_pid == 0;  // WNOHANG leaves si_pid 0 while the child runs
+}
+
 std::optional<ChildExit> ChildProcess::wait_for(std::chrono::milliseconds timeout) {
   if (pid_ <= 0) throw std::logic_error("ChildProcess: waited for twice");
   const auto deadline = std::chrono::steady_clock::now() + timeout;

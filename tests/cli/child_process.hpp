@@ -32,7 +32,8 @@ class ChildProcess {
   void send_signal(int signal) const;
   // Waits up to `timeout`; nothing if the child is still running then.
   std::optional<ChildExit> wait_for(std::chrono::milliseconds timeout);
-  bool running() const { return pid_ > 0; }
+  // Whether the child has not ended yet (an ended child stays unreaped for wait_for).
+  bool running() const;
 
  private:
   pid_t pid_ = -1;
