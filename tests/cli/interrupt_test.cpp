@@ -1,0 +1,102 @@
+// A run stopped by SIGINT or SIGTERM returns 128 + the signal and leaves a readable results file
+// marked incomplete, holding exactly the trials it completed.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "cli_test_support.hpp"
+#include "detsim/io/results_reader.hpp"
+
+using namespace detsim;
+using namespace detsim::test;
+
+namespace {
+
+std::uintmax_t size_or_zero(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+void check_stopped_run(int signal) {
+  const TempDir dir;
+  const auto out = dir / "stopped.h5";
+  auto part = out;
+  part += ".part";
+  const std::int64_t requested = 2000000;  // minutes of work: the signal comes long before
+  ChildProcess child(
+      {DETSIM_BINARY, "run", kUkraine.string(), "--trials", std::to_string(requested), "--threads",
+       "2", "-o", out.string(), "--quiet", "--block-size", "1000"},
+      dir.path(), dir / "stdout.txt", dir / "stderr.txt");
+
+  // Trials are being written once the .part file has grown past the size it was created with.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  std::uintmax_t created = 0;
+  bool grown = false;
+  while (!grown && std::chrono::steady_clock::now() < deadline) {
+    const std::uintmax_t size = size_or_zero(part);
+    if (created == 0) created = size;
+    grown = created > 0 && size > created;
+    if (!grown) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE(grown);
+  // The writer's constructor itself writes in steps, and detsim takes over SIGINT and SIGTERM only
+  // after it: a moment more makes sure blocks are being appended under the handlers.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  REQUIRE(child.running());
+
+  child.send_signal(signal);
+  const auto exit = child.wait_for(std::chrono::seconds(30));
+  REQUIRE(exit.has_value());
+  const std::string err = read_text_file(dir / "stderr.txt");
+  INFO("stderr: " << err);
+  REQUIRE(exit->exited);  // it returned; the signal did not kill it
+  CHECK(exit->status == 128 + signal);
+  CHECK(err.find("incomplete") != std::string::npos);
+
+  REQUIRE(std::filesystem::exists(out));
+  CHECK_FALSE(std::filesystem::exists(part));
+  const ResultsFileInfo info = read_results_info(out);
+  CHECK_FALSE(info.complete);
+  CHECK(info.trials_completed > 0);
+  CHECK(info.trials_completed < requested);
+
+  const ColumnBlock trials = read_table(out, "trials");
+  CHECK(trials.rows() == static_cast<std::size_t>(info.trials_completed));
+  for (std::size_t c = 0; c < trials.columns(); ++c) {
+    INFO("column " << trials.schema()[c].name);
+    CHECK(column_length(trials, c) == static_cast<std::size_t>(info.trials_completed));
+  }
+  // Trials completed are a prefix: numbered 0 .. trials_completed - 1 in order.
+  const auto& number = trials.i32(trials.index_of("trial"));
+  bool in_order = true;
+  for (std::size_t r = 0; r < number.size(); ++r)
+    in_order = in_order && number[r] == std::int32_t(r);
+  CHECK(in_order);
+
+  // The summary covers the trials written, and summarize says the run is incomplete.
+  const ColumnBlock summary = read_table(out, "summary");
+  REQUIRE(summary.rows() > 0);
+  const auto& measure = summary.str(summary.index_of("outcome"));
+  const auto attacked = std::find(measure.begin(), measure.end(), "attacked");
+  REQUIRE(attacked != measure.end());
+  CHECK(summary.number(summary.index_of("n"), attacked - measure.begin()) ==
+        static_cast<double>(info.trials_completed));
+  const CommandResult sum = run_detsim({"summarize", out.string()}, dir);
+  CHECK(sum.exit.status == 0);
+  CHECK(sum.out.find("INCOMPLETE") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("SIGINT stops a run with status 130 and an incomplete, readable file", "[cli][signal]") {
+  check_stopped_run(SIGINT);
+}
+
+TEST_CASE("SIGTERM stops a run with status 143 and an incomplete, readable file", "[cli][signal]") {
+  check_stopped_run(SIGTERM);
+}
