@@ -53,6 +53,7 @@ double share_at_least(double t, double lo, double hi) {
 }  // namespace
 
 void Belief::assign(const DistributionSlots& law, std::span<const double> values, int cells) {
+  mean_ = NAN;
   mass_.setZero(cells);
   const bool degenerate_uniform =
       law.kind == DistributionKind::uniform && values[static_cast<std::size_t>(law.args[0])] ==
@@ -73,71 +74,70 @@ void Belief::assign(const DistributionSlots& law, std::span<const double> values
 }
 
 double Belief::mean() const {
+  if (!std::isnan(mean_)) return mean_;
   const int n = cells();
   double grid = 0.0;
   for (int i = 0; i < n; ++i) grid += mass_[i] * (i + 0.5) / n;
-  return atom_weight_ * atom_at_ + grid;
+  mean_ = atom_weight_ * atom_at_ + grid;
+  return mean_;
 }
 
-double Belief::honor_probability(double audience_cost, double threshold, double noise) const {
-  const double t = threshold - audience_cost;  // honors iff r >= t + eps
-  const int n = cells();
-  if (noise <= 0.0) {
-    double p = atom_weight_ * (atom_at_ >= t ? 1.0 : 0.0);
-    if (n == 0 || t >= 1.0) return p;
-    if (t <= 0.0) return p + mass_.sum();
-    const int j = std::min(static_cast<int>(t * n), n - 1);
-    p += mass_[j] * share_at_least(t, static_cast<double>(j) / n, static_cast<double>(j + 1) / n);
-    p += mass_.tail(n - j - 1).sum();
-    return p;
+void HonorLikelihood::set(int cells, double audience_cost, double severity, double noise) {
+  const double threshold = severity - audience_cost;
+  if (cells_.size() == cells && threshold == threshold_ && noise == noise_) return;
+  threshold_ = threshold;
+  noise_ = noise;
+  cells_.resize(cells);
+  for (int i = 0; i < cells; ++i) {
+    const double lo = static_cast<double>(i) / cells, hi = static_cast<double>(i + 1) / cells;
+    cells_[i] = noise <= 0.0 ? share_at_least(threshold, lo, hi)
+                             : normal_cdf(((lo + hi) / 2 - threshold) / noise);
   }
-  double p = atom_weight_ * normal_cdf((atom_at_ - t) / noise);
-  for (int i = 0; i < n; ++i) p += mass_[i] * normal_cdf(((i + 0.5) / n - t) / noise);
-  return p;
 }
 
-double Belief::cell_likelihood(int cell, bool honored, double t, double noise) const {
-  const int n = cells();
-  const double p_honor = noise <= 0.0 ? share_at_least(t, static_cast<double>(cell) / n,
-                                                       static_cast<double>(cell + 1) / n)
-                                      : normal_cdf(((cell + 0.5) / n - t) / noise);
-  return honored ? p_honor : 1.0 - p_honor;
+double HonorLikelihood::at(double resolve) const {
+  if (noise_ <= 0.0) return resolve >= threshold_ ? 1.0 : 0.0;
+  return normal_cdf((resolve - threshold_) / noise_);
 }
 
-void Belief::observe(bool honored, double audience_cost, double threshold, double noise,
-                     double weight) {
-  const double t = threshold - audience_cost;
-  const auto tempered = [&](double likelihood) { return (1.0 - weight) + weight * likelihood; };
-  const double atom_honor =
-      noise <= 0.0 ? (atom_at_ >= t ? 1.0 : 0.0) : normal_cdf((atom_at_ - t) / noise);
-  atom_weight_ *= tempered(honored ? atom_honor : 1.0 - atom_honor);
+double Belief::honor_probability(const HonorLikelihood& honor) const {
+  return atom_weight_ * honor.at(atom_at_) + mass_.dot(honor.cells());
+}
+
+void Belief::observe(bool honored, const HonorLikelihood& honor, double weight) {
+  mean_ = NAN;
+  const auto tempered = [&](double p_honor) {
+    return (1.0 - weight) + weight * (honored ? p_honor : 1.0 - p_honor);
+  };
+  atom_weight_ *= tempered(honor.at(atom_at_));
   double total = atom_weight_;
   for (int i = 0; i < cells(); ++i) {
-    mass_[i] *= tempered(cell_likelihood(i, honored, t, noise));
+    mass_[i] *= tempered(honor.cells()[i]);
     total += mass_[i];
   }
-  normalise_or_reset(total, honored, t, noise, weight);
-}
-
-void Belief::normalise_or_reset(double total, bool honored, double t, double noise, double weight) {
   if (total > 1e-300) {
     atom_weight_ /= total;
     mass_ /= total;
     return;
   }
   // The observation refuted the belief: start again from ignorance (uniform) and update that.
-  const int n = std::max(cells(), 1);
-  mass_.setConstant(n, 1.0 / n);
+  // If no resolve in [0, 1] could have produced it either, it says nothing the belief can hold,
+  // and the uniform stands.
   atom_weight_ = 0.0;
   double fresh = 0.0;
-  for (int i = 0; i < n; ++i) {
-    mass_[i] *= (1.0 - weight) + weight * cell_likelihood(i, honored, t, noise);
+  for (int i = 0; i < cells(); ++i) {
+    mass_[i] = tempered(honor.cells()[i]);
     fresh += mass_[i];
   }
-  mass_ /= fresh;
+  if (fresh > 1e-300) {
+    mass_ /= fresh;
+  } else {
+    mass_.setConstant(1.0 / cells());
+  }
 }
 
 void Belief::mix(const Belief& other, double weight) {
+  mean_ = NAN;
   const int n = cells();
   if (other.cells() != n) throw std::logic_error("mixing beliefs on different grids");
   mass_ = (1.0 - weight) * mass_ + weight * other.mass_;

@@ -33,10 +33,14 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
   for (std::size_t b = 0; b < m; ++b) {
     const std::size_t tested = static_cast<std::size_t>(s.committed[b]);
     const bool kept = (honored >> b) & 1U;
-    const double faced = severity(s.guarantors[tested]);
+    // Precedent: with probability `precedent` the others share the observed guarantor's
+    // resolve, so its choice in its own test (its severity, its audience cost) is evidence
+    // about them too.
+    const GuarantorState& observed = s.guarantors[tested];
+    const HonorLikelihood& evidence =
+        test == Test::probe ? observed.honor_probe : observed.honor_war;
     for (std::size_t i = 0; i < s.guarantors.size(); ++i) {
-      GuarantorState& g = s.guarantors[i];
-      g.belief.observe(kept, g.audience_cost, faced, noise, i == tested ? 1.0 : precedent);
+      s.guarantors[i].belief.observe(kept, evidence, i == tested ? 1.0 : precedent);
     }
     GuarantorState& g = s.guarantors[tested];
     if (!kept) {
@@ -46,7 +50,7 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
   }
   if (p.collective && honored == (1U << m) - 1) s.cohesion += value_of(s, p.cohesion_honor_bonus);
   s.cohesion = std::clamp(s.cohesion, 0.0, 1.0);
-  refresh_believed_honoring(p, s);
+  refresh_believed_honoring(s);
   return honored;
 }
 

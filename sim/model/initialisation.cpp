@@ -32,7 +32,9 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
     g.sanctions = v(slots.sanctions);
     g.lead = slots.lead;
     g.committed = g.defend > 0 || g.audience_cost > 0 || g.aid_per_month > 0 || g.sanctions > 0;
-    g.war_severity = g.defend > 0 ? v(p.severity_war) : v(p.severity_aid);
+    g.war_severity = g.defend > 0 ? v(p.severity_war) : v(p.severity_probe);
+    g.honor_probe.set(p.belief_cells, g.audience_cost, v(p.severity_probe), v(p.honor_noise));
+    g.honor_war.set(p.belief_cells, g.audience_cost, g.war_severity, v(p.honor_noise));
     g.alternate_administration = false;
     g.belief = g.credibility_cache.prior(slots.credibility, s.values, p.belief_cells);
     if (slots.has_elections) {
@@ -74,7 +76,7 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
   s.last_probe_month = -1000000;
   s.escalation = s.max_escalation = Escalation::peace;
   s.outcome = Outcome::deterred;
-  refresh_believed_honoring(p, s);
+  refresh_believed_honoring(s);
 }
 
 }  // namespace detsim

@@ -28,7 +28,7 @@ void hold_elections(const TrialParameters& p, TrialState& s, RandomStream& polit
                  value_of(s, slots.transparency));
     beliefs_changed = true;
   }
-  if (beliefs_changed) refresh_believed_honoring(p, s);
+  if (beliefs_changed) refresh_believed_honoring(s);
 }
 
 }  // namespace detsim

@@ -45,6 +45,8 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
   record_month(s, paths);
 
   for (s.month = 1; s.month <= p.horizon_months; ++s.month) {
+    if (s.phase == Phase::after_war)
+      s.escalation = Escalation::peace;  // shown in the month it ended
     hold_elections(p, s, streams.politics);
     deliver_aid(p, s);
     drift_cohesion(p, s, streams.cohesion);

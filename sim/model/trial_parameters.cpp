@@ -33,6 +33,7 @@ TrialParameters::TrialParameters(const Scenario& s) {
   front_noise = dyn(d.front_noise, "front_noise");
   aid_depreciation = dyn(d.aid_depreciation, "aid_depreciation");
   guarantor_war_cost = dyn(d.guarantor_war_cost, "guarantor_war_cost");
+  sanctions_cost_share = dyn(d.sanctions_cost_share, "sanctions_cost_share");
   target_war_cost = dyn(d.target_war_cost, "target_war_cost");
   settlement_rate = dyn(d.settlement_rate, "settlement_rate");
   capitulation_territory = dyn(d.capitulation_territory, "capitulation_territory");

@@ -45,9 +45,14 @@ void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
   s.challenger_war_cost += war_cost;
   s.challenger_cost += war_cost;
   s.target_cost += value_of(s, p.target_war_cost);
+  // Honoring guarantors pay for the forces they commit and for the sanctions they impose
+  // (trade forgone): a share of what the sanctions cost the challenger.
   const double guarantor_rate = value_of(s, p.guarantor_war_cost);
+  const double sanctions_share = value_of(s, p.sanctions_cost_share);
   for (GuarantorState& g : s.guarantors) {
-    if (g.fighting) g.cost += guarantor_rate * g.defend * g.capability;
+    if (g.fighting) {
+      g.cost += guarantor_rate * g.defend * g.capability + sanctions_share * g.sanctions;
+    }
   }
 
   if (climb_ladder(p, s, war)) {
@@ -58,9 +63,8 @@ void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
   // collapse (territory lost, or more cost than its resolve bears), then a negotiated end
   // (drawn every month, so the stream's use is fixed).
   const bool settles = boost::random::uniform_01<double>()(war) < value_of(s, p.settlement_rate);
-  const bool target_broken =
-      s.territory < value_of(s, p.capitulation_territory) ||
-      s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve;
+  const bool target_broken = s.territory < value_of(s, p.capitulation_territory) ||
+                             s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve;
   if (s.challenger_war_cost >= value_of(s, p.exhaustion) * s.stake) {
     end_war(s, Outcome::target_holds);
   } else if (target_broken) {

@@ -179,6 +179,15 @@ void read_actors(Diagnostics& d, const YAML::Node& root, std::vector<Actor>& act
       bad_value(d, child(r.node, "lead"), path,
                 "at most one guarantor may lead, and '" + lead->actor.id + "' already does");
     }
+    // The challenger weighs every set of committed guarantors (2^n of them) each month.
+    std::size_t guarantors = 0;
+    for (auto& r : read) {
+      if (r.actor.role == Role::guarantor && ++guarantors == kMaxGuarantors + 1) {
+        bad_value(d, child(r.node, "role"), "actors." + r.actor.id + ".role",
+                  "at most " + std::to_string(kMaxGuarantors) +
+                      " guarantors: the challenger weighs every set of them each month");
+      }
+    }
     // With no lead named, the first guarantor in file order leads.
     if (!lead) {
       for (auto& r : read) {

@@ -32,6 +32,7 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
       {"front_noise", &Dynamics::front_noise, non_negative},
       {"aid_depreciation", &Dynamics::aid_depreciation, unit},
       {"guarantor_war_cost", &Dynamics::guarantor_war_cost, non_negative},
+      {"sanctions_cost_share", &Dynamics::sanctions_cost_share, non_negative},
       {"target_war_cost", &Dynamics::target_war_cost, non_negative},
       {"settlement_rate", &Dynamics::settlement_rate, unit},
       {"capitulation_territory", &Dynamics::capitulation_territory, unit},

@@ -205,17 +205,24 @@ TEST_CASE("the front moves by front_speed (1 - 2 pi) and a stronger challenger a
 TEST_CASE("a war ends by exhaustion, capitulation or settlement, in that order") {
   Scenario s = base_scenario();
   s.dynamics.settlement_rate = Quantity::constant(1.0);
+  s.actors[1].resolve = Quantity::constant(0.9);  // a target that can bear a month of war
   Fixture settle(s);
   attack(settle.p(), settle.state, settle.streams.honoring);
   fight_month(settle.p(), settle.state, settle.streams.war);
   CHECK(settle.state.outcome == Outcome::stalemate_or_ceasefire);
   CHECK(settle.state.phase == Phase::after_war);
 
-  s.dynamics.exhaustion = Quantity::constant(0.0);  // any cost exhausts the challenger
+  s.actors[1].resolve = Quantity::constant(0.0);  // a target that breaks at once...
+  Fixture broken(s);
+  attack(broken.p(), broken.state, broken.streams.honoring);
+  fight_month(broken.p(), broken.state, broken.streams.war);
+  CHECK(broken.state.outcome == Outcome::challenger_gains);  // ...before any settlement
+
+  s.dynamics.exhaustion = Quantity::constant(0.0);  // any cost exhausts the challenger...
   Fixture exhausted(s);
   attack(exhausted.p(), exhausted.state, exhausted.streams.honoring);
   fight_month(exhausted.p(), exhausted.state, exhausted.streams.war);
-  CHECK(exhausted.state.outcome == Outcome::target_holds);
+  CHECK(exhausted.state.outcome == Outcome::target_holds);  // ...before the target breaks
 }
 
 TEST_CASE(
@@ -241,4 +248,45 @@ TEST_CASE(
   within_five_se(direct_clashes, n, 0.11);
   within_five_se(indirect_clashes, n, 0.01);
   CHECK(f.state.max_escalation == Escalation::direct_clash);  // never 3: not nuclear
+}
+
+TEST_CASE("precedent: a guarantor backing down lowers belief in another by its own test") {
+  Scenario s = base_scenario();
+  Actor ally = s.actors[2];
+  ally.id = "ally";
+  ally.lead = false;
+  ally.terms.audience_cost = Quantity::constant(0.0);
+  s.actors.push_back(ally);
+  s.actors[2].resolve = Quantity::constant(0.3);  // the lead backs down: 0.3 + 0.2 < 0.7
+  s.actors[3].resolve = Quantity::constant(0.9);  // the ally honors
+  s.dynamics.precedent_weight = Quantity::constant(1.0);
+  Fixture f(s);
+  attack(f.p(), f.state, f.streams.honoring);
+  // With weight 1 the ally's belief takes both guarantors' evidence in full, each at the
+  // threshold of the one observed: r < 0.5 from the lead, r >= 0.7 from the ally. No resolve
+  // satisfies both, so the belief restarts from uniform and keeps the last: r >= 0.7.
+  CHECK(f.state.guarantors[1].belief.mean() == Approx(0.85).margin(2e-3));
+  CHECK(std::isfinite(f.state.guarantors[0].belief.mean()));
+}
+
+TEST_CASE("the escalation path returns to peace the month after a war ends") {
+  Scenario s = base_scenario();
+  s.actors[1].resolve = Quantity::constant(0.9);
+  s.dynamics.settlement_rate = Quantity::constant(1.0);  // every war ends in its first month
+  s.horizon_months = 3;
+  const TrialModel model(s);
+  TrialState state = model.make_state();
+  TrialStreams streams;
+  ColumnBlock out(model.trial_columns());
+  out.resize(1);
+  std::vector<std::vector<double>> series(model.path_variables().size(),
+                                          std::vector<double>(model.path_months()));
+  std::vector<double*> rows;
+  for (auto& v : series) rows.push_back(v.data());
+  model.run(streams, state, 0, 0, out, 0, rows);
+  REQUIRE(state.attack_month == 1);
+  const auto& escalation = series[1];  // path variable 1 is the escalation level
+  CHECK(escalation[1] >= 1.0);         // the month of the war
+  CHECK(escalation[2] == 0.0);
+  CHECK(escalation[3] == 0.0);
 }

@@ -205,3 +205,17 @@ TEST_CASE("an empty value is reported at its key, not at the next line") {
   CHECK(load_error(minimal_scenario() + "trials:\n\nseed: 1\n") ==
         "test.yaml:5:1: trials = (empty): must be an integer in [1, 2147483647]");
 }
+
+TEST_CASE("more guarantors than the challenger can weigh are refused at the first one too many") {
+  std::string yaml = minimal_scenario();
+  for (std::size_t i = 0; i <= kMaxGuarantors; ++i) {
+    yaml += "  g" + std::to_string(i) + ": {role: guarantor}\n";
+  }
+  CHECK_THAT(load_error(yaml), Contains("actors.g" + std::to_string(kMaxGuarantors) +
+                                        ".role = guarantor: at most 12 guarantors"));
+  yaml = minimal_scenario();
+  for (std::size_t i = 0; i < kMaxGuarantors; ++i) {
+    yaml += "  g" + std::to_string(i) + ": {role: guarantor}\n";
+  }
+  CHECK(test::load(yaml).guarantors().size() == kMaxGuarantors);
+}

@@ -55,7 +55,7 @@ inline Scenario canonical_scenario(const CanonicalGame& g, std::int64_t trials,
   target.id = "target";
   target.role = Role::target;
   target.capability = Quantity::constant(g.target_capability);
-  target.resolve = Quantity::constant(0.0);  // folds when abandoned, as in the canonical game
+  target.resolve = Quantity::constant(0.5);  // below the war severity: folds when abandoned
   Actor guarantor;
   guarantor.id = "guarantor";
   guarantor.role = Role::guarantor;

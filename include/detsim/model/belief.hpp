@@ -3,11 +3,30 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cmath>
 #include <span>
 
 #include "detsim/model/parameter_plan.hpp"
 
 namespace detsim {
+
+// P(honor | r) on a belief's grid for one test: honors iff r + audience_cost >= severity + eps,
+// eps ~ Normal(0, noise). With noise 0 it is an indicator, and the cell holding the threshold
+// gets the exact share of the cell above it (the mass inside a cell is taken as uniform).
+// Computed once per trial for each guarantor and test, so the monthly loop only multiplies.
+class HonorLikelihood {
+ public:
+  // Recomputes only when the threshold, noise or grid changed; allocates only on a new grid size.
+  void set(int cells, double audience_cost, double severity, double noise);
+  // P(honor | r) for a resolve r off the grid (an atom).
+  double at(double resolve) const;
+  const Eigen::VectorXd& cells() const { return cells_; }
+
+ private:
+  Eigen::VectorXd cells_;
+  double threshold_ = 0.0;  // severity - audience_cost
+  double noise_ = -1.0;     // -1: never set
+};
 
 class Belief {
  public:
@@ -17,17 +36,16 @@ class Belief {
   void assign(const DistributionSlots& law, std::span<const double> values, int cells);
 
   double mean() const;
-  // P(r + audience_cost >= threshold + eps), eps ~ Normal(0, noise): the believed chance that
-  // the guarantor honors a test of severity `threshold`. Within a cell the mass is taken as
-  // uniform, so with noise 0 the answer is exact for any law whose CDF is linear in the cell
-  // and off by at most (cell width)^2 * max|f'| / 8 otherwise.
-  double honor_probability(double audience_cost, double threshold, double noise) const;
-  // Bayes' rule after seeing the guarantor honor or back down. `weight` < 1 is the precedent
-  // update: with probability weight the observed guarantor's type is this one's too, so the
-  // likelihood is (1 - weight) + weight * P(observation | r). If the observation had probability
-  // zero under the belief, the refuted belief is replaced by the uniform prior updated instead.
-  void observe(bool honored, double audience_cost, double threshold, double noise,
-               double weight = 1.0);
+  // The believed chance that the guarantor honors the test `honor` describes. With noise 0 the
+  // answer is exact for any law whose CDF is linear within the threshold's cell and off by at
+  // most (cell width)^2 * max|f'| / 8 otherwise.
+  double honor_probability(const HonorLikelihood& honor) const;
+  // Bayes' rule after seeing the guarantor honor or back down in that test. `weight` < 1 is the
+  // precedent update: with probability weight the observed guarantor's type is this one's too,
+  // so the likelihood is (1 - weight) + weight * P(observation | r). If the observation had
+  // probability zero under the belief, the refuted belief is replaced by the uniform prior
+  // updated instead.
+  void observe(bool honored, const HonorLikelihood& honor, double weight = 1.0);
   // (1 - weight) * this + weight * other: a new administration seen with partial transparency.
   void mix(const Belief& other, double weight);
 
@@ -36,14 +54,12 @@ class Belief {
   double atom_at() const { return atom_at_; }
 
  private:
-  // Likelihood of the observation for resolve r (noise 0: an indicator; exact share of a cell).
-  double cell_likelihood(int cell, bool honored, double threshold_resolve, double noise) const;
-  void normalise_or_reset(double total, bool honored, double threshold_resolve, double noise,
-                          double weight);
-
   Eigen::VectorXd mass_;
   double atom_weight_ = 0.0;
   double atom_at_ = 0.0;
+  // The mean is read every month for recorded paths but changes only with evidence: cached,
+  // NaN when stale.
+  mutable double mean_ = NAN;
 };
 
 // Remembers the last prior built, so trials whose law has the same arguments (the common case:

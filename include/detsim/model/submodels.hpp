@@ -19,7 +19,7 @@ inline double value_of(const TrialState& s, int slot) {
 void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& streams);
 
 // beliefs.cpp: recomputes each guarantor's believed chances of honoring a probe and a war.
-void refresh_believed_honoring(const TrialParameters& p, TrialState& s);
+void refresh_believed_honoring(TrialState& s);
 
 // politics.cpp: elections due this month, policy flips, what the challenger sees of them.
 void hold_elections(const TrialParameters& p, TrialState& s, RandomStream& politics);

@@ -28,15 +28,17 @@ struct GuarantorState {
          sanctions = 0;
   bool lead = false;
   bool committed = false;  // promised something: any term above zero
-  // A promise to fight is tested at the war severity; a promise of aid or sanctions only at the
-  // aid severity: sending arms through a war costs less than sending forces.
+  // An attack tests a promise to fight at the war severity; a promise only of aid or sanctions
+  // at the probe severity: keeping arms and sanctions flowing through a war costs about what
+  // answering a probe does, and far less than sending forces.
   double war_severity = 0;
   bool alternate_administration = false;
   // The challenger's view of it.
   Belief belief;
   Belief belief_original, belief_alternate;  // priors of each administration (elections only)
   BeliefPriorCache credibility_cache, original_cache, alternate_cache;
-  double p_war = 0, p_probe = 0;  // believed chances it honors, kept current
+  HonorLikelihood honor_probe, honor_war;  // P(honor | resolve) in each test, for the trial
+  double p_war = 0, p_probe = 0;           // believed chances it honors, kept current
   // What happened.
   bool tested = false, honored = false, fighting = false, aid_flowing = false;
   double cost = 0;

@@ -1,6 +1,8 @@
-// The validated, fully resolved scenario: a plain value the engine and model take by const reference.
+// The validated, fully resolved scenario: a plain value the engine and model take by const
+// reference.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -12,6 +14,9 @@
 namespace detsim {
 
 enum class Role { challenger, target, guarantor };
+
+// The challenger weighs every set of committed guarantors each month (2^n sets), so n is capped.
+inline constexpr std::size_t kMaxGuarantors = 12;
 
 // Every default is written once, here, beside its field; docs/MODEL.md gives the reasons.
 
@@ -58,37 +63,56 @@ struct Severity {
 
 // Parameters of the monthly submodels (war, escalation, cohesion, probes, beliefs).
 struct Dynamics {
-  int belief_grid = 256;               // cells of each belief over resolve in [0, 1]
-  Quantity precedent_weight = Quantity::constant(0.3);       // how far one guarantor's record moves beliefs in others
-  Quantity probe_gain = Quantity::constant(0.1);             // share of the stake a probe wins when unanswered
-  Quantity probe_cost = Quantity::constant(0.05);            // what an answered probe costs the challenger (stake units)
-  int probe_interval = 12;             // months between two probes at least
-  Quantity opportunity_volatility = Quantity::constant(0.0);  // sd of the monthly log-shock to the stake's value
-  Quantity contested_territory = Quantity::constant(0.2);  // target's territory share the stake stands for
-  int forecast_months = 12;            // months of war the challenger prices when it decides
-  Quantity front_speed = Quantity::constant(0.02);           // territory share per month at full power advantage
-  Quantity front_noise = Quantity::constant(0.01);           // sd of monthly front movement
-  Quantity aid_depreciation = Quantity::constant(0.02);      // monthly loss of delivered aid capability
-  Quantity guarantor_war_cost = Quantity::constant(0.05);    // cost per committed capability-month (stake units)
-  Quantity target_war_cost = Quantity::constant(0.1);        // target's cost per war month (stake units)
-  Quantity settlement_rate = Quantity::constant(0.03);       // monthly hazard of a negotiated settlement
-  Quantity capitulation_territory = Quantity::constant(0.3); // the target capitulates below this territory share
-  Quantity target_endurance = Quantity::constant(2.0);  // target capitulates when its war cost reaches this * its resolve
-  Quantity exhaustion = Quantity::constant(1.0);             // challenger quits when cumulative war cost reaches this * stake
-  Quantity clash_base = Quantity::constant(0.001);           // monthly chance of a guarantor clash without intervention
-  Quantity clash_direct = Quantity::constant(0.02);          // added monthly chance when a guarantor fights directly
-  Quantity nuclear_from_clash = Quantity::constant(0.01);    // monthly chance of nuclear use at level 2 (nuclear challenger)
-  Quantity nuclear_from_war = Quantity::constant(0.0001);    // monthly chance of nuclear use at level 1 (nuclear challenger)
-  Quantity desperation_weight = Quantity::constant(4.0);     // multiplies nuclear chances by (1 + weight * desperation)
-  Quantity cohesion_initial = Quantity::constant(0.8);       // alliance cohesion at month 0
-  Quantity cohesion_volatility = Quantity::constant(0.01);   // sd of the monthly cohesion random walk
-  Quantity cohesion_honor_bonus = Quantity::constant(0.05);  // cohesion gained when a collective guarantor honors
-  Quantity cohesion_renege_penalty = Quantity::constant(0.1);  // cohesion lost when any guarantor backs down
+  int belief_grid = 256;  // cells of each belief over resolve in [0, 1]
+  Quantity precedent_weight =
+      Quantity::constant(0.3);  // how far one guarantor's record moves beliefs in others
+  Quantity probe_gain = Quantity::constant(0.1);  // share of the stake a probe wins when unanswered
+  Quantity probe_cost =
+      Quantity::constant(0.05);  // what an answered probe costs the challenger (stake units)
+  int probe_interval = 12;       // months between two probes at least
+  Quantity opportunity_volatility =
+      Quantity::constant(0.0);  // sd of the monthly log-shock to the stake's value
+  Quantity contested_territory =
+      Quantity::constant(0.2);  // target's territory share the stake stands for
+  int forecast_months = 12;     // months of war the challenger prices when it decides
+  Quantity front_speed =
+      Quantity::constant(0.02);  // territory share per month at full power advantage
+  Quantity front_noise = Quantity::constant(0.01);       // sd of monthly front movement
+  Quantity aid_depreciation = Quantity::constant(0.02);  // monthly loss of delivered aid capability
+  Quantity sanctions_cost_share =
+      Quantity::constant(0.5);  // what imposing sanctions costs the guarantor, per unit imposed
+  Quantity guarantor_war_cost =
+      Quantity::constant(0.05);  // cost per committed capability-month (stake units)
+  Quantity target_war_cost = Quantity::constant(0.1);   // target's cost per war month (stake units)
+  Quantity settlement_rate = Quantity::constant(0.03);  // monthly hazard of a negotiated settlement
+  Quantity capitulation_territory =
+      Quantity::constant(0.3);  // the target capitulates below this territory share
+  Quantity target_endurance =
+      Quantity::constant(2.0);  // target capitulates when its war cost reaches this * its resolve
+  Quantity exhaustion =
+      Quantity::constant(1.0);  // challenger quits when cumulative war cost reaches this * stake
+  Quantity clash_base =
+      Quantity::constant(0.001);  // monthly chance of a guarantor clash without intervention
+  Quantity clash_direct =
+      Quantity::constant(0.02);  // added monthly chance when a guarantor fights directly
+  Quantity nuclear_from_clash =
+      Quantity::constant(0.01);  // monthly chance of nuclear use at level 2 (nuclear challenger)
+  Quantity nuclear_from_war =
+      Quantity::constant(0.0001);  // monthly chance of nuclear use at level 1 (nuclear challenger)
+  Quantity desperation_weight =
+      Quantity::constant(4.0);  // multiplies nuclear chances by (1 + weight * desperation)
+  Quantity cohesion_initial = Quantity::constant(0.8);  // alliance cohesion at month 0
+  Quantity cohesion_volatility =
+      Quantity::constant(0.01);  // sd of the monthly cohesion random walk
+  Quantity cohesion_honor_bonus =
+      Quantity::constant(0.05);  // cohesion gained when a collective guarantor honors
+  Quantity cohesion_renege_penalty =
+      Quantity::constant(0.1);  // cohesion lost when any guarantor backs down
 };
 
 struct GuaranteeSpec {
-  std::string preset;          // name or path of the preset applied ("" = none)
-  bool collective = false;     // guarantors bound together (Article 5)
+  std::string preset;       // name or path of the preset applied ("" = none)
+  bool collective = false;  // guarantors bound together (Article 5)
   Quantity cohesion_shift = Quantity::constant(0.0);  // yearly push on alliance cohesion
 };
 
