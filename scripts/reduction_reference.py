@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Closed forms of the canonical one-shot crisis game (docs/MODEL.md, "Reduction"), computed
-with scipy independently of detsim's C++ code. tests/model/reduction_test.cpp cites the values
+with scipy independently of detsim's C++ code. tests/engine/reduction_test.cpp cites the values
 this prints; run it to re-derive them:  /usr/bin/python3 scripts/reduction_reference.py
 
 P(attack) = P(r_c > r*),  r* = 1 - V (1 - p (1 - pi)) / (p w)
