@@ -1,0 +1,87 @@
+// The monthly loop allocates nothing: after a thread's first trial has sized its state, running
+// further trials of the default scenario calls operator new zero times.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "detsim/model/trial_model.hpp"
+#include "support/canonical_game.hpp"
+
+namespace {
+std::atomic<long> allocations{0};
+}
+
+// Counting replacements of the global allocation functions, for this test program only.
+void* operator new(std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size ? size : 1)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+using namespace detsim;
+using namespace detsim::testing;
+
+TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
+  // Every submodel active: two guarantors, elections, aid, sanctions, probes, noise, logit.
+  CanonicalGame game;
+  game.credibility = beta(0.5, 8);
+  game.guarantor_resolve = beta(0.55, 10);
+  game.challenger_resolve = beta(0.65, 20);
+  Scenario s = canonical_scenario(game, 1, 1);
+  s.horizon_months = 120;
+  s.rationality = Quantity::constant(20.0);
+  s.honor_noise = Quantity::constant(0.05);
+  s.actors[0].can_probe = true;
+  s.actors[1].resolve = Quantity::constant(0.9);
+  s.actors[2].terms.aid_per_month = Quantity::constant(0.01);
+  s.actors[2].terms.sanctions = Quantity::constant(0.02);
+  Elections e;
+  e.every_months = 24;
+  e.first_month = 6;
+  e.resolve_after_flip = beta(0.35, 10);
+  s.actors[2].elections = e;
+  Actor ally = s.actors[2];
+  ally.id = "ally";
+  ally.lead = false;
+  ally.elections.reset();
+  ally.credibility = uniform(0.3, 0.7);
+  s.actors.push_back(ally);
+  s.guarantee.collective = true;
+  s.dynamics.opportunity_volatility = Quantity::constant(0.25);
+
+  const TrialModel model(s);
+  TrialState state = model.make_state();
+  TrialStreams streams;
+  ColumnBlock out(model.trial_columns());
+  out.resize(1);
+  std::vector<std::vector<double>> series(model.path_variables().size(),
+                                          std::vector<double>(model.path_months()));
+  std::vector<double*> rows;
+  for (auto& v : series) rows.push_back(v.data());
+
+  streams.parameters.seed(0);
+  model.run(streams, state, 0, 0, out, 0, rows);  // the first trial sizes everything
+  long attacks = 0;
+  const long before = allocations.load();
+  for (int trial = 1; trial <= 300; ++trial) {
+    streams.parameters.seed(trial);
+    streams.decisions.seed(trial);
+    streams.honoring.seed(trial);
+    streams.politics.seed(trial);
+    streams.war.seed(trial);
+    streams.cohesion.seed(trial);
+    const std::span<double* const> paths =
+        trial % 2 ? std::span<double* const>(rows) : std::span<double* const>();
+    model.run(streams, state, 0, trial, out, 0, paths);
+    attacks += state.attack_month >= 0;
+  }
+  CHECK(allocations.load() - before == 0);
+  CHECK(attacks > 0);  // the war submodels ran too
+}
