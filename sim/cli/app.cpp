@@ -41,7 +41,10 @@ int run_command_line(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "master seed (overrides the scenario)");
   run_cmd->add_option("--threads", run.threads, "worker threads (default: all hardware threads)")
       ->check(CLI::Range(0, 1024));
-  run_cmd->add_option("--block-size", run.block_size, "trials per block of work")
+  run_cmd
+      ->add_option("--block-size", run.block_size,
+                   "trials per block of work; with several experiments, /trials rows come "
+                   "block by block from each in turn, so their order depends on it")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10000000}));
   run_cmd->add_option("--set", run.overrides, "override a scenario value: dotted.path=YAML")
       ->take_all();

@@ -78,6 +78,10 @@ int run_command(const RunArguments& a) {
   }
 
   const std::filesystem::path out = output_path(a);
+  if (std::filesystem::is_directory(out)) {
+    throw InputError(
+        fmt::format("{}: is a directory; -o names the results file to write", out.string()));
+  }
   if (out.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(out.parent_path(), ec);
@@ -85,6 +89,10 @@ int run_command(const RunArguments& a) {
       throw RunError(
           fmt::format("{}: cannot create directory: {}", out.parent_path().string(), ec.message()));
   }
+  // From here until the file is closed, SIGINT and SIGTERM only ask the run to stop, so no
+  // signal can leave a half-made file behind.
+  CancellationFlag cancel;
+  const SignalScope signals(cancel);
   const RunMetadata metadata{version, git_revision, a.command_line, base.seed,
                              emit_scenario_yaml(base)};
   const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
@@ -94,10 +102,8 @@ int run_command(const RunArguments& a) {
   SummaryAccumulator summary(standard_measures(layout.columns, layout.outcome_labels),
                              experiments.size());
 
-  CancellationFlag cancel;
   RunResult result;
   {
-    const SignalScope signals(cancel);
     ResultsSink sink(writer, summary, !a.quiet && isatty(STDERR_FILENO));
     RunOptions run_options;
     run_options.threads = a.threads;

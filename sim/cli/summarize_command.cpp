@@ -4,13 +4,20 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "detsim/error.hpp"
 #include "detsim/io/results_reader.hpp"
 #include "detsim/stats/summary.hpp"
 
 namespace detsim::cli {
 
 int summarize_command(const std::string& results_file) {
-  const ResultsFileInfo info = read_results_info(results_file);
+  // A file the user names that cannot be read as results is bad input (status 2), as for run.
+  ResultsFileInfo info;
+  try {
+    info = read_results_info(results_file);
+  } catch (const RunError& e) {
+    throw InputError(e.what());
+  }
   const ColumnBlock experiments = read_table(results_file, "experiments");
   const ColumnBlock summary = read_table(results_file, "summary");
   const std::size_t index = experiments.index_of("experiment");

@@ -12,7 +12,10 @@ Interval wilson_interval(std::int64_t successes, std::int64_t n, double z) {
   const double z2 = z * z;
   const double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
   const double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // At the extremes the score interval ends exactly at 0 or 1; rounding would otherwise put the
+  // end a hair inside and exclude the estimate itself.
+  return {successes == 0 ? 0.0 : std::max(0.0, centre - half),
+          successes == n ? 1.0 : std::min(1.0, centre + half)};
 }
 
 void RunningMean::add(double x) {

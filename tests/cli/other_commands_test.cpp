@@ -54,8 +54,8 @@ TEST_CASE("summarize of a missing or non-HDF5 file fails naming the file", "[cli
   const CommandResult r = run_detsim({"summarize", file.string()}, dir);
   INFO("stderr: " << r.err);
   REQUIRE(r.exit.exited);
-  // The code maps a reader failure (RunError) to status 1; INTERFACE.md allows 1 or 2 here.
-  CHECK((r.exit.status == 1 || r.exit.status == 2));
+  // A results file the user names that cannot be read is bad input: status 2.
+  CHECK(r.exit.status == 2);
   CHECK(contains(r.err, file.string()));
   CHECK(r.out.empty());
 }
