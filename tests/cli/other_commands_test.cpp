@@ -78,7 +78,8 @@ TEST_CASE("presets lists the five shipped presets with their terms", "[cli][pres
   CHECK(contains(r.out, "defend 0.5, audience_cost 0.35"));  // nato_article5's lead
 }
 
-TEST_CASE("--version prints 'detsim ' and the version the results files record", "[cli][help]") {
+TEST_CASE("the --version flag prints 'detsim ' and the version the results files record",
+          "[cli][help]") {
   const TempDir dir;
   const CommandResult r = run_detsim({"--version"}, dir);
   REQUIRE(r.exit.exited);
@@ -90,7 +91,8 @@ TEST_CASE("--version prints 'detsim ' and the version the results files record",
   CHECK(r.out.rfind("detsim " + read_results_info(out).detsim_version + " ", 0) == 0);
 }
 
-TEST_CASE("--help and run --help exit 0 and name the subcommands and options", "[cli][help]") {
+TEST_CASE("the --help flags of detsim and run exit 0 and name the subcommands and options",
+          "[cli][help]") {
   const TempDir dir;
   const CommandResult top = run_detsim({"--help"}, dir);
   REQUIRE(top.exit.exited);

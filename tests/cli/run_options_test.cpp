@@ -32,7 +32,7 @@ bool has_column(const ColumnBlock& block, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("--structure all runs the five shipped presets in order, one experiment each",
+TEST_CASE("option --structure all runs the five shipped presets in order, one experiment each",
           "[cli][structure]") {
   const TempDir dir;
   const auto out = dir / "all.h5";
@@ -74,7 +74,8 @@ TEST_CASE("--structure all runs the five shipped presets in order, one experimen
   }
 }
 
-TEST_CASE("--set overrides a scenario value and the resolved scenario records it", "[cli][set]") {
+TEST_CASE("option --set overrides a scenario value and the resolved scenario records it",
+          "[cli][set]") {
   const TempDir dir;
   const auto plain = dir / "plain.h5", changed = dir / "changed.h5";
   run_ok({"run", kInterfaceExample.string(), "--quiet", "-o", plain.string()}, dir);
@@ -93,7 +94,7 @@ TEST_CASE("--set overrides a scenario value and the resolved scenario records it
   CHECK(contains(e.str(e.index_of("resolved_yaml")).at(0), "war_cost: 3"));
 }
 
-TEST_CASE("--set takes a YAML value: a distribution makes a drawn, recorded parameter",
+TEST_CASE("option --set takes a YAML value: a distribution makes a drawn, recorded parameter",
           "[cli][set]") {
   const TempDir dir;
   const auto constant = dir / "constant.h5", drawn = dir / "drawn.h5";
@@ -120,7 +121,8 @@ TEST_CASE("--set takes a YAML value: a distribution makes a drawn, recorded para
   CHECK(contains(yaml, "concentration: 9"));
 }
 
-TEST_CASE("--set guarantee.preset switches the structure the run is labelled with", "[cli][set]") {
+TEST_CASE("option --set guarantee.preset switches the structure the run is labelled with",
+          "[cli][set]") {
   const TempDir dir;
   const auto out = dir / "nato.h5";
   run_ok({"run", kInterfaceExample.string(), "--quiet", "--set", "guarantee.preset=nato_article5",
