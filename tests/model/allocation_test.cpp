@@ -14,6 +14,11 @@ std::atomic<long> allocations{0};
 }
 
 // Counting replacements of the global allocation functions, for this test program only.
+// AddressSanitizer brings its own, so under it the count is not taken (the Release run takes it).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kCounting = false;
+#else
+constexpr bool kCounting = true;
 void* operator new(std::size_t size) {
   allocations.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(size ? size : 1)) return p;
@@ -24,6 +29,7 @@ void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#endif
 
 using namespace detsim;
 using namespace detsim::testing;
@@ -82,6 +88,10 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
     model.run(streams, state, 0, trial, out, 0, paths);
     attacks += state.attack_month >= 0;
   }
-  CHECK(allocations.load() - before == 0);
+  if (kCounting) {
+    CHECK(allocations.load() - before == 0);
+  } else {
+    WARN("allocations are not counted under AddressSanitizer");
+  }
   CHECK(attacks > 0);  // the war submodels ran too
 }
