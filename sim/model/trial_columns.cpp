@@ -48,8 +48,10 @@ std::vector<ColumnInfo> trial_columns_for(const TrialParameters& p,
     c.push_back({"tested." + g.id, T::i8, "1 if an attack tested this guarantor's promise", ""});
     c.push_back(
         {"honored." + g.id, T::i8, "1 if it honored its promise when tested by an attack", ""});
-    c.push_back({"cost." + g.id, T::f64,
-                 "guarantor's cumulative cost: aid, forces committed, audience cost", kStakeUnits});
+    c.push_back(
+        {"cost." + g.id, T::f64,
+         "guarantor's cumulative cost: aid, forces committed, sanctions imposed, audience cost",
+         kStakeUnits});
     c.push_back({"credibility." + g.id, T::f64,
                  "challenger's belief mean of this guarantor's resolve at the horizon", ""});
     c.push_back({"ambiguity." + g.id, T::f64,

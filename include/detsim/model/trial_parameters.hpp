@@ -33,7 +33,7 @@ struct TrialParameters {
   int rationality = 0, honor_noise = 0;
   int severity_probe = 0, severity_war = 0, severity_aid = 0;
   int belief_cells = 0, forecast_months = 0, horizon_months = 0;
-  // Dynamics, in the order of the Dynamics struct.
+  // Dynamics. Their order of registration in trial_parameters.cpp is the order of draws.
   int probe_interval_months = 0;
   int precedent_weight = 0, probe_gain = 0, probe_cost = 0, contested_territory = 0,
       opportunity_volatility = 0, front_speed = 0, front_noise = 0, aid_depreciation = 0,
