@@ -13,6 +13,8 @@
 #include "child_process.hpp"
 #include "detsim/table/column_block.hpp"
 
+#include "support/temp_dir.hpp"
+
 namespace detsim::test {
 
 inline const std::filesystem::path kSourceDir{DETSIM_SOURCE_DIR};
@@ -24,28 +26,7 @@ inline const std::filesystem::path kInterfaceExample =
 inline const std::vector<std::string> kShippedPresets{"none", "nato_article5", "bilateral_pact",
                                                       "security_assistance", "economic_diplomatic"};
 
-// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("detsim-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 // Runs the detsim binary under test with these arguments, in dir.
 inline CommandResult run_detsim(const std::vector<std::string>& args, const TempDir& dir) {

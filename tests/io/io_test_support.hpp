@@ -13,29 +13,11 @@
 #include "detsim/io/results_writer.hpp"
 #include "detsim/table/column_block.hpp"
 
+#include "support/temp_dir.hpp"
+
 namespace detsim::test {
 
-// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("detsim-io-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 inline RunMetadata test_metadata() {
   return {"0.1.0", "abc123def456", "detsim run pact.yaml --trials 15 --seed 42",
