@@ -93,8 +93,15 @@ ColumnDataset::ColumnDataset(const Object& parent, const ColumnInfo& info, hsize
   } else {
     file_type = fixed_file_type(type_);
   }
+  // Rows are only ever appended, so a chunk once full is never touched again: a cache of two
+  // chunks, evicting full chunks first (w0 = 1), keeps memory flat however many trials are
+  // written. HDF5's default (1 MiB per dataset) grows with the file up to that bound.
+  const Handle access = checked(H5Pcreate(H5P_DATASET_ACCESS), HandleKind::property_list, where,
+                                "cannot create dataset access properties");
+  const hsize_t chunk_size = chunk[0] * chunk[1] * stored_size(type_);
+  check(H5Pset_chunk_cache(access.get(), 13, 2 * chunk_size, 1.0), where, "cannot set chunk cache");
   object_.handle = checked(H5Dcreate2(parent.handle.get(), info.name.c_str(), file_type,
-                                      space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+                                      space.get(), H5P_DEFAULT, properties.get(), access.get()),
                            HandleKind::dataset, where, "cannot create dataset");
   write_attribute(object_, "description", std::string_view(info.description));
   if (!info.units.empty()) write_attribute(object_, "units", std::string_view(info.units));
