@@ -19,6 +19,8 @@ std::atomic<long> allocations{0};
 constexpr bool kCounting = false;
 #else
 constexpr bool kCounting = true;
+// GCC cannot see that these replacements pair malloc with free and warns at every delete.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void* operator new(std::size_t size) {
   allocations.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(size ? size : 1)) return p;
