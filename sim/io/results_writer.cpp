@@ -49,6 +49,11 @@ void write_root_attributes(const Object& root, const RunMetadata& metadata) {
 }  // namespace
 
 struct ResultsWriter::Impl {
+  std::chrono::steady_clock::duration flush_interval = std::chrono::seconds(1);
+  std::chrono::steady_clock::time_point last_flush = std::chrono::steady_clock::now();
+  // Flushes when the interval has passed since the last flush.
+  void flush_if_due();
+
   std::filesystem::path final_path;
   std::filesystem::path part_path;
   std::vector<ColumnInfo> trial_layout;
@@ -98,6 +103,17 @@ void ResultsWriter::Impl::create_paths() {
                      ColumnInfo{"trial", ColumnType::i32,
                                 "Trial number within its experiment of the recorded trial", ""},
                      0, chunk);
+}
+
+void ResultsWriter::Impl::flush_if_due() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_flush < flush_interval) return;
+  detail::flush(file);
+  last_flush = now;
+}
+
+void ResultsWriter::flush_every(std::chrono::steady_clock::duration interval) {
+  impl_->flush_interval = interval;
 }
 
 void ResultsWriter::Impl::require_open(const char* operation) const {
@@ -151,7 +167,7 @@ void ResultsWriter::append_trials(const ColumnBlock& block) {
   const auto rows =
       static_cast<std::int64_t>(impl.trial_columns.empty() ? 0 : impl.trial_columns.front().rows());
   detail::write_attribute(impl.file, "trials_completed", rows);
-  detail::flush(impl.file);
+  impl.flush_if_due();
 }
 
 void ResultsWriter::append_paths(const PathBlock& block) {
@@ -169,7 +185,7 @@ void ResultsWriter::append_paths(const PathBlock& block) {
   }
   impl.path_experiment->append(block.experiment.data(), rows);
   impl.path_trial->append(block.trial.data(), rows);
-  detail::flush(impl.file);
+  impl.flush_if_due();
 }
 
 void ResultsWriter::close(const ColumnBlock& summary, bool complete,

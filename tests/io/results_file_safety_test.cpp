@@ -82,6 +82,7 @@ TEST_CASE("a process killed after an append leaves a .part file that opens") {
     // The child writes two blocks and dies without closing anything, as a killed run would.
     try {
       ResultsWriter writer = open_test_writer(path);
+      writer.flush_every(std::chrono::seconds(0));  // every append reaches the disk
       writer.append_trials(test_trials(0, 4));
       writer.append_trials(test_trials(4, 3));
       ::_exit(0);

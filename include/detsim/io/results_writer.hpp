@@ -1,6 +1,7 @@
 // The results file: the HDF5 layout of INTERFACE.md, written block by block as trials complete.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -44,6 +45,11 @@ class ResultsWriter {
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
   // block must have TrialTableLayout::columns, in order.
+  // How often appends reach the disk (default 1 s): each flush rewrites every partly filled
+  // chunk, so flushing every block cost more than the simulation itself. A run stopped by a
+  // signal closes the file properly whatever this is; it bounds what a crash loses.
+  void flush_every(std::chrono::steady_clock::duration interval);
+
   void append_trials(const ColumnBlock& block);
   // block must have the path_variables and path_months given to the constructor; an empty block
   // is accepted (and ignored) when the writer records no paths.
