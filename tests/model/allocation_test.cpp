@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <new>
 
-#include "detsim/model/trial_model.hpp"
 #include "support/canonical_game.hpp"
+#include "support/single_trial.hpp"
 
 namespace {
 std::atomic<long> allocations{0};
@@ -64,31 +64,18 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
   s.guarantee.collective = true;
   s.dynamics.opportunity_volatility = Quantity::constant(0.25);
 
-  const TrialModel model(s);
-  TrialState state = model.make_state();
-  TrialStreams streams;
-  ColumnBlock out(model.trial_columns());
-  out.resize(1);
-  std::vector<std::vector<double>> series(model.path_variables().size(),
-                                          std::vector<double>(model.path_months()));
-  std::vector<double*> rows;
-  for (auto& v : series) rows.push_back(v.data());
-
-  streams.parameters.seed(0);
-  model.run(streams, state, 0, 0, out, 0, rows);  // the first trial sizes everything
+  SingleTrial t(s);
+  t.streams.parameters.seed(0);
+  t.run(0);  // the first trial sizes everything
   long attacks = 0;
   const long before = allocations.load();
   for (int trial = 1; trial <= 300; ++trial) {
-    streams.parameters.seed(trial);
-    streams.decisions.seed(trial);
-    streams.honoring.seed(trial);
-    streams.politics.seed(trial);
-    streams.war.seed(trial);
-    streams.cohesion.seed(trial);
-    const std::span<double* const> paths =
-        trial % 2 ? std::span<double* const>(rows) : std::span<double* const>();
-    model.run(streams, state, 0, trial, out, 0, paths);
-    attacks += state.attack_month >= 0;
+    for (RandomStream* r : {&t.streams.parameters, &t.streams.decisions, &t.streams.honoring,
+                            &t.streams.politics, &t.streams.war, &t.streams.cohesion}) {
+      r->seed(static_cast<std::uint64_t>(trial));
+    }
+    t.run(trial, trial % 2 == 1);
+    attacks += t.state.attack_month >= 0;
   }
   if (kCounting) {
     CHECK(allocations.load() - before == 0);

@@ -6,6 +6,7 @@
 #include "detsim/model/submodels.hpp"
 #include "detsim/model/trial_model.hpp"
 #include "support/canonical_game.hpp"
+#include "support/single_trial.hpp"
 
 using namespace detsim;
 using namespace detsim::testing;
@@ -274,19 +275,11 @@ TEST_CASE("the escalation path returns to peace the month after a war ends") {
   s.actors[1].resolve = Quantity::constant(0.9);
   s.dynamics.settlement_rate = Quantity::constant(1.0);  // every war ends in its first month
   s.horizon_months = 3;
-  const TrialModel model(s);
-  TrialState state = model.make_state();
-  TrialStreams streams;
-  ColumnBlock out(model.trial_columns());
-  out.resize(1);
-  std::vector<std::vector<double>> series(model.path_variables().size(),
-                                          std::vector<double>(model.path_months()));
-  std::vector<double*> rows;
-  for (auto& v : series) rows.push_back(v.data());
-  model.run(streams, state, 0, 0, out, 0, rows);
-  REQUIRE(state.attack_month == 1);
-  const auto& escalation = series[1];  // path variable 1 is the escalation level
-  CHECK(escalation[1] >= 1.0);         // the month of the war
+  SingleTrial t(s);
+  t.run(0);
+  REQUIRE(t.state.attack_month == 1);
+  const auto& escalation = t.path("escalation");
+  CHECK(escalation[1] >= 1.0);  // the month of the war
   CHECK(escalation[2] == 0.0);
   CHECK(escalation[3] == 0.0);
 }
