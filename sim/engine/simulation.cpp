@@ -138,9 +138,10 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   }
   std::mutex mutex;
   std::condition_variable changed;
-  std::size_t next_block = 0;
+  std::size_t next_block = 0;  // the next block a worker takes
+  std::size_t consumed = 0;    // blocks the caller has been handed, all in order
   std::exception_ptr failure;
-  int workers_running = threads;
+  int workers_running = 0;
   const auto cancelled = [&] { return options.cancel && options.cancel->requested(); };
 
   const auto compute = [&](const TrialBlock& block, Slot& slot,
@@ -173,33 +174,46 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
     }
   };
 
+  // Set when the caller gives up (the sink threw, a trial threw, a thread would not start):
+  // workers leave without touching any slot again, so no two can ever fill the same one.
+  bool stop = false;
+
   const auto worker = [&] {
-    std::vector<std::unique_ptr<TrialState>> states(models_.size());
-    TrialStreams streams;
-    std::vector<double*> rows(path_variables().size());
-    for (;;) {
-      std::size_t b;
-      Slot* slot;
-      {
-        std::unique_lock lock(mutex);
-        if (failure || cancelled() || next_block >= blocks.size()) break;
-        b = next_block++;
-        slot = &slots[b % slots_count];
-        changed.wait(lock, [&] { return slot->state == Slot::State::free; });
-        slot->state = Slot::State::filling;
-        slot->block = b;
+    try {
+      std::vector<std::unique_ptr<TrialState>> states(models_.size());
+      TrialStreams streams;
+      std::vector<double*> rows(path_variables().size());
+      for (;;) {
+        std::size_t b;
+        Slot* slot;
+        {
+          std::unique_lock lock(mutex);
+          if (stop || failure || cancelled() || next_block >= blocks.size()) break;
+          b = next_block++;
+          slot = &slots[b % slots_count];
+          // Block b may take its slot once block b - slots_count has been consumed. Waiting for
+          // "the slot is free" instead lets a later block (b + slots_count) take it first when
+          // this worker is slow to wake, and the caller then waits for b forever.
+          changed.wait(lock, [&] { return stop || b < consumed + slots_count; });
+          if (stop) break;
+          slot->state = Slot::State::filling;
+          slot->block = b;
+        }
+        try {
+          compute(blocks[b], *slot, states, streams, rows);
+        } catch (...) {
+          std::lock_guard lock(mutex);
+          if (!failure) failure = std::current_exception();
+        }
+        {
+          std::lock_guard lock(mutex);
+          slot->state = Slot::State::ready;  // even on failure, so the caller wakes and sees it
+        }
+        changed.notify_all();
       }
-      try {
-        compute(blocks[b], *slot, states, streams, rows);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-      }
-      {
-        std::lock_guard lock(mutex);
-        slot->state = Slot::State::ready;
-      }
-      changed.notify_all();
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
     }
     {
       std::lock_guard lock(mutex);
@@ -209,27 +223,34 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   };
 
   std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
-
   RunResult result;
   auto last_report = Clock::now();
   const auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   try {
+    for (int t = 0; t < threads; ++t) {
+      {
+        std::lock_guard lock(mutex);
+        ++workers_running;  // counted before it starts, so it cannot leave uncounted
+      }
+      pool.emplace_back(worker);
+    }
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       Slot& slot = slots[b % slots_count];
       {
         std::unique_lock lock(mutex);
         const auto ready = [&] { return slot.state == Slot::State::ready && slot.block == b; };
+        // Cancelled, or every worker gone: nobody will run this block.
         const auto abandoned = [&] { return b >= next_block && workers_running == 0; };
-        while (!ready() && !abandoned()) changed.wait_for(lock, std::chrono::milliseconds(200));
+        changed.wait(lock, [&] { return failure || ready() || abandoned(); });
         if (failure) std::rethrow_exception(failure);
-        if (!ready()) break;  // cancelled: no worker will run this block
+        if (!ready()) break;
       }
       sink.consume(blocks[b], slot.trials, slot.paths);
       result.trials_completed += blocks[b].trials;
       {
         std::lock_guard lock(mutex);
         slot.state = Slot::State::free;
+        ++consumed;
       }
       changed.notify_all();
       if (Clock::now() - last_report > std::chrono::milliseconds(500)) {
@@ -240,8 +261,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   } catch (...) {
     {
       std::lock_guard lock(mutex);
-      next_block = blocks.size();  // no new blocks; workers finish theirs and leave
-      for (Slot& s : slots) s.state = Slot::State::free;
+      stop = true;
     }
     changed.notify_all();
     for (std::thread& t : pool) t.join();
