@@ -38,7 +38,16 @@ int run_command_line(int argc, char** argv) {
   run_cmd->add_option("-o,--output", run.output, "results file (default: SCENARIO_STEM.h5)");
   run_cmd->add_option("--trials", run.trials, "trials per experiment (overrides the scenario)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{2147483647}));
-  run_cmd->add_option("--seed", run.seed, "master seed (overrides the scenario)");
+  // CLI11 would wrap "-1" into 2^64 - 1 silently; a seed is a non-negative integer.
+  const CLI::Validator non_negative(
+      [](std::string& text) {
+        return text.find_first_not_of("0123456789") == std::string::npos && !text.empty()
+                   ? std::string()
+                   : "must be a non-negative integer, not " + text;
+      },
+      "UINT64");
+  run_cmd->add_option("--seed", run.seed, "master seed (overrides the scenario)")
+      ->check(non_negative);
   run_cmd->add_option("--threads", run.threads, "worker threads (default: all hardware threads)")
       ->check(CLI::Range(0, 1024));
   run_cmd

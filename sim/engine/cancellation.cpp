@@ -1,34 +1,44 @@
-// Signal handlers that only record the signal (async-signal-safe: a lock-free atomic store).
+// Signal handlers that only record the signal (async-signal-safe: lock-free atomic stores).
+// The first SIGINT or SIGTERM asks the run to stop after the blocks under way; the handler is
+// then reset (SA_RESETHAND), so a second one ends the process at once, as users expect.
 #include "detsim/engine/cancellation.hpp"
 
-#include <csignal>
+#include <signal.h>
+
+#include <atomic>
 #include <stdexcept>
 
 namespace detsim {
 
 namespace {
 
-CancellationFlag* active_flag = nullptr;
-void (*previous_int)(int) = SIG_DFL;
-void (*previous_term)(int) = SIG_DFL;
+std::atomic<CancellationFlag*> active_flag{nullptr};
+struct sigaction previous_int {};
+struct sigaction previous_term {};
 
 extern "C" void record_signal(int signal) {
-  if (active_flag != nullptr) active_flag->request(signal);
+  if (CancellationFlag* flag = active_flag.load()) flag->request(signal);
 }
 
 }  // namespace
 
 SignalScope::SignalScope(CancellationFlag& flag) {
-  if (active_flag != nullptr) throw std::logic_error("only one SignalScope at a time");
-  active_flag = &flag;
-  previous_int = std::signal(SIGINT, record_signal);
-  previous_term = std::signal(SIGTERM, record_signal);
+  CancellationFlag* none = nullptr;
+  if (!active_flag.compare_exchange_strong(none, &flag)) {
+    throw std::logic_error("only one SignalScope at a time");
+  }
+  struct sigaction action {};
+  action.sa_handler = record_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, &previous_int);
+  sigaction(SIGTERM, &action, &previous_term);
 }
 
 SignalScope::~SignalScope() {
-  std::signal(SIGINT, previous_int);
-  std::signal(SIGTERM, previous_term);
-  active_flag = nullptr;
+  sigaction(SIGINT, &previous_int, nullptr);
+  sigaction(SIGTERM, &previous_term, nullptr);
+  active_flag.store(nullptr);
 }
 
 }  // namespace detsim

@@ -30,9 +30,16 @@ double law_cdf(const DistributionSlots& law, std::span<const double> v, double x
     case DistributionKind::normal: {
       const double mean = arg(0), sd = arg(1);
       const double lo = std::max(arg(2), 0.0), hi = std::min(arg(3), 1.0);
-      const double f_lo = normal_cdf((lo - mean) / sd), f_hi = normal_cdf((hi - mean) / sd);
-      const double f = normal_cdf((std::clamp(x, lo, hi) - mean) / sd);
-      return (f - f_lo) / (f_hi - f_lo);
+      const double z_lo = (lo - mean) / sd, z_hi = (hi - mean) / sd;
+      const double z = (std::clamp(x, lo, hi) - mean) / sd;
+      // A window far in the upper tail is computed with upper tails, where erfc keeps its
+      // precision; Phi would round both ends to 1 and divide 0 by 0.
+      if (z_lo > 0) {
+        const double q_lo = normal_cdf(-z_lo), q_hi = normal_cdf(-z_hi);
+        return (q_lo - normal_cdf(-z)) / (q_lo - q_hi);
+      }
+      const double f_lo = normal_cdf(z_lo), f_hi = normal_cdf(z_hi);
+      return (normal_cdf(z) - f_lo) / (f_hi - f_lo);
     }
     case DistributionKind::triangular: {
       const double a = arg(0), c = arg(1), b = arg(2);
@@ -70,7 +77,19 @@ void Belief::assign(const DistributionSlots& law, std::span<const double> values
     mass_[i] = std::max(next - previous, 0.0);
     previous = next;
   }
-  mass_ /= mass_.sum();
+  const double total = mass_.sum();
+  if (std::isfinite(total) && total > 0) {
+    mass_ /= total;
+    return;
+  }
+  // Only a normal whose window lies beyond double precision's reach (tens of sds from its
+  // mean) gets here: all its mass sits at the window's end nearest the mean.
+  if (law.kind != DistributionKind::normal) throw std::logic_error("belief law has no mass");
+  const double lo = std::max(values[static_cast<std::size_t>(law.args[2])], 0.0);
+  const double hi = std::min(values[static_cast<std::size_t>(law.args[3])], 1.0);
+  mass_.setZero();
+  atom_weight_ = 1.0;
+  atom_at_ = std::clamp(values[static_cast<std::size_t>(law.args[0])], lo, hi);
 }
 
 double Belief::mean() const {
@@ -83,10 +102,14 @@ double Belief::mean() const {
 }
 
 void HonorLikelihood::set(int cells, double audience_cost, double severity, double noise) {
-  const double threshold = severity - audience_cost;
-  if (cells_.size() == cells && threshold == threshold_ && noise == noise_) return;
-  threshold_ = threshold;
+  if (cells_.size() == cells && audience_cost == audience_cost_ && severity == severity_ &&
+      noise == noise_) {
+    return;
+  }
+  audience_cost_ = audience_cost;
+  severity_ = severity;
   noise_ = noise;
+  const double threshold = severity - audience_cost;
   cells_.resize(cells);
   for (int i = 0; i < cells; ++i) {
     const double lo = static_cast<double>(i) / cells, hi = static_cast<double>(i + 1) / cells;
@@ -96,8 +119,8 @@ void HonorLikelihood::set(int cells, double audience_cost, double severity, doub
 }
 
 double HonorLikelihood::at(double resolve) const {
-  if (noise_ <= 0.0) return resolve >= threshold_ ? 1.0 : 0.0;
-  return normal_cdf((resolve - threshold_) / noise_);
+  if (noise_ <= 0.0) return honors(resolve, 0.0) ? 1.0 : 0.0;
+  return normal_cdf((resolve + audience_cost_ - severity_) / noise_);
 }
 
 double Belief::honor_probability(const HonorLikelihood& honor) const {

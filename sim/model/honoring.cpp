@@ -6,12 +6,17 @@
 
 namespace detsim {
 
+namespace {
+
+// The guarantor's honoring rule for this kind of test (its severity, its audience cost).
+const HonorLikelihood& rule_of(const GuarantorState& g, Test test) {
+  return test == Test::probe ? g.honor_probe : g.honor_war;
+}
+
+}  // namespace
+
 unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
                          RandomStream& honoring) {
-  const double probe_severity = value_of(s, p.severity_probe);
-  const auto severity = [&](const GuarantorState& g) {
-    return test == Test::probe ? probe_severity : g.war_severity;
-  };
   const std::size_t m = s.committed.size();
   if (m == 0) return 0;
   const double noise = value_of(s, p.honor_noise);
@@ -24,7 +29,7 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
     const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
     const double eps =
         noise > 0 ? boost::random::normal_distribution<double>(0.0, noise)(honoring) : 0.0;
-    if (g.resolve + g.audience_cost >= severity(g) + eps) honored |= 1U << b;
+    if (rule_of(g, test).honors(g.resolve, eps)) honored |= 1U << b;
   }
   if (acts_as_one) honored = (honored & 1U) ? (1U << m) - 1 : 0U;
 
@@ -37,8 +42,7 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
     // resolve, so its choice in its own test (its severity, its audience cost) is evidence
     // about them too.
     const GuarantorState& observed = s.guarantors[tested];
-    const HonorLikelihood& evidence =
-        test == Test::probe ? observed.honor_probe : observed.honor_war;
+    const HonorLikelihood& evidence = rule_of(observed, test);
     for (std::size_t i = 0; i < s.guarantors.size(); ++i) {
       s.guarantors[i].belief.observe(kept, evidence, i == tested ? 1.0 : precedent);
     }

@@ -96,7 +96,11 @@ double ParameterPlan::draw_from(const DistributionSlots& d, RandomStream& rng,
       return arg(0) + (arg(1) - arg(0)) * boost::random::uniform_01<double>()(rng);
     case DistributionKind::beta: {
       const double mean = arg(0), k = arg(1);
-      return boost::random::beta_distribution<double>(mean * k, (1.0 - mean) * k)(rng);
+      const double x = boost::random::beta_distribution<double>(mean * k, (1.0 - mean) * k)(rng);
+      if (std::isfinite(x)) return x;
+      // At tiny concentration both gamma draws underflow to 0 (0/0); the beta's limit as the
+      // concentration vanishes is a coin with P(1) = mean.
+      return boost::random::uniform_01<double>()(rng) < mean ? 1.0 : 0.0;
     }
     case DistributionKind::normal: return truncated_normal(arg(0), arg(1), arg(2), arg(3), rng);
     case DistributionKind::triangular:

@@ -113,9 +113,13 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
     plain_mean("credibility." + g,
                "challenger's belief mean of " + g + "'s resolve at the horizon");
     const std::size_t c = column(cols, "ambiguity." + g);
-    m.push_back(
-        mean("abs_ambiguity." + g, "gap between believed and true resolve of " + g + " at month 0",
-             [=](const ColumnBlock& b, std::size_t r) { return std::abs(b.number(c, r)); }));
+    m.push_back(mean("abs_ambiguity." + g,
+                     "gap between believed and true resolve of " + g + " at month 0",
+                     [=](const ColumnBlock& b, std::size_t r) -> Value {
+                       const double x = b.number(c, r);
+                       if (std::isnan(x)) return std::nullopt;
+                       return std::abs(x);
+                     }));
   }
   return m;
 }

@@ -171,6 +171,10 @@ TEST_CASE("a bad --structure, --set or option exits 2 naming it and writes nothi
     args = {"run", scenario, "--threads", "abc"};
     says = {"--threads", "abc"};
   }
+  SECTION("--seed -1") {
+    args = {"run", scenario, "--seed", "-1"};
+    says = {"--seed", "non-negative integer", "-1"};
+  }
   SECTION("--trials 0") {
     args = {"run", scenario, "--trials", "0"};
     says = {"--trials"};

@@ -133,3 +133,20 @@ TEST_CASE("evidence no resolve in [0, 1] could produce leaves a uniform belief, 
   CHECK(b.mean() == Approx(0.5).margin(1e-9));
   CHECK(b.honor_probability(test_of(0.0, 0.5, 0)) == Approx(0.5).margin(1e-9));
 }
+
+TEST_CASE("a truncated normal far in its upper tail keeps its mass (no 0/0)") {
+  // Mean -1, sd 0.1 on [0, 1]: the window starts 10 sd above the mean. scipy's truncnorm gives
+  // sf(0.05) = 5.668096620912e-03 and mean 9.809323396256e-03.
+  const Belief b = belief_of(truncated_normal(-1.0, 0.1, 0.0, 1.0));
+  CHECK(b.honor_probability(test_of(0.0, 0.05, 0)) == Approx(5.668096620912e-03).margin(1e-3));
+  CHECK(b.mean() == Approx(9.809323396256e-03).margin(1e-3));
+}
+
+TEST_CASE("the believed rule and the true rule agree at an exact tie") {
+  // 0.9 + 0.7 >= 1.6 holds in floating point while 0.9 >= 1.6 - 0.7 does not: the belief must
+  // use the same comparison as the guarantor, or a challenger who knows the truth misjudges it.
+  const HonorLikelihood rule = test_of(0.7, 1.6, 0);
+  CHECK(rule.honors(0.9, 0.0));
+  CHECK(rule.at(0.9) == 1.0);
+  CHECK(belief_of(Quantity::constant(0.9)).honor_probability(rule) == 1.0);
+}

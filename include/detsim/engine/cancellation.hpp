@@ -16,8 +16,9 @@ class CancellationFlag {
   std::atomic<int> signal_{0};
 };
 
-// While alive, SIGINT and SIGTERM set the flag instead of killing the process; the previous
-// handlers come back on destruction. One at a time per process.
+// While alive, the first SIGINT or SIGTERM sets the flag instead of killing the process; a
+// second one kills it (the user insists). The previous handlers come back on destruction. One
+// at a time per process.
 class SignalScope {
  public:
   explicit SignalScope(CancellationFlag& flag);

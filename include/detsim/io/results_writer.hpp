@@ -26,15 +26,15 @@ struct TrialTableLayout {
 };
 
 // Writes to "<path>.part" and renames it to <path> in close(), so an existing file is only
-// replaced by a complete, readable one. Every block appended is flushed, so a run stopped
-// part-way still leaves a file that opens: its root attribute complete is 0 until close(), and
-// trials_completed counts the /trials rows appended so far. Destroyed without close(), the writer
-// closes its handles quietly and leaves the .part file.
+// replaced by a complete, readable one. Appends reach the disk at most once a second
+// (flush_every), so even a crash leaves a file that opens: its root attribute complete is 0 until
+// close(), and trials_completed counts the /trials rows appended so far. Destroyed without close(),
+// the writer closes its handles quietly and leaves the .part file.
 //
 // I/O failures throw RunError naming the file and object; a block that does not match the layout
 // given to the constructor (columns, names, types, lengths, path months) is a std::logic_error and
-// leaves the file unchanged. Use from one thread at a time. Each append costs a flush, which
-// recompresses every partly filled chunk: append blocks of many rows (thousands), not single rows.
+// leaves the file unchanged. Use from one thread at a time. A flush recompresses every partly
+// filled chunk: append blocks of many rows (thousands), not single rows.
 class ResultsWriter {
  public:
   ResultsWriter(std::filesystem::path path, const RunMetadata& metadata,

@@ -18,14 +18,19 @@ class HonorLikelihood {
  public:
   // Recomputes only when the threshold, noise or grid changed; allocates only on a new grid size.
   void set(int cells, double audience_cost, double severity, double noise);
+  // The rule itself: does a guarantor of this resolve honor, given the noise draw eps? The
+  // believed chances below use the same comparison, so a tie never splits them from the truth.
+  bool honors(double resolve, double eps) const {
+    return resolve + audience_cost_ >= severity_ + eps;
+  }
   // P(honor | r) for a resolve r off the grid (an atom).
   double at(double resolve) const;
   const Eigen::VectorXd& cells() const { return cells_; }
 
  private:
   Eigen::VectorXd cells_;
-  double threshold_ = 0.0;  // severity - audience_cost
-  double noise_ = -1.0;     // -1: never set
+  double audience_cost_ = 0.0, severity_ = 0.0;
+  double noise_ = -1.0;  // -1: never set
 };
 
 class Belief {
