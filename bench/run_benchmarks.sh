@@ -11,9 +11,9 @@ build=${1:-build}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-echo "== throughput (best of 3), $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+echo "== throughput (best of 5, 40000 trials), $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
 for structure in none nato_article5 bilateral_pact security_assistance economic_diplomatic; do
-  "$build/trial_throughput" scenarios/ukraine.yaml 20000 "$structure" 3 | tail -2 | sed "s/^/$structure: /"
+  "$build/trial_throughput" scenarios/ukraine.yaml 40000 "$structure" 5 | tail -2 | sed "s/^/$structure: /"
 done
 
 echo "== peak memory of detsim run (2 threads, structure none, file written)"
