@@ -16,6 +16,10 @@ void probe(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
   }
 }
 
+bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s) {
+  return s.target_resolve < value_of(s, p.severity_war);
+}
+
 void attack(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
   s.attack_month = s.month;
   const unsigned honored = test_guarantors(p, s, Test::attack, honoring);
@@ -24,8 +28,7 @@ void attack(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
     g.tested = true;
     g.honored = g.fighting = (honored >> b) & 1U;
   }
-  const bool target_folds = s.target_resolve < value_of(s, p.severity_war);
-  if (honored == 0 && target_folds) {
+  if (honored == 0 && target_folds_when_abandoned(p, s)) {
     // Abandoned and unwilling to fight alone, the target concedes: no war is fought.
     s.territory = std::max(0.0, s.territory - value_of(s, p.contested_territory));
     s.outcome = Outcome::challenger_gains;

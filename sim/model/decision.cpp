@@ -44,7 +44,7 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, RandomS
           : 1.0;
   const double stake = s.stake * shock;
   const double forecast = value_of(s, p.forecast_months);
-  const bool target_folds = s.target_resolve < value_of(s, p.severity_war);
+  const bool target_folds = target_folds_when_abandoned(p, s);
 
   believed_subset_probabilities(p, s, true);
   const std::size_t subsets = s.subset_probability.size();

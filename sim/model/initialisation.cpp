@@ -32,9 +32,12 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
     g.sanctions = v(slots.sanctions);
     g.lead = slots.lead;
     g.committed = g.defend > 0 || g.audience_cost > 0 || g.aid_per_month > 0 || g.sanctions > 0;
-    g.war_severity = g.defend > 0 ? v(p.severity_war) : v(p.severity_probe);
+    // An attack tests a promise to fight at the war severity; a promise only of aid or
+    // sanctions at the probe severity: keeping arms and sanctions flowing through a war costs
+    // about what answering a probe does, and far less than sending forces.
+    const double war_severity = g.defend > 0 ? v(p.severity_war) : v(p.severity_probe);
     g.honor_probe.set(p.belief_cells, g.audience_cost, v(p.severity_probe), v(p.honor_noise));
-    g.honor_war.set(p.belief_cells, g.audience_cost, g.war_severity, v(p.honor_noise));
+    g.honor_war.set(p.belief_cells, g.audience_cost, war_severity, v(p.honor_noise));
     g.alternate_administration = false;
     g.belief = g.credibility_cache.prior(slots.credibility, s.values, p.belief_cells);
     if (slots.has_elections) {

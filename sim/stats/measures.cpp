@@ -93,13 +93,18 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
                    }));
   m.push_back(mean("max_escalation", "highest escalation level (0..3)",
                    [=](const ColumnBlock& b, std::size_t r) { return b.number(escalation, r); }));
-  const auto plain_mean = [&](const std::string& name, const std::string& description) {
-    const std::size_t c = column(cols, name);
+  // The mean of a column (or of a function of it), over the trials where it is not NaN.
+  const auto column_mean = [&](const std::string& name, const std::string& description,
+                               const std::string& source, double (*transform)(double)) {
+    const std::size_t c = column(cols, source);
     m.push_back(mean(name, description, [=](const ColumnBlock& b, std::size_t r) -> Value {
       const double x = b.number(c, r);
       if (std::isnan(x)) return std::nullopt;
-      return x;
+      return transform(x);
     }));
+  };
+  const auto plain_mean = [&](const std::string& name, const std::string& description) {
+    column_mean(name, description, name, [](double x) { return x; });
   };
   plain_mean("territory", "target's territory share at the horizon");
   plain_mean("cohesion", "alliance cohesion at the horizon");
@@ -112,14 +117,9 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
   for (const std::string& g : ids_with_prefix(cols, "credibility.")) {
     plain_mean("credibility." + g,
                "challenger's belief mean of " + g + "'s resolve at the horizon");
-    const std::size_t c = column(cols, "ambiguity." + g);
-    m.push_back(mean("abs_ambiguity." + g,
-                     "gap between believed and true resolve of " + g + " at month 0",
-                     [=](const ColumnBlock& b, std::size_t r) -> Value {
-                       const double x = b.number(c, r);
-                       if (std::isnan(x)) return std::nullopt;
-                       return std::abs(x);
-                     }));
+    column_mean("abs_ambiguity." + g,
+                "gap between believed and true resolve of " + g + " at month 0", "ambiguity." + g,
+                [](double x) { return std::abs(x); });
   }
   return m;
 }

@@ -50,6 +50,10 @@ enum class Test { probe, attack };
 unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
                          RandomStream& honoring);
 
+// crisis.cpp: whether the target concedes when no guarantor honors (its resolve is below the
+// war severity); the challenger's expectation and the attack itself both ask this.
+bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s);
+
 // crisis.cpp: what a probe and an attack set in motion.
 void probe(const TrialParameters& p, TrialState& s, RandomStream& honoring);
 void attack(const TrialParameters& p, TrialState& s, RandomStream& honoring);

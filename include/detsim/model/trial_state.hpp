@@ -28,10 +28,6 @@ struct GuarantorState {
          sanctions = 0;
   bool lead = false;
   bool committed = false;  // promised something: any term above zero
-  // An attack tests a promise to fight at the war severity; a promise only of aid or sanctions
-  // at the probe severity: keeping arms and sanctions flowing through a war costs about what
-  // answering a probe does, and far less than sending forces.
-  double war_severity = 0;
   bool alternate_administration = false;
   // The challenger's view of it.
   Belief belief;
