@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "commands.hpp"
@@ -61,7 +63,32 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--structure", run.structures,
                    "guarantee preset to run (repeatable); 'all' runs every shipped preset")
       ->take_all();
-  run_cmd->add_flag("-q,--quiet", run.quiet, "print neither progress nor the summary table");
+  auto* quiet =
+      run_cmd->add_flag("-q,--quiet", run.quiet, "print neither progress nor the summary table");
+  const std::map<std::string, cli::ProgressMode> progress_modes{
+      {"auto", cli::ProgressMode::automatic},
+      {"always", cli::ProgressMode::lines},
+      {"never", cli::ProgressMode::none}};
+  run_cmd
+      ->add_option_function<std::string>(
+          "--progress", [&](const std::string& mode) { run.progress = progress_modes.at(mode); },
+          "progress on stderr: auto (a line rewritten in place on a terminal, otherwise a full "
+          "line every --progress-interval seconds), always (full lines), never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->excludes(quiet);
+  run_cmd
+      ->add_option("--progress-interval", run.progress_interval,
+                   "seconds between full progress lines (default 30)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            char* end = nullptr;
+            const double seconds = std::strtod(text.c_str(), &end);
+            // Written so that NaN fails too: CLI11's Range lets it through.
+            return !text.empty() && *end == '\0' && seconds >= 0.1 && seconds <= 86400.0
+                       ? std::string()
+                       : "must be a number of seconds from 0.1 to 86400, not " + text;
+          },
+          "SECONDS"));
 
   std::vector<std::string> validate_files, validate_overrides;
   auto* validate_cmd = app.add_subcommand("validate", "check scenario files without running");

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "progress.hpp"
+
 namespace detsim::cli {
 
 struct RunArguments {
@@ -17,7 +19,9 @@ struct RunArguments {
   std::int64_t block_size = 1000;
   std::vector<std::string> overrides;
   std::vector<std::string> structures;  // names, paths, or "all"
-  bool quiet = false;
+  bool quiet = false;  // no progress (`--progress` is refused with it) and no table
+  ProgressMode progress = ProgressMode::automatic;
+  double progress_interval = 30;  // seconds between progress lines
   std::string command_line;
 };
 

@@ -1,26 +1,26 @@
-// Where the blocks of a run go: the results file, the summary, and the progress line.
+// Where the blocks of a run go: the results file, the summary, and the progress report.
 #pragma once
 
 #include "detsim/engine/simulation.hpp"
 #include "detsim/io/results_writer.hpp"
 #include "detsim/stats/summary.hpp"
+#include "progress.hpp"
 
 namespace detsim::cli {
 
 class ResultsSink : public BlockSink {
  public:
-  ResultsSink(ResultsWriter& writer, SummaryAccumulator& summary, bool show_progress)
-      : writer_(writer), summary_(summary), show_progress_(show_progress) {}
+  ResultsSink(ResultsWriter& writer, SummaryAccumulator& summary, ProgressReport& progress)
+      : writer_(writer), summary_(summary), progress_(progress) {}
   void consume(const TrialBlock& block, const ColumnBlock& trials, const PathBlock& paths) override;
-  void progress(std::int64_t done, std::int64_t total, double seconds) override;
-  // Ends the progress line so later output starts on a fresh line.
-  void finish_progress();
+  void progress(std::int64_t done, std::int64_t total, double seconds) override {
+    progress_.report(done, total, seconds);
+  }
 
  private:
   ResultsWriter& writer_;
   SummaryAccumulator& summary_;
-  bool show_progress_;
-  bool progress_shown_ = false;
+  ProgressReport& progress_;
 };
 
 }  // namespace detsim::cli

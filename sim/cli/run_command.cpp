@@ -102,17 +102,20 @@ int run_command(const RunArguments& a) {
   SummaryAccumulator summary(standard_measures(layout.columns, layout.outcome_labels),
                              experiments.size());
 
+  ProgressReport progress(
+      progress_style(a.quiet ? ProgressMode::none : a.progress, isatty(STDERR_FILENO)),
+      a.progress_interval, stderr);
   RunResult result;
   {
-    ResultsSink sink(writer, summary, !a.quiet && isatty(STDERR_FILENO));
+    ResultsSink sink(writer, summary, progress);
     RunOptions run_options;
     run_options.threads = a.threads;
     run_options.block_size = a.block_size;
     run_options.seed = base.seed;
     run_options.cancel = &cancel;
     result = simulation.run(run_options, sink);
-    sink.finish_progress();
   }
+  progress.finish();
   const ColumnBlock table = summary.table();
   writer.close(table, result.complete, result.trials_completed);
 

@@ -5,7 +5,9 @@
 
 #include <bit>
 #include <fstream>
+#include <regex>
 #include <sstream>
+#include <thread>
 
 namespace detsim::test {
 
@@ -92,6 +94,38 @@ std::string replaced(const std::string& text, const std::string& from, const std
   std::string out = text;
   out.replace(at, from.size(), to);
   return out;
+}
+
+std::vector<ProgressLine> progress_lines(const std::string& text) {
+  static const std::regex line(
+      R"(detsim progress: trials_done=(\d+) trials_total=(\d+) percent=\d+\.\d )"
+      R"(elapsed_s=(\d+\.\d) trials_per_s=\d+ eta_s=\d+)");
+  std::vector<ProgressLine> found;
+  for (const std::string& l : lines_of(text.substr(0, text.rfind('\n') + 1))) {
+    if (l.rfind("detsim progress:", 0) != 0) continue;
+    std::smatch m;
+    INFO("progress line: " << l);
+    REQUIRE(std::regex_match(l, m, line));
+    found.push_back({std::stoll(m[1]), std::stoll(m[2]), std::stod(m[3])});
+  }
+  return found;
+}
+
+std::vector<ProgressLine> wait_for_progress_lines(const ChildProcess& child,
+                                                  const std::filesystem::path& stderr_file,
+                                                  std::size_t count, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    // Asked before reading, so a child found ended has every line it wrote in this read.
+    const bool was_running = child.running();
+    // The child may not have created the file yet.
+    std::vector<ProgressLine> lines = progress_lines(
+        std::filesystem::exists(stderr_file) ? read_text_file(stderr_file) : std::string());
+    if (lines.size() >= count || !was_running || std::chrono::steady_clock::now() >= deadline) {
+      return lines;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 }  // namespace detsim::test

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -55,5 +56,22 @@ std::vector<std::string> summary_table_lines(const std::string& text);
 
 // `text` with the first occurrence of `from` replaced by `to`; fails the test if absent.
 std::string replaced(const std::string& text, const std::string& from, const std::string& to);
+
+// One line of `detsim run --progress` in a log: where the run was when it was written.
+struct ProgressLine {
+  std::int64_t trials_done = 0;
+  std::int64_t trials_total = 0;
+  double elapsed_s = 0;
+};
+
+// The progress lines of a run's stderr, complete lines only (the child may be writing the last
+// one); fails the test on a line that starts like a progress line and does not parse.
+std::vector<ProgressLine> progress_lines(const std::string& text);
+
+// Waits until the child's stderr holds `count` progress lines or the child ends, at most
+// `limit` (generous: a busy machine may run a sanitizer build ten times slower than usual).
+std::vector<ProgressLine> wait_for_progress_lines(
+    const ChildProcess& child, const std::filesystem::path& stderr_file, std::size_t count,
+    std::chrono::seconds limit = std::chrono::seconds(300));
 
 }  // namespace detsim::test

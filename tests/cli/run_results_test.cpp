@@ -33,7 +33,7 @@ TEST_CASE("run on INTERFACE.md's example writes every documented attribute, grou
   REQUIRE(r.exit.status == 0);
   REQUIRE(std::filesystem::exists(out));
   CHECK_FALSE(std::filesystem::exists(dir / "pact.h5.part"));
-  // stderr is not a terminal here: no progress line, only the closing report.
+  // stderr is not a terminal here: progress comes in full lines, never rewritten in place.
   CHECK(r.err.find('\r') == std::string::npos);
   CHECK(r.err.find(out.string()) != std::string::npos);
 
