@@ -2,6 +2,7 @@
 #include "child_process.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,16 +44,20 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
   const std::string dir = working_dir.string(), out = stdout_file.string(),
                     err = stderr_file.string();
 
+  // Signals stay blocked across fork, so one sent to the child at once waits until it has
+  // dropped the test runner's handlers instead of running Catch2's handler in the child.
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &previous);
   pid_ = ::fork();
-  if (pid_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid_ == 0) {
     // The child starts with default signal handling whatever the test runner set up (a
     // background shell ignores SIGINT; Catch2 installs its own handlers).
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
     const int in_fd = ::open("/dev/null", O_RDONLY);
     const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -62,6 +67,9 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
     ::execv(args[0], args.data());
     ::_exit(127);
   }
+  const int fork_error = errno;
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  if (pid_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(fork_error));
 }
 
 ChildProcess::~ChildProcess() {

@@ -46,10 +46,12 @@ struct CommandResult {
 };
 
 // Runs argv to completion in working_dir (killed after `timeout`, which fails the result with
-// exited = false), capturing stdout and stderr in files under working_dir.
+// exited = false), capturing stdout and stderr in files under working_dir. The default limit
+// only stops a hung child: it is far above what any command of the tests takes in a sanitizer
+// build on a machine whose cores are all busy.
 CommandResult run_command(const std::vector<std::string>& argv,
                           const std::filesystem::path& working_dir,
-                          std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                          std::chrono::milliseconds timeout = std::chrono::seconds(300));
 
 std::string read_text_file(const std::filesystem::path& path);
 
