@@ -60,7 +60,7 @@ TEST_CASE("a truncated normal never leaves its window, even when the window is i
   CHECK(m.max <= 0.6);
 }
 
-TEST_CASE("constants are not recorded; random values and random arguments are, by path") {
+TEST_CASE("constants are not recorded, while random values and random arguments are, by path") {
   ParameterPlan plan;
   plan.add(Quantity::constant(1.0), "actors.russia.capability");
   plan.add(beta(0.6, 20), "actors.russia.resolve");

@@ -143,7 +143,7 @@ TEST_CASE("logit choice picks each option with its softmax probability") {
   CHECK(choose(u, INFINITY, rng) == Choice::probe);
 }
 
-TEST_CASE("backing down costs the audience cost and cohesion; honoring does not") {
+TEST_CASE("backing down costs the audience cost and cohesion, honoring does not") {
   Scenario s = base_scenario();
   s.actors[2].resolve = Quantity::constant(0.3);  // 0.3 + 0.2 < 0.7: backs down
   Fixture f(s);

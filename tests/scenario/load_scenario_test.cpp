@@ -194,7 +194,8 @@ TEST_CASE("an explicit lead is kept even when it is not the first guarantor") {
   CHECK(s.guarantors()[1]->lead);
 }
 
-TEST_CASE("empty elections map gives the default elections; every dynamics key reaches its field") {
+TEST_CASE(
+    "empty elections map gives the default elections, and every dynamics key reaches its field") {
   const Scenario s = load(test::minimal_scenario() +
                           "  us: {role: guarantor, elections: {}}\n"
                           "dynamics:\n"

@@ -65,7 +65,7 @@ TEST_CASE("load_preset by name reads every key") {
   CHECK(nato.lead.aid_per_month.value == 0.0);
 }
 
-TEST_CASE("load_preset by path, relative to a directory; the name defaults to the file's stem") {
+TEST_CASE("load_preset by path, relative to a directory, takes its name from the file's stem") {
   test::TempDir dir;
   dir.write("mine/custom.yaml", "detsim_preset: 1\nlead: {defend: {uniform: [0.4, 0.6]}}\n");
   const Preset p = load_preset("mine/custom.yaml", dir.path());
