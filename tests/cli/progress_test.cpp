@@ -133,7 +133,8 @@ TEST_CASE("progress never and --quiet print no progress at all", "[cli][progress
   CHECK(quiet.out.empty());
 }
 
-TEST_CASE("--quiet with --progress, an unknown mode or a bad interval exit 2", "[cli][progress]") {
+TEST_CASE("progress options refused with exit 2: with --quiet, an unknown mode, a bad interval",
+          "[cli][progress]") {
   const TempDir dir;
   for (const auto& bad : std::vector<std::vector<std::string>>{{"--quiet", "--progress", "always"},
                                                                {"--progress", "sometimes"},
