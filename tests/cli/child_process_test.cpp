@@ -19,7 +19,7 @@ TEST_CASE("run_command reports the exit status and captures stdout and stderr", 
 
 TEST_CASE("ChildProcess tells a running child from one killed by a signal", "[cli][helper]") {
   const TempDir dir;
-  ChildProcess child({"/bin/sleep", "30"}, dir.path(), dir / "out", dir / "err");
+  ChildProcess child({"/bin/sleep", "3600"}, dir.path(), dir / "out", dir / "err");
   CHECK(child.running());
   CHECK_FALSE(child.wait_for(std::chrono::milliseconds(50)).has_value());
   child.send_signal(SIGTERM);
