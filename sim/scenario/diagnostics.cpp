@@ -17,7 +17,12 @@ bool under(const std::string& path, const std::string& prefix) {
   return path.size() == prefix.size() || path[prefix.size()] == '.';
 }
 
+// Past this, render() cuts the text anyway: stopping there keeps rendering a node that aliases
+// expand into a huge tree as cheap as rendering a small one.
+constexpr std::size_t longest_rendering = 60;
+
 void render_into(const YAML::Node& node, std::string& out) {
+  if (out.size() > longest_rendering) return;
   switch (node.Type()) {
     case YAML::NodeType::Undefined: out += "(nothing)"; return;
     case YAML::NodeType::Null: out += "(empty)"; return;
@@ -109,11 +114,19 @@ std::string Diagnostics::locate(const YAML::Node& node, const std::string& path,
 }
 
 void Diagnostics::add(std::string location, const std::string& message, YAML::Mark mark) {
+  if (lines_.size() >= max_shown) {
+    ++unshown_;
+    return;
+  }
   lines_.push_back({std::move(location) + ": " + message, mark});
 }
 
 void Diagnostics::error(const YAML::Node& node, const std::string& path,
                         const std::string& message) {
+  if (lines_.size() >= max_shown) {
+    ++unshown_;
+    return;
+  }
   YAML::Mark mark;
   std::string location = locate(node, path, mark);
   add(std::move(location), message, mark);
@@ -129,7 +142,14 @@ void Diagnostics::error_labeled(const std::string& location, const std::string& 
 
 void Diagnostics::append(const Diagnostics& other) {
   // Positions in another file do not sort with ours.
-  for (const auto& line : other.lines_) lines_.push_back({line.text, YAML::Mark::null_mark()});
+  for (const auto& line : other.lines_) {
+    if (lines_.size() < max_shown) {
+      lines_.push_back({line.text, YAML::Mark::null_mark()});
+    } else {
+      ++unshown_;
+    }
+  }
+  unshown_ += other.unshown_;
 }
 
 void Diagnostics::throw_if_errors() const {
@@ -141,6 +161,9 @@ void Diagnostics::throw_if_errors() const {
   });
   std::vector<std::string> texts;
   for (const auto& line : sorted) texts.push_back(line.text);
+  if (unshown_ > 0) {
+    texts.push_back(source_ + ": and " + std::to_string(unshown_) + " more errors not shown");
+  }
   throw InputError(join(texts, "\n"));
 }
 
@@ -149,7 +172,7 @@ std::string join_path(const std::string& path, const std::string& key) {
 }
 
 std::string render(const YAML::Node& node) {
-  constexpr std::size_t longest = 60;
+  constexpr std::size_t longest = longest_rendering;
   std::string out;
   render_into(node, out);
   if (out.size() > longest) {

@@ -33,7 +33,7 @@ class Diagnostics {
 
   void append(const Diagnostics& other);
   bool ok() const { return lines_.empty(); }
-  std::size_t count() const { return lines_.size(); }
+  std::size_t count() const { return lines_.size() + unshown_; }
   // Throws InputError with every line when there is any: those at a position in this source in
   // file order, then the others (overrides, other files) in the order they were found.
   void throw_if_errors() const;
@@ -56,6 +56,10 @@ class Diagnostics {
   std::vector<Attribution> attributions_;
   std::vector<std::pair<YAML::Node, YAML::Mark>> empty_value_keys_;
   std::vector<Line> lines_;
+  // Errors past the first max_shown are counted, not located: a file of thousands of bad values
+  // is answered as fast as one with a few.
+  static constexpr std::size_t max_shown = 100;
+  std::size_t unshown_ = 0;
 };
 
 // "a.b" from "a" and "b"; just "b" at the root.

@@ -72,6 +72,9 @@ std::vector<std::string> keys_of(const Table& table) {
 
 // The largest trials value (trials are indexed by 32-bit signed integers downstream).
 inline constexpr std::int64_t max_trials = 2147483647;
+// The longest horizon: a thousand years, far past any question a scenario asks, and small enough
+// that a month counter or a path of months can never overflow or outgrow memory on its own.
+inline constexpr int max_horizon_months = 12000;
 // Ranges used by both the scenario and the preset reader.
 inline Range cohesion_shift_range() { return Range::closed(-1, 1); }
 

@@ -1,6 +1,8 @@
 // Parsing and applying --set and --structure to the scenario's YAML tree.
 #include "overrides.hpp"
 
+#include "yaml_guard.hpp"
+
 namespace detsim::detail {
 
 namespace {
@@ -20,35 +22,23 @@ const char* kind_of(const YAML::Node& node) {
   }
 }
 
-// Nodes reachable by more than one path: YAML aliases (*name) share the anchored node.
-std::vector<YAML::Node> shared_nodes(const YAML::Node& root) {
-  std::vector<YAML::Node> seen;
-  std::vector<YAML::Node> shared;
+// How many times a walk of the tree from `root` reaches `node`: more than once when a YAML alias
+// (*name) shares it. The walk follows aliases, as every reader does, so yaml_guard's limit on
+// expanded nodes bounds it; it compares each node with one target only, so it is linear.
+std::size_t times_reached(const YAML::Node& root, const YAML::Node& node) {
+  std::size_t reached = 0;
   std::vector<YAML::Node> pending{root};
   while (!pending.empty()) {
-    const YAML::Node node = pending.back();
+    const YAML::Node current = pending.back();
     pending.pop_back();
-    bool again = false;
-    for (const auto& s : seen) again = again || s.is(node);
-    if (again) {
-      shared.push_back(node);
-      continue;
-    }
-    seen.push_back(node);
-    if (node.IsMap()) {
-      for (const auto& pair : node) pending.push_back(pair.second);
-    } else if (node.IsSequence()) {
-      for (const auto& item : node) pending.push_back(item);
+    if (current.is(node)) ++reached;
+    if (current.IsMap()) {
+      for (const auto& pair : current) pending.push_back(pair.second);
+    } else if (current.IsSequence()) {
+      for (const auto& item : current) pending.push_back(item);
     }
   }
-  return shared;
-}
-
-bool is_shared(const YAML::Node& node, const std::vector<YAML::Node>& shared) {
-  for (const auto& s : shared) {
-    if (s.is(node)) return true;
-  }
-  return false;
+  return reached;
 }
 
 }  // namespace
@@ -81,12 +71,13 @@ std::optional<Override> parse_override(Diagnostics& d, const std::string& text) 
     start = dot + 1;
   }
   const std::string value = text.substr(equals + 1);
-  try {
-    o.value = YAML::Load(value);
-  } catch (const YAML::Exception& e) {
-    d.error_labeled(label, "the value '" + value + "' is not valid YAML: " + e.msg);
+  YamlProblem problem;
+  auto parsed = parse_bounded(value, problem);
+  if (!parsed) {
+    d.error_labeled(label, "the value '" + value + "' is not valid YAML: " + problem.message);
     return std::nullopt;
   }
+  o.value = *parsed;
   return o;
 }
 
@@ -97,7 +88,6 @@ Override structure_override(const std::string& name) {
 
 void apply_override(Diagnostics& d, YAML::Node& root, const Override& o) {
   // Writing into an aliased node would change every place that uses the alias too.
-  const std::vector<YAML::Node> shared = shared_nodes(root);
   auto refuse_alias = [&](const std::string& where) {
     d.error_labeled(o.label, where +
                                  " is a YAML alias (*name) shared with another value; --set would "
@@ -112,7 +102,7 @@ void apply_override(Diagnostics& d, YAML::Node& root, const Override& o) {
     const std::string& segment = o.segments[i];
     walked = join_path(walked, segment);
     YAML::Node next = current[segment];
-    if (next.IsDefined() && is_shared(next, shared)) {
+    if (next.IsDefined() && times_reached(root, next) > 1) {
       refuse_alias(walked);
       return;
     }

@@ -57,7 +57,7 @@ Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
   read_format(d, root, s);
   read_field(d, root, "", "name", s.name);
   read_field(d, root, "", "description", s.description);
-  read_field(d, root, "", "horizon_months", s.horizon_months, 1, std::numeric_limits<int>::max());
+  read_field(d, root, "", "horizon_months", s.horizon_months, 1, max_horizon_months);
   read_field(d, root, "", "trials", s.trials, 1, max_trials);
   if (auto seed = child(root, "seed")) {
     if (auto v = read_unsigned(d, seed, "seed")) s.seed = *v;

@@ -4,8 +4,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include "yaml_guard.hpp"
 
 namespace detsim::detail {
 
@@ -21,32 +22,28 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
     reason = errno != 0 ? std::strerror(errno) : "cannot open";
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // One byte more than the limit tells a file at the limit from a larger one, without ever
+  // reading more (a device such as /dev/zero never ends).
+  std::string text(max_yaml_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) {
     reason = errno != 0 ? std::strerror(errno) : "read failed";
     return std::nullopt;
   }
-  return text.str();
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > max_yaml_bytes) {
+    reason = "larger than " + std::to_string(max_yaml_bytes >> 20) +
+             " MiB, far larger than a scenario or preset needs";
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<YAML::Node> parse_document(Diagnostics& d, const std::string& text) {
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(text);
-  } catch (const YAML::ParserException& e) {
-    d.error_at(e.mark, e.msg);
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    d.error_at(e.mark, e.msg);
-    return std::nullopt;
-  }
-  if (documents.empty()) return YAML::Node(YAML::NodeType::Null);
-  if (documents.size() > 1) {
-    d.error_at(documents[1].Mark(), "a second YAML document ('---'): a file holds one scenario");
-    return std::nullopt;
-  }
-  return documents.front();
+  YamlProblem problem;
+  auto document = parse_bounded(text, problem);
+  if (!document) d.error_at(problem.mark, problem.message);
+  return document;
 }
 
 }  // namespace detsim::detail
