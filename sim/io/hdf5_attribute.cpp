@@ -2,6 +2,7 @@
 #include "hdf5_attribute.hpp"
 
 #include "detsim/error.hpp"
+#include "detsim/table/utf8.hpp"
 #include "hdf5_string.hpp"
 
 namespace detsim::detail {
@@ -82,7 +83,8 @@ void write_attribute(const Object& object, std::string_view name, double value) 
 void write_attribute(const Object& object, std::string_view name, std::string_view value) {
   const std::string where = where_attribute(object, name);
   const Handle type = make_string_type(where);
-  const std::string text(value);  // HDF5 wants it NUL-terminated
+  // NUL-terminated, as HDF5 wants it, and valid UTF-8, as the type declares.
+  const std::string text = to_valid_utf8(value);
   const char* pointer = text.c_str();
   write_scalar(object, name, type.get(), type.get(), &pointer);
 }
@@ -95,8 +97,11 @@ void write_attribute(const Object& object, std::string_view name,
   const Handle space = checked(H5Screate_simple(1, &size, nullptr), HandleKind::dataspace, where,
                                "cannot create dataspace");
   // One spare slot: HDF5 wants a buffer even when there are no elements to write.
+  std::vector<std::string> texts;
+  texts.reserve(values.size());
+  for (const std::string& value : values) texts.push_back(to_valid_utf8(value));
   std::vector<const char*> pointers(values.size() + 1, "");
-  for (std::size_t i = 0; i < values.size(); ++i) pointers[i] = values[i].c_str();
+  for (std::size_t i = 0; i < values.size(); ++i) pointers[i] = texts[i].c_str();
   write_new(object, name, type.get(), space, type.get(), pointers.data());
 }
 

@@ -2,10 +2,12 @@
 #include "hdf5_column.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
 #include "detsim/error.hpp"
+#include "detsim/table/utf8.hpp"
 #include "hdf5_attribute.hpp"
 #include "hdf5_string.hpp"
 
@@ -47,6 +49,8 @@ hid_t native_type(ColumnType type) {
   throw std::logic_error("strings have no native HDF5 type");
 }
 
+}  // namespace
+
 const char* type_name(ColumnType type) {
   switch (type) {
     case ColumnType::f64: return "f64";
@@ -56,6 +60,8 @@ const char* type_name(ColumnType type) {
   }
   return "?";
 }
+
+namespace {
 
 Handle creation_properties(int rank, const hsize_t* chunk, std::string_view where) {
   Handle properties = checked(H5Pcreate(H5P_DATASET_CREATE), HandleKind::property_list, where,
@@ -118,7 +124,16 @@ void ColumnDataset::append(const ColumnBlock& block, std::size_t column) {
     case ColumnType::str: {
       const std::vector<std::string>& strings = block.str(column);
       pointers_.resize(strings.size());
-      for (std::size_t i = 0; i < strings.size(); ++i) pointers_[i] = strings[i].c_str();
+      repaired_.clear();
+      repaired_.reserve(strings.size());  // no reallocation below: the pointers stay valid
+      for (std::size_t i = 0; i < strings.size(); ++i) {
+        // The type says UTF-8; a string that is not is stored repaired, never as it is.
+        if (valid_utf8_prefix(strings[i]) == strings[i].size()) {
+          pointers_[i] = strings[i].c_str();
+        } else {
+          pointers_[i] = repaired_.emplace_back(to_valid_utf8(strings[i])).c_str();
+        }
+      }
       append_raw(string_type_.get(), pointers_.data(), rows);
       break;
     }
@@ -162,6 +177,47 @@ void ColumnDataset::append_raw(hid_t memory_type, const void* data, hsize_t rows
   rows_ += rows;
 }
 
+namespace {
+
+// Deflate never compresses better than about 1032:1, so data larger than that multiple of the
+// whole file cannot be in it: its dimensions are damaged, and reading would exhaust memory.
+void require_plausible_size(const Object& dataset, const hsize_t* dims, int rank,
+                            std::size_t element_size) {
+  std::error_code error;
+  const std::uintmax_t file_size = std::filesystem::file_size(dataset.file, error);
+  if (error) return;  // the file went away: HDF5's own read reports that
+  const long double limit = 1100.0L * static_cast<long double>(file_size) + (1 << 20);
+  long double bytes = std::max<std::size_t>(element_size, 1);
+  for (int d = 0; d < rank; ++d) bytes *= static_cast<long double>(dims[d]);
+  if (bytes > limit) {
+    throw RunError(dataset.where() + ": claims " + std::to_string(static_cast<double>(bytes)) +
+                   " bytes of data, more than a file of " + std::to_string(file_size) +
+                   " bytes can hold: the file is damaged");
+  }
+  // Compact data lives inside the object header, in a buffer of the size its layout message
+  // gives; HDF5 1.10 copies as many bytes as the dataspace says, past that buffer when a damaged
+  // message disagrees, and no API call shows the buffer's size. detsim never writes compact data
+  // (nor do h5py or pandas by default), so it is refused. Contiguous data is read from the file
+  // at the size stored, which must cover the dataspace.
+  const Handle properties =
+      checked(H5Dget_create_plist(dataset.handle.get()), HandleKind::property_list, dataset.where(),
+              "cannot read dataset properties");
+  const H5D_layout_t layout = H5Pget_layout(properties.get());
+  if (layout == H5D_CHUNKED) return;
+  if (layout != H5D_CONTIGUOUS) {
+    throw RunError(dataset.where() +
+                   ": has a storage layout detsim does not read (it writes chunked datasets)");
+  }
+  const long double stored = static_cast<long double>(H5Dget_storage_size(dataset.handle.get()));
+  if (stored < bytes) {
+    throw RunError(dataset.where() + ": stores " + std::to_string(static_cast<double>(stored)) +
+                   " bytes for " + std::to_string(static_cast<double>(bytes)) +
+                   " bytes of data: the file is damaged");
+  }
+}
+
+}  // namespace
+
 StoredColumn stored_column(const Object& dataset) {
   const std::string where = dataset.where();
   const hid_t id = dataset.handle.get();
@@ -177,6 +233,7 @@ StoredColumn stored_column(const Object& dataset) {
   }
   stored.rows = stored.rank > 0 ? dims[0] : 1;
   const std::size_t size = H5Tget_size(type.get());
+  require_plausible_size(dataset, dims, stored.rank, size);
   switch (H5Tget_class(type.get())) {
     case H5T_FLOAT: stored.type = ColumnType::f64; return stored;
     case H5T_STRING: stored.type = ColumnType::str; return stored;

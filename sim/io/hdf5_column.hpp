@@ -16,6 +16,9 @@ namespace detsim::detail {
 // `width` values (1 for a plain column, the months of a path).
 hsize_t chunk_rows_for(ColumnType type, hsize_t width);
 
+// "f64", "i32", "i8", "str": how messages name a column type.
+const char* type_name(ColumnType type);
+
 class ColumnDataset {
  public:
   // Creates an empty dataset named info.name under parent: [0] when width is 0, else [0, width];
@@ -43,6 +46,7 @@ class ColumnDataset {
   hsize_t rows_ = 0;
   Handle string_type_;                 // variable-length UTF-8, for str columns only
   std::vector<const char*> pointers_;  // reused across blocks: no allocation once it is big enough
+  std::vector<std::string> repaired_;  // strings that were not UTF-8, as stored
 };
 
 struct StoredColumn {

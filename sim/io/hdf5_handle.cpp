@@ -56,11 +56,31 @@ void Handle::reset() noexcept {
   id_ = -1;
 }
 
-void silence_hdf5_errors() noexcept { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_hdf5_errors() noexcept {
+  // Before anything initialises the library: no H5_term_library at exit. A file whose close
+  // failed (a full disk) stays half-open inside HDF5, and its exit handler then crashes on it;
+  // every handle detsim opens is closed explicitly, so the handler has nothing else to do.
+  static const bool once = [] {
+    H5dont_atexit();
+    return true;
+  }();
+  (void)once;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 std::string hdf5_error_message() {
   std::string message;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &message);
+  // A failed system call is described over several lines (time, buffer address, offsets...); the
+  // operating system's own words are what a user can act on ("No space left on device").
+  const std::string system_marker = "error message = '";
+  const std::size_t system = message.find(system_marker);
+  if (system != std::string::npos) {
+    const std::size_t start = system + system_marker.size();
+    const std::size_t end = message.find('\'', start);
+    const std::string what = message.substr(0, message.find(':'));
+    message = what + ": " + message.substr(start, end == std::string::npos ? end : end - start);
+  }
   return message;
 }
 

@@ -1,6 +1,8 @@
 // Object: files, groups and datasets with the names their error messages use.
 #include "hdf5_object.hpp"
 
+#include <cstring>
+#include <fstream>
 #include <system_error>
 
 #include "detsim/error.hpp"
@@ -22,10 +24,64 @@ Object create_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   // Default (earliest) format bounds on purpose: files in the newest superblock format carry a
   // "file is open for writing" flag, and one left by a killed run would then refuse to open.
-  Handle file = checked(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+  // H5F_ACC_EXCL opens with O_CREAT | O_EXCL: nothing already at the path, not even a symbolic
+  // link, is opened or written through.
+  Handle file = checked(H5Fcreate(name.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, H5P_DEFAULT),
                         HandleKind::file, name, "cannot create file");
   return Object{std::move(file), name, "/"};
 }
+
+namespace {
+
+std::uint64_t little_endian(const unsigned char* bytes, int size) {
+  std::uint64_t value = 0;
+  for (int i = size - 1; i >= 0; --i) value = (value << 8) | bytes[i];
+  return value;
+}
+
+// HDF5 looks for its superblock at 0, 512, 1024, ... and trusts the end-of-file address it holds.
+// A file shorter than that address was cut (a copy or a disk that ran out) and is refused here,
+// with a message that says so, before HDF5 reads past what is there.
+void require_whole_file(const std::string& name) {
+  std::ifstream in(name, std::ios::binary);
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(name, error);
+  if (!in || error) return;  // HDF5's open says why
+  static constexpr unsigned char signature[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+  for (std::uint64_t at = 0; at + 64 <= size; at = at == 0 ? 512 : at * 2) {
+    unsigned char block[64] = {};
+    in.seekg(static_cast<std::streamoff>(at));
+    if (!in.read(reinterpret_cast<char*>(block), sizeof block)) return;
+    if (std::memcmp(block, signature, sizeof signature) != 0) continue;
+    const int version = block[8];
+    int offsets = 0;
+    std::size_t eof_field = 0;
+    if (version == 0 || version == 1) {
+      offsets = block[13];
+      eof_field = (version == 0 ? 24 : 28) + 2 * static_cast<std::size_t>(offsets);
+    } else if (version == 2 || version == 3) {
+      offsets = block[9];
+      eof_field = 12 + 2 * static_cast<std::size_t>(offsets);
+    } else {
+      throw RunError(name + ": HDF5 superblock version " + std::to_string(version) +
+                     " is unknown: the file is damaged or not from a known HDF5 library");
+    }
+    if (offsets != 2 && offsets != 4 && offsets != 8) {
+      throw RunError(name + ": the HDF5 superblock is damaged (offsets of " +
+                     std::to_string(offsets) + " bytes)");
+    }
+    if (eof_field + static_cast<std::size_t>(offsets) > sizeof block) return;
+    const std::uint64_t end = little_endian(block + eof_field, offsets);
+    if (end != ~std::uint64_t{0} >> (64 - 8 * offsets) && at + end > size) {
+      throw RunError(name + ": truncated: the file has " + std::to_string(size) +
+                     " bytes but says it has " + std::to_string(at + end) +
+                     " (an interrupted copy, or a disk that filled up)");
+    }
+    return;
+  }
+}
+
+}  // namespace
 
 Object open_file_read_only(const std::filesystem::path& path) {
   silence_hdf5_errors();
@@ -35,9 +91,13 @@ Object open_file_read_only(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, error)) {
     throw RunError(name + ": is a directory, not a results file");
   }
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw RunError(name + ": is not a regular file, not a results file");
+  }
   if (!check_tri(H5Fis_hdf5(name.c_str()), name, "cannot read file")) {
     throw RunError(name + ": not an HDF5 file");
   }
+  require_whole_file(name);
   Handle file = checked(H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), HandleKind::file, name,
                         "cannot open file");
   return Object{std::move(file), name, "/"};

@@ -21,7 +21,8 @@ struct Object {
   std::string child_path(std::string_view name) const;
 };
 
-// Creates (truncating) an HDF5 file for writing; the root group is the returned object.
+// Creates a new HDF5 file for writing, failing if anything exists at the path; the root group is
+// the returned object.
 Object create_file(const std::filesystem::path& path);
 // Opens an existing file read-only. RunError, naming the file, when it is missing, unreadable or
 // not HDF5.

@@ -1,8 +1,11 @@
 // Reading a results file back: root attributes, tables and string-array attributes.
 #include "detsim/io/results_reader.hpp"
 
+#include <algorithm>
+
 #include "detsim/error.hpp"
 #include "hdf5_attribute.hpp"
+#include "hdf5_column.hpp"
 #include "hdf5_object.hpp"
 #include "results_schema.hpp"
 #include "table_io.hpp"
@@ -48,6 +51,29 @@ ResultsFileInfo read_results_info(const std::filesystem::path& path) {
   info.trials_completed = attribute<std::int64_t>(root, "trials_completed");
   info.scenario_yaml = attribute<std::string>(detail::open_group(root, "scenario"), "yaml");
   return info;
+}
+
+ColumnBlock read_table(const std::filesystem::path& path, const std::string& group,
+                       const std::vector<RequiredColumn>& required) {
+  ColumnBlock table = read_table(path, group);
+  for (const RequiredColumn& column : required) {
+    const std::string where = path.string() + ": /" + group + "/" + column.name;
+    const auto& schema = table.schema();
+    const auto found = std::find_if(schema.begin(), schema.end(),
+                                    [&](const ColumnInfo& c) { return c.name == column.name; });
+    if (found == schema.end()) throw RunError(where + ": missing");
+    if (found->type != column.type) {
+      throw RunError(where + ": holds " + detail::type_name(found->type) + " values, not " +
+                     detail::type_name(column.type) + " as detsim writes it");
+    }
+  }
+  return table;
+}
+
+bool has_group(const std::filesystem::path& path, const std::string& group) {
+  const Object root = detail::open_file_read_only(path);
+  require_readable(root);
+  return detail::has_link(root, group);
 }
 
 ColumnBlock read_table(const std::filesystem::path& path, const std::string& group) {

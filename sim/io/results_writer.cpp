@@ -1,5 +1,8 @@
-// ResultsWriter: the results file of INTERFACE.md, written at <path>.part and renamed when closed.
+// ResultsWriter: the results file of INTERFACE.md, written at <path>.XXXXXX.part and renamed when
+// closed.
 #include "detsim/io/results_writer.hpp"
+
+#include <sys/stat.h>
 
 #include <chrono>
 #include <ctime>
@@ -9,6 +12,7 @@
 #include <utility>
 
 #include "detsim/error.hpp"
+#include "detsim/io/output_file.hpp"
 #include "hdf5_attribute.hpp"
 #include "hdf5_column.hpp"
 #include "hdf5_object.hpp"
@@ -56,6 +60,8 @@ struct ResultsWriter::Impl {
 
   std::filesystem::path final_path;
   std::filesystem::path part_path;
+  // Held until the writer is gone, so no other run can write final_path meanwhile.
+  std::optional<OutputLock> lock;
   std::vector<ColumnInfo> trial_layout;
   std::vector<ColumnInfo> path_variables;
   std::size_t path_months = 0;
@@ -69,12 +75,24 @@ struct ResultsWriter::Impl {
   std::optional<ColumnDataset> path_experiment;
   std::optional<ColumnDataset> path_trial;
 
+  // Creates part_path under a fresh unpredictable name, exclusively.
+  void create_part_file();
   void create_trials(const TrialTableLayout& layout);
   void create_paths();
   void require_open(const char* operation) const;
   // Closes every dataset and group, then the file, reporting any failure.
   void close_all();
 };
+
+void ResultsWriter::Impl::create_part_file() {
+  for (int attempt = 0;; ++attempt) {
+    part_path = temporary_name(final_path);
+    struct stat existing {};
+    if (::lstat(part_path.c_str(), &existing) == 0 && attempt < 100) continue;  // taken: redraw
+    file = detail::create_file(part_path);
+    return;
+  }
+}
 
 void ResultsWriter::Impl::create_trials(const TrialTableLayout& layout) {
   trials_group = detail::create_group(file, "trials");
@@ -139,25 +157,37 @@ ResultsWriter::ResultsWriter(std::filesystem::path path, const RunMetadata& meta
   detail::require_valid_layout(trials, path_variables);
   Impl& impl = *impl_;
   impl.final_path = std::move(path);
-  impl.part_path = impl.final_path;
-  impl.part_path += ".part";
   impl.trial_layout = trials.columns;
   impl.path_variables = path_variables;
   impl.path_months = path_months;
 
-  impl.file = detail::create_file(impl.part_path);
-  write_root_attributes(impl.file, metadata);
-  const Object scenario = detail::create_group(impl.file, "scenario");
-  detail::write_attribute(scenario, "yaml", std::string_view(metadata.scenario_yaml));
-  detail::write_table(impl.file, "experiments", experiments);
-  impl.create_trials(trials);
-  impl.create_paths();
-  detail::flush(impl.file);
+  check_output_path(impl.final_path, {});
+  impl.lock.emplace(impl.final_path);
+  impl.create_part_file();
+  try {
+    write_root_attributes(impl.file, metadata);
+    const Object scenario = detail::create_group(impl.file, "scenario");
+    detail::write_attribute(scenario, "yaml", std::string_view(metadata.scenario_yaml));
+    detail::write_table(impl.file, "experiments", experiments);
+    impl.create_trials(trials);
+    impl.create_paths();
+    detail::flush(impl.file);
+  } catch (...) {
+    // Nothing was run yet, so a file that could not even be set up is not worth keeping. The
+    // handles close first (the lock last), then the file goes.
+    const std::filesystem::path part = impl.part_path;
+    impl_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(part, ignored);
+    throw;
+  }
 }
 
 // Without close() (an exception is unwinding), the handles close quietly and the .part file stays,
 // with complete = 0 and the trials appended so far.
 ResultsWriter::~ResultsWriter() = default;
+
+const std::filesystem::path& ResultsWriter::temporary_path() const { return impl_->part_path; }
 
 void ResultsWriter::append_trials(const ColumnBlock& block) {
   Impl& impl = *impl_;
@@ -197,6 +227,7 @@ void ResultsWriter::close(const ColumnBlock& summary, bool complete,
   detail::write_attribute(impl.file, "complete", static_cast<std::int8_t>(complete ? 1 : 0));
   impl.close_all();
   impl.closed = true;
+  check_replaceable(impl.final_path);
   std::error_code error;
   std::filesystem::rename(impl.part_path, impl.final_path, error);
   if (error) {

@@ -28,10 +28,29 @@ struct ResultsFileInfo {
 // a stopped run reads too, with complete = false.
 ResultsFileInfo read_results_info(const std::filesystem::path& path);
 
+// Every reader refuses, before HDF5 walks it, a file whose superblock says it is longer than it
+// is (a truncated copy, a disk that filled up), and any column longer than its file could hold
+// even at deflate's best ratio: such a file is damaged, and HDF5 would misread or exhaust memory.
+//
 // A group of equal-length 1-D columns (/experiments, /trials, /summary) with their
 // description and units attributes, columns in alphabetical order of name. Other members (the
 // 2-D series of /paths) are skipped, so read_table(path, "paths") gives experiment and trial.
 ColumnBlock read_table(const std::filesystem::path& path, const std::string& group);
+
+// A column a reader relies on: present, with this type (a file of another writer, or a damaged
+// one, may hold anything).
+struct RequiredColumn {
+  std::string name;
+  ColumnType type;
+};
+
+// read_table, then RunError naming the file and column unless every required column is there
+// with its type.
+ColumnBlock read_table(const std::filesystem::path& path, const std::string& group,
+                       const std::vector<RequiredColumn>& required);
+
+// Whether `group` exists in the results file (e.g. /summary, written only when a run ends).
+bool has_group(const std::filesystem::path& path, const std::string& group);
 
 // A string-array attribute of a group or dataset, such as /trials outcome_labels; a scalar string
 // attribute (description, units) reads as one element.

@@ -25,11 +25,16 @@ struct TrialTableLayout {
   std::vector<std::string> outcome_labels;  // /trials attribute outcome_labels; code = index
 };
 
-// Writes to "<path>.part" and renames it to <path> in close(), so an existing file is only
-// replaced by a complete, readable one. Appends reach the disk at most once a second
+// Writes to a temporary file beside <path>, "<path>.XXXXXX.part" (an unpredictable name, created
+// exclusively: see output_file.hpp), and renames it to <path> in close(), so an existing file is
+// only replaced by a complete, readable one. From construction to destruction it holds the
+// OutputLock of <path>, so a second writer of the same path is refused (InputError), and it refuses
+// a <path> that is not a regular file (InputError) or is no longer one at close (RunError). A
+// constructor that fails removes what it created. Appends reach the disk at most once a second
 // (flush_every), so even a crash leaves a file that opens: its root attribute complete is 0 until
 // close(), and trials_completed counts the /trials rows appended so far. Destroyed without close(),
 // the writer closes its handles quietly and leaves the .part file.
+// Strings are stored as UTF-8: a byte that is not part of valid UTF-8 is stored as U+FFFD.
 //
 // I/O failures throw RunError naming the file and object; a block that does not match the layout
 // given to the constructor (columns, names, types, lengths, path months) is a std::logic_error and
@@ -49,6 +54,8 @@ class ResultsWriter {
   // chunk, so flushing every block cost more than the simulation itself. A run stopped by a
   // signal closes the file properly whatever this is; it bounds what a crash loses.
   void flush_every(std::chrono::steady_clock::duration interval);
+  // Where the file is being written until close() renames it.
+  const std::filesystem::path& temporary_path() const;
 
   void append_trials(const ColumnBlock& block);
   // block must have the path_variables and path_months given to the constructor; an empty block
