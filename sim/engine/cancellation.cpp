@@ -1,6 +1,7 @@
 // Signal handlers that only record the signal (async-signal-safe: lock-free atomic stores).
 // The first SIGINT or SIGTERM asks the run to stop after the blocks under way; the handler is
-// then reset (SA_RESETHAND), so a second one ends the process at once, as users expect.
+// then reset (SA_RESETHAND), so a second one ends the process at once, as users expect. A signal
+// the process inherited as ignored is left ignored.
 #include "detsim/engine/cancellation.hpp"
 
 #include <signal.h>
@@ -31,8 +32,14 @@ SignalScope::SignalScope(CancellationFlag& flag) {
   action.sa_handler = record_signal;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESETHAND;
-  sigaction(SIGINT, &action, &previous_int);
-  sigaction(SIGTERM, &action, &previous_term);
+  // A signal ignored when detsim started stays ignored: a shell starts background jobs (`&`,
+  // `nohup`) with SIGINT ignored so that Ctrl-C at the terminal leaves them running.
+  const auto take_over = [&](int signal, struct sigaction& previous) {
+    sigaction(signal, nullptr, &previous);
+    if (previous.sa_handler != SIG_IGN) sigaction(signal, &action, nullptr);
+  };
+  take_over(SIGINT, previous_int);
+  take_over(SIGTERM, previous_term);
 }
 
 SignalScope::~SignalScope() {

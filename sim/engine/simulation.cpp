@@ -125,7 +125,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   const auto start = Clock::now();
   std::vector<std::int64_t> counts;
   for (const ExperimentSpec& e : experiments_) counts.push_back(e.scenario.trials);
-  const std::vector<TrialBlock> blocks = plan_blocks(counts, options.block_size);
+  const BlockPlan blocks(counts,
+                         options.block_size);  // computed block by block: see block_plan.hpp
   const int threads = std::max(1, options.threads);
   const std::size_t slots_count = 2 * static_cast<std::size_t>(threads);
 

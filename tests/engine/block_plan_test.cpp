@@ -26,3 +26,40 @@ TEST_CASE("blocks take experiments in turn and cover each experiment's trials in
   CHECK(blocks[2].experiment == 3);
   CHECK_THROWS_AS(plan_blocks({3}, 0), std::invalid_argument);
 }
+
+TEST_CASE("a block plan of two billion trials in blocks of one is ready at once") {
+  // Planned up front, 3 x (2^31 - 1) blocks would take 150 GiB; computed on demand, nothing.
+  const BlockPlan plan({2147483647, 2147483647, 5}, 1);
+  CHECK(plan.size() == 2ULL * 2147483647ULL + 5);
+  const TrialBlock last = plan[plan.size() - 1];
+  CHECK(last.experiment == 1);
+  CHECK(last.first_trial == 2147483646);
+  CHECK(last.trials == 1);
+  const TrialBlock early = plan[7];  // round 2: experiments 0, 1, 2 have blocks; round 3 too
+  CHECK(early.experiment == 1);
+  CHECK(early.first_trial == 2);
+  CHECK_THROWS_AS(plan[plan.size()], std::out_of_range);
+}
+
+TEST_CASE("a block plan computed on demand equals the blocks listed in turn") {
+  const std::vector<std::int64_t> counts{7, 0, 3, 12, 1};
+  for (const std::int64_t size : {1, 2, 3, 5, 100}) {
+    std::vector<TrialBlock> expected;  // the definition: round by round, experiments in turn
+    for (std::int64_t first = 0; first < 12; first += size) {
+      for (std::size_t e = 0; e < counts.size(); ++e) {
+        if (first < counts[e]) {
+          expected.push_back(
+              {static_cast<std::int32_t>(e), first, std::min(size, counts[e] - first)});
+        }
+      }
+    }
+    const std::vector<TrialBlock> planned = plan_blocks(counts, size);
+    REQUIRE(planned.size() == expected.size());
+    for (std::size_t b = 0; b < planned.size(); ++b) {
+      INFO("block size " << size << ", block " << b);
+      CHECK(planned[b].experiment == expected[b].experiment);
+      CHECK(planned[b].first_trial == expected[b].first_trial);
+      CHECK(planned[b].trials == expected[b].trials);
+    }
+  }
+}

@@ -16,6 +16,29 @@ struct TrialBlock {
 // Blocks of at most block_size trials, taken from the experiments in turn (block 0 of each
 // experiment, then block 1 of each, ...), so a run stopped part-way still holds a comparable
 // number of trials of every experiment. Within an experiment, trials stay in index order.
+//
+// Block b is computed when asked for, in O(log rounds + experiments), never stored: a run of
+// 2^31 trials in blocks of one starts at once and holds no list of 2^31 blocks.
+class BlockPlan {
+ public:
+  // std::invalid_argument for a block_size below 1 or a negative trial count.
+  BlockPlan(std::vector<std::int64_t> trials_per_experiment, std::int64_t block_size);
+
+  std::uint64_t size() const { return total_blocks_; }
+  TrialBlock operator[](std::uint64_t b) const;
+
+ private:
+  // Blocks in the first `rounds` rounds: sum over experiments of min(blocks of e, rounds).
+  std::uint64_t blocks_before_round(std::uint64_t round) const;
+
+  std::vector<std::int64_t> trials_;
+  std::int64_t block_size_;
+  std::vector<std::uint64_t> blocks_of_;  // per experiment
+  std::uint64_t total_blocks_ = 0;
+  std::uint64_t rounds_ = 0;  // the largest blocks_of_
+};
+
+// Every block of the plan, in order: for tests and small plans.
 std::vector<TrialBlock> plan_blocks(const std::vector<std::int64_t>& trials_per_experiment,
                                     std::int64_t block_size);
 
