@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -40,12 +41,16 @@ int run_command_line(int argc, char** argv) {
   run_cmd->add_option("-o,--output", run.output, "results file (default: SCENARIO_STEM.h5)");
   run_cmd->add_option("--trials", run.trials, "trials per experiment (overrides the scenario)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{2147483647}));
-  // CLI11 would wrap "-1" into 2^64 - 1 silently; a seed is a non-negative integer.
+  // CLI11 would wrap "-1" into 2^64 - 1 and saturate 2^64 and above silently; a seed is an
+  // integer that fits in 64 bits, or two different seeds would give the same trials.
   const CLI::Validator non_negative(
       [](std::string& text) {
-        return text.find_first_not_of("0123456789") == std::string::npos && !text.empty()
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        return !text.empty() && text.front() != '-' && error == std::errc() && stop == end
                    ? std::string()
-                   : "must be a non-negative integer, not " + text;
+                   : "must be a non-negative integer of at most 18446744073709551615, not " + text;
       },
       "UINT64");
   run_cmd->add_option("--seed", run.seed, "master seed (overrides the scenario)")

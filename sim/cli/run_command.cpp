@@ -10,12 +10,14 @@
 #include "detsim/engine/cancellation.hpp"
 #include "detsim/engine/simulation.hpp"
 #include "detsim/error.hpp"
+#include "detsim/io/output_file.hpp"
 #include "detsim/io/results_writer.hpp"
 #include "detsim/scenario/load.hpp"
 #include "detsim/scenario/preset.hpp"
 #include "detsim/stats/summary.hpp"
 #include "detsim/version.hpp"
 #include "results_sink.hpp"
+#include "run_checks.hpp"
 
 namespace detsim::cli {
 
@@ -77,11 +79,14 @@ int run_command(const RunArguments& a) {
     recorded = std::max(recorded, e.scenario.record_paths);
   }
 
+  check_distinct_structures(experiments);
+  RunOptions run_options;
+  run_options.threads = a.threads;
+  run_options.block_size = a.block_size;
+  run_options.seed = base.seed;
+  check_memory(a.scenario, simulation, run_options);
   const std::filesystem::path out = output_path(a);
-  if (std::filesystem::is_directory(out)) {
-    throw InputError(
-        fmt::format("{}: is a directory; -o names the results file to write", out.string()));
-  }
+  check_output_path(out, run_inputs(a, experiments));
   if (out.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(out.parent_path(), ec);
@@ -108,10 +113,6 @@ int run_command(const RunArguments& a) {
   RunResult result;
   {
     ResultsSink sink(writer, summary, progress);
-    RunOptions run_options;
-    run_options.threads = a.threads;
-    run_options.block_size = a.block_size;
-    run_options.seed = base.seed;
     run_options.cancel = &cancel;
     result = simulation.run(run_options, sink);
   }

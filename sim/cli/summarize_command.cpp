@@ -1,37 +1,87 @@
 // `detsim summarize`: the summary table of an existing results file.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
+#include "crash_guard.hpp"
 #include "detsim/error.hpp"
 #include "detsim/io/results_reader.hpp"
 #include "detsim/stats/summary.hpp"
 
 namespace detsim::cli {
 
-int summarize_command(const std::string& results_file) {
-  // A file the user names that cannot be read as results is bad input (status 2), as for run.
-  ResultsFileInfo info;
+namespace {
+
+// Reads everything first and prints only at the end (see run_guarded). Every failure is about the
+// file the user named, so it is bad input: InputError, status 2.
+int summarize(const std::string& results_file) {
   try {
-    info = read_results_info(results_file);
+    const ResultsFileInfo info = read_results_info(results_file);
+    if (!has_group(results_file, "summary")) {
+      throw InputError(fmt::format(
+          "{}: no /summary yet: the run writing this file stopped or is still running ({} trials "
+          "so far; a run writes /summary when it ends). Its trials are in /trials: "
+          "detsim_results.load_trials reads them",
+          results_file, info.trials_completed));
+    }
+    const ColumnBlock experiments =
+        read_table(results_file, "experiments",
+                   {{"experiment", ColumnType::i32}, {"structure", ColumnType::str}});
+    const ColumnBlock summary = read_table(results_file, "summary",
+                                           {{"experiment", ColumnType::i32},
+                                            {"outcome", ColumnType::str},
+                                            {"mean", ColumnType::f64},
+                                            {"ci_low", ColumnType::f64},
+                                            {"ci_high", ColumnType::f64}});
+    const std::size_t index = experiments.index_of("experiment");
+    const std::size_t structure = experiments.index_of("structure");
+    std::vector<std::string> names(experiments.rows());
+    std::vector<bool> named(experiments.rows(), false);
+    for (std::size_t r = 0; r < experiments.rows(); ++r) {
+      const std::int32_t e = experiments.i32(index)[r];
+      if (e < 0 || static_cast<std::size_t>(e) >= names.size() || named[e]) {
+        throw InputError(fmt::format(
+            "{}: /experiments/experiment: row {} holds {}; the rows must number the experiments "
+            "0 to {} once each",
+            results_file, r, e, names.size() - 1));
+      }
+      names[e] = experiments.str(structure)[r];
+      named[e] = true;
+    }
+    const std::size_t summary_experiment = summary.index_of("experiment");
+    for (std::size_t r = 0; r < summary.rows(); ++r) {
+      const std::int32_t e = summary.i32(summary_experiment)[r];
+      if (e < 0 || static_cast<std::size_t>(e) >= names.size()) {
+        throw InputError(
+            fmt::format("{}: /summary/experiment: row {} holds {}, not an experiment "
+                        "of /experiments (0 to {})",
+                        results_file, r, e, names.size() - 1));
+      }
+    }
+    const std::string table = format_summary_table(summary, names);
+    std::cout << fmt::format("{}: detsim {} (git {}), seed {}, {} trials{}\n", results_file,
+                             info.detsim_version, info.git_revision, info.seed,
+                             info.trials_completed,
+                             info.complete ? "" : " -- INCOMPLETE: the run was stopped part-way");
+    std::cout << table;
+    return 0;
   } catch (const RunError& e) {
     throw InputError(e.what());
   }
-  const ColumnBlock experiments = read_table(results_file, "experiments");
-  const ColumnBlock summary = read_table(results_file, "summary");
-  const std::size_t index = experiments.index_of("experiment");
-  const std::size_t structure = experiments.index_of("structure");
-  std::vector<std::string> names(experiments.rows());
-  for (std::size_t r = 0; r < experiments.rows(); ++r) {
-    names.at(static_cast<std::size_t>(experiments.number(index, r))) =
-        experiments.str(structure)[r];
-  }
-  std::cout << fmt::format("{}: detsim {} (git {}), seed {}, {} trials{}\n", results_file,
-                           info.detsim_version, info.git_revision, info.seed, info.trials_completed,
-                           info.complete ? "" : " -- INCOMPLETE: the run was stopped part-way");
-  std::cout << format_summary_table(summary, names);
-  return 0;
+}
+
+}  // namespace
+
+int summarize_command(const std::string& results_file) {
+  // The file is read in a child process: libhdf5 crashes or loops on some damaged files, and
+  // that must end in a message about the file, not in a crash of detsim. A healthy file reads in
+  // well under a second; the deadline allows for a slow disk and a busy machine.
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(results_file, error);
+  const auto timeout = std::chrono::seconds(10 + (error ? 0 : size / (20 << 20)));
+  return run_guarded(results_file, timeout, [&] { return summarize(results_file); });
 }
 
 }  // namespace detsim::cli

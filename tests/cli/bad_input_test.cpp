@@ -1,5 +1,6 @@
 // Bad input is refused with exit status 2 and a message that locates it, before any results file
-// is created: neither OUT nor OUT.part appears, and an OUT already there is left as it was.
+// is created: neither OUT nor a temporary file beside it appears, and an OUT already there is left
+// as it was.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -16,8 +17,6 @@ namespace {
 // results. Both must fail with status 2 and touch nothing. Returns the stderr of the first.
 std::string expect_rejected(const TempDir& dir, std::vector<std::string> args) {
   const auto out = dir / "out.h5";
-  auto part = out;
-  part += ".part";
   args.insert(args.end(), {"-o", out.string()});
 
   const CommandResult fresh = run_detsim(args, dir);
@@ -25,7 +24,7 @@ std::string expect_rejected(const TempDir& dir, std::vector<std::string> args) {
   REQUIRE(fresh.exit.exited);
   CHECK(fresh.exit.status == 2);
   CHECK_FALSE(std::filesystem::exists(out));
-  CHECK_FALSE(std::filesystem::exists(part));
+  CHECK(files_beside(out).empty());
   CHECK_FALSE(fresh.err.empty());
 
   const CommandResult earlier =
@@ -37,7 +36,7 @@ std::string expect_rejected(const TempDir& dir, std::vector<std::string> args) {
   REQUIRE(again.exit.exited);
   CHECK(again.exit.status == 2);
   CHECK(read_text_file(out) == bytes);
-  CHECK_FALSE(std::filesystem::exists(part));
+  CHECK(files_beside(out).empty());
   CHECK(again.err == fresh.err);
   return fresh.err;
 }

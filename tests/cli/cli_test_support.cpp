@@ -1,6 +1,8 @@
 // Helpers of cli_test_support.hpp that compare and parse what detsim wrote.
 #include "cli_test_support.hpp"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include <bit>
@@ -126,6 +128,27 @@ std::vector<ProgressLine> wait_for_progress_lines(const ChildProcess& child,
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+}
+
+std::vector<std::filesystem::path> files_beside(const std::filesystem::path& out) {
+  std::vector<std::filesystem::path> found;
+  const std::string prefix = out.filename().string() + ".";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(out.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool part = name.size() > prefix.size() + 5 && name.rfind(prefix, 0) == 0 &&
+                      name.compare(name.size() - 5, 5, ".part") == 0;
+    if (part || name == prefix + "lock") found.push_back(entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::filesystem::path part_file(const std::filesystem::path& out) {
+  for (const auto& file : files_beside(out)) {
+    if (file.extension() == ".part") return file;
+  }
+  return {};
 }
 
 }  // namespace detsim::test

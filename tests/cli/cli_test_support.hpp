@@ -38,6 +38,13 @@ inline CommandResult run_detsim(const std::vector<std::string>& args, const Temp
 
 void write_text_file(const std::filesystem::path& path, const std::string& text);
 
+// The files a run writing `out` keeps beside it while it runs: its temporary "OUT.XXXXXX.part"
+// files and its "OUT.lock", in name order.
+std::vector<std::filesystem::path> files_beside(const std::filesystem::path& out);
+
+// The one temporary file of a run writing `out`, or an empty path while there is none.
+std::filesystem::path part_file(const std::filesystem::path& out);
+
 // Length of a column of whatever type, from the vector that holds it.
 std::size_t column_length(const ColumnBlock& block, std::size_t column);
 

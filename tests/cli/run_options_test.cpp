@@ -140,7 +140,7 @@ TEST_CASE("without -o the results go to SCENARIO_STEM.h5 in the working director
   CHECK(read_results_info(out).trials_completed == 50);
 }
 
-TEST_CASE("an output path that cannot be created exits 1 naming it and writes nothing",
+TEST_CASE("an output path that cannot be created exits 2 naming it and writes nothing",
           "[cli][run]") {
   const TempDir dir;
   write_text_file(dir / "plain_file", "not a directory\n");
@@ -149,7 +149,7 @@ TEST_CASE("an output path that cannot be created exits 1 naming it and writes no
       run_detsim({"run", kInterfaceExample.string(), "--quiet", "-o", out.string()}, dir);
   INFO("stderr: " << r.err);
   REQUIRE(r.exit.exited);
-  CHECK(r.exit.status == 1);
+  CHECK(r.exit.status == 2);
   CHECK(contains(r.err, (dir / "plain_file").string()));
   CHECK(read_text_file(dir / "plain_file") == "not a directory\n");
 }

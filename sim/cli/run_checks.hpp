@@ -1,0 +1,26 @@
+// Checks `detsim run` makes after reading its inputs and before creating anything: each refusal is
+// an InputError (exit status 2) that says what to change.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "commands.hpp"
+#include "detsim/engine/simulation.hpp"
+
+namespace detsim::cli {
+
+// Every file the run reads: the scenario and the preset files its experiments use.
+std::vector<std::filesystem::path> run_inputs(const RunArguments& a,
+                                              const std::vector<ExperimentSpec>& experiments);
+
+// Two experiments of one name would be indistinguishable in /experiments and the summary (and,
+// with the same terms, would repeat the same trials): refused, naming the repeated structure.
+void check_distinct_structures(const std::vector<ExperimentSpec>& experiments);
+
+// Refuses a run whose estimated memory exceeds what the machine (or the process's RLIMIT_AS)
+// offers, giving both figures.
+void check_memory(const std::string& scenario, const Simulation& simulation,
+                  const RunOptions& options);
+
+}  // namespace detsim::cli
