@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer harnesses of tests/fuzz/ for SECONDS each (default 60) from their seed corpora,
+# under ASan and UBSan, in a clang build of its own (build-fuzz/, or BUILD_DIR). Both run at once,
+# one process each (-jobs=1, nice), so the run takes about SECONDS.
+#
+# Fails on any crash, hang or memory blow-up of the scenario loader, and on any crash of the
+# results reader inside detsim's own code. libhdf5 1.10 itself crashes and loops on some damaged
+# files; `detsim summarize` reads in a child process for that reason (sim/cli/crash_guard.hpp), so
+# each input that crashes libhdf5 is replayed through `detsim summarize` ($DETSIM, default
+# build-tests/detsim), which must refuse it with status 2, and the run fails otherwise.
+# New crashing inputs are left in $OUT_DIR (default build-fuzz/findings); keep each one that shows a
+# bug in tests/fuzz/regressions/, where the normal test suite replays it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+build_dir=${BUILD_DIR:-build-fuzz}
+detsim=${DETSIM:-build-tests/detsim}
+out_dir=${OUT_DIR:-$build_dir/findings}
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+CC=clang-14 CXX=clang++-14 cmake -S . -B "$build_dir" "${generator[@]}" "${launcher[@]}" \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDETSIM_FUZZ=ON -DDETSIM_BUILD_TESTS=OFF \
+  -DDETSIM_BUILD_BENCH=OFF -DDETSIM_PYTHON_TESTS=OFF >/dev/null
+cmake --build "$build_dir" --parallel "$(nproc)" --target fuzz_scenario_loader fuzz_results_reader
+
+rm -rf "$out_dir"
+mkdir -p "$out_dir"/{scenario,results}/{corpus,artifacts}
+export ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan_suppressions.txt
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+
+# The results reader runs with -fork=1, which keeps fuzzing past a crash (it meets libhdf5's);
+# each crash is judged below. The scenario loader must never crash: its first finding ends it.
+fuzz() {
+  local name=$1 harness=$2
+  shift 2
+  nice -n 10 "$build_dir/fuzz_$harness" "$out_dir/$name/corpus" "tests/fuzz/corpus/$name" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$out_dir/$name/artifacts/" "$@" >"$out_dir/$name/fuzz.log" 2>&1
+}
+fuzz scenario scenario_loader -max_len=8192 &
+scenario_pid=$!
+fuzz results results_reader -max_len=400000 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 \
+  -ignore_ooms=1 &
+results_pid=$!
+wait "$scenario_pid" "$results_pid" || true
+
+status=0
+report() {
+  local name=$1 log=$out_dir/$1/fuzz.log
+  local last
+  last=$(grep -E '^#[0-9]+:? +(DONE|pulse|NEW|REDUCE)? *cov: ' "$log" | tail -1 || true)
+  echo "fuzz $name: ${seconds}s, last status: ${last:-none}" >&2
+}
+report scenario
+report results
+
+shopt -s nullglob
+scenario_findings=("$out_dir"/scenario/artifacts/*)
+if ((${#scenario_findings[@]} > 0)); then
+  echo "fuzz scenario: ${#scenario_findings[@]} crash, hang or memory blow-up: ${scenario_findings[*]}" >&2
+  status=1
+fi
+
+# A finding of the results reader is libhdf5's when its first frame outside the sanitizers' own
+# is in libhdf5 or zlib (or when libhdf5 never returned: a hang); anything else is detsim's.
+for input in "$out_dir"/results/artifacts/*; do
+  report_file=$input.report
+  ASAN_OPTIONS=$ASAN_OPTIONS timeout 60 "$build_dir/fuzz_results_reader" -timeout=10 \
+    -rss_limit_mb=2048 "$input" >"$report_file" 2>&1 || true
+  first=$(grep -E '^ +#[0-9]+ ' "$report_file" |
+    grep -vE '__interceptor_|__asan|__sanitizer|__lsan|libclang_rt|compiler-rt|in (malloc|calloc|realloc|free|operator new)' |
+    head -1 || true)
+  if grep -qE 'libhdf5|libz\.so' <<<"$first" || grep -q 'ALARM: working on the last Unit' "$report_file"; then
+    kind=libhdf5
+  elif [[ -z $first ]] && ! grep -qE 'ERROR|SUMMARY|ALARM|deadly' "$report_file"; then
+    kind=none  # does not reproduce alone
+  else
+    kind=detsim
+    status=1
+  fi
+  set +e
+  timeout 120 "$detsim" summarize "$input" >/dev/null 2>"$input.summarize.err"
+  summarize=$?
+  set -e
+  if ((summarize != 0 && summarize != 2)); then
+    status=1
+    echo "fuzz results: detsim summarize exits $summarize on $input" >&2
+  fi
+  echo "fuzz results: $(basename "$input"): $kind; detsim summarize exits $summarize" >&2
+done
+exit "$status"
