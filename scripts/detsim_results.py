@@ -19,6 +19,8 @@ load_scenario returns a dict when PyYAML is importable (HAVE_YAML) and the YAML 
 import math
 import os
 import re
+import signal
+import time
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -86,10 +88,50 @@ def _read_dataset(ds):
 
 def _missing_file_message(path):
     msg = f"cannot read {path}: no such file"
-    if os.path.exists(f"{path}.part"):
-        msg += (f" (but {path}.part exists: a run that was stopped or is still running "
+    # detsim writes at PATH.XXXXXX.part (six random characters) and renames when the run ends.
+    folder, name = os.path.split(path)
+    try:
+        parts = sorted(p for p in os.listdir(folder or ".")
+                       if p.startswith(name + ".") and p.endswith(".part"))
+    except OSError:
+        parts = []
+    if parts:
+        part = os.path.join(folder, parts[-1])
+        msg += (f" (but {part} exists: a run that was stopped or is still running "
                 f"writes there; it is readable but incomplete)")
     return msg
+
+
+def _check_whole_file(path):
+    """Refuse, before libhdf5 reads it, a file cut short (a copy or a disk that ran out).
+
+    The HDF5 superblock (at 0, 512, 1024, ...) records the file's end; libhdf5 trusts it.
+    """
+    size = os.path.getsize(path)
+    with open(path, "rb") as raw:
+        at = 0
+        while at + 64 <= size:
+            raw.seek(at)
+            block = raw.read(64)
+            if block[:8] == b"\x89HDF\r\n\x1a\n":
+                version = block[8]
+                if version in (0, 1):
+                    offsets, field = block[13], (24 if version == 0 else 28) + 2 * block[13]
+                elif version in (2, 3):
+                    offsets, field = block[9], 12 + 2 * block[9]
+                else:
+                    raise DetsimResultsError(
+                        f"cannot read {path}: unknown HDF5 superblock version {version} "
+                        f"(the file is damaged)")
+                if offsets not in (2, 4, 8):
+                    raise DetsimResultsError(f"cannot read {path}: its HDF5 superblock is damaged")
+                end = int.from_bytes(block[field:field + offsets], "little")
+                if end != (1 << (8 * offsets)) - 1 and at + end > size:
+                    raise DetsimResultsError(
+                        f"cannot read {path}: truncated: the file has {size} bytes but says it "
+                        f"has {at + end} (an interrupted copy, or a disk that filled up)")
+                return
+            at = 512 if at == 0 else at * 2
 
 
 def _check_header(f, path):
@@ -126,6 +168,64 @@ def _is_complete(f):
     return "complete" in f.attrs and int(np.asarray(f.attrs["complete"]).reshape(-1)[0]) != 0
 
 
+# Files already walked safely, by (path, size, modification time): the walk costs a full read.
+_SAFE_FILES = set()
+
+
+def _walk_everything(f):
+    """Read every attribute and dataset of an open file (the probe's work)."""
+    def visit(_name, obj):
+        for key in obj.attrs:
+            obj.attrs[key]
+        if isinstance(obj, h5py.Dataset):
+            obj[()]
+    for key in f.attrs:
+        f.attrs[key]
+    f.visititems(visit)
+
+
+def _check_readable_by_libhdf5(path):
+    """Refuse a file that libhdf5 itself crashes or loops on, before this process walks it.
+
+    libhdf5 1.10 segfaults, aborts or loops forever on some damaged files (about 1 in 30 random
+    corruptions), and inside Python that would end the interpreter. A forked child reads the whole
+    file first; the parent refuses the file if the child dies or runs out of time. Errors the
+    child meets are left for the real read to report.
+    """
+    stat = os.stat(path)
+    key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+    timeout = 30.0 + stat.st_size / 20e6  # a healthy file reads far faster than 20 MB/s
+    if key in _SAFE_FILES or not hasattr(os, "fork"):
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: read, and leave without running any of the parent's cleanup
+        status = 0
+        try:
+            with h5py.File(path, "r") as f:
+                _walk_everything(f)
+        except BaseException:  # an error, not a crash: the parent's own read will say which
+            status = 1
+        os._exit(status)
+    deadline = time.monotonic() + timeout
+    while True:
+        done, wait_status = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise DetsimResultsError(
+                f"cannot read {path}: damaged: libhdf5 had not finished reading it after "
+                f"{timeout:.0f} s (it loops on some damaged files)")
+        time.sleep(0.005)
+    if os.WIFSIGNALED(wait_status):
+        number = os.WTERMSIG(wait_status)
+        raise DetsimResultsError(
+            f"cannot read {path}: damaged: libhdf5 crashed reading it "
+            f"(signal {number}, {signal.Signals(number).name})")
+    _SAFE_FILES.add(key)
+
+
 @contextmanager
 def _open(path, warn_incomplete=True):
     """Open and check a results file; warn (once per call) if the run stopped part-way."""
@@ -134,20 +234,35 @@ def _open(path, warn_incomplete=True):
         raise DetsimResultsError(_missing_file_message(path))
     if not os.access(path, os.R_OK):
         raise DetsimResultsError(f"cannot read {path}: permission denied")
+    if not os.path.isfile(path):
+        raise DetsimResultsError(f"cannot read {path}: not a regular file")
+    _check_whole_file(path)
+    _check_readable_by_libhdf5(path)
     try:
         f = h5py.File(path, "r")
     except OSError as exc:
         raise DetsimResultsError(
             f"cannot read {path}: not an HDF5 file, or a damaged one ({exc})") from exc
     with f:
-        _check_header(f, path)
-        if warn_incomplete and not _is_complete(f):
-            done = f.attrs.get("trials_completed", "an unknown number of")
-            warnings.warn(
-                f"{path} is incomplete (root attribute complete is 0 or missing): the run "
-                f"stopped part-way after {done} trials; estimates rest on those only",
-                IncompleteResultsWarning, stacklevel=4)
-        yield f
+        # A damaged file fails anywhere inside: libhdf5 raises OSError (or KeyError for an object
+        # it cannot find, ValueError/TypeError for a type it cannot convert); the caller gets one
+        # kind of error that names the file.
+        try:
+            _check_header(f, path)
+            if warn_incomplete and not _is_complete(f):
+                done = f.attrs.get("trials_completed", "an unknown number of")
+                warnings.warn(
+                    f"{path} is incomplete (root attribute complete is 0 or missing): the run "
+                    f"stopped part-way after {done} trials; estimates rest on those only",
+                    IncompleteResultsWarning, stacklevel=4)
+            yield f
+        except DetsimResultsError:
+            raise
+        except (OSError, KeyError, ValueError, TypeError, IndexError, AttributeError,
+                UnicodeDecodeError, RuntimeError) as exc:
+            raise DetsimResultsError(
+                f"cannot read {path}: damaged, or not laid out as detsim writes it "
+                f"({type(exc).__name__}: {exc})") from exc
 
 
 def _read_table(f, group, path, skip=()):
@@ -534,7 +649,16 @@ def load_scenario(path, experiment=None):
     and overrides applied).
     """
     text = _scenario_text(path, experiment)
-    return yaml.safe_load(text) if HAVE_YAML else text
+    return _parse_yaml(path, text) if HAVE_YAML else text
+
+
+def _parse_yaml(path, text):
+    """The stored scenario YAML parsed; DetsimResultsError if the file's copy is damaged."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DetsimResultsError(
+            f"cannot read {path}: its stored scenario YAML is damaged ({exc})") from exc
 
 
 def _scenario_text(path, experiment=None):
@@ -614,7 +738,7 @@ def scenario_facts(path):
     path = os.fspath(path)
     text = _scenario_text(path)
     if HAVE_YAML:
-        parsed = yaml.safe_load(text) or {}
+        parsed = _parse_yaml(path, text) or {}
         actors = _actors_from_dict(parsed) if isinstance(parsed, dict) else []
         horizon = parsed.get("horizon_months") if isinstance(parsed, dict) else None
     else:

@@ -201,11 +201,10 @@ TEST_CASE("integer fields reject fractions, text and distributions") {
   CHECK_THAT(test::load_error(base + "trials: 2147483648\n"),
              Contains("trials = 2147483648: must be an integer in [1, 2147483647]"));
   CHECK_THAT(test::load_error(base + "horizon_months: 0\n"),
-             Contains("horizon_months = 0: must be an integer in [1, 2147483647]"));
-  CHECK_THAT(
-      test::load_error(base + "horizon_months: {uniform: [1, 10]}\n"),
-      Contains("horizon_months = {uniform: [1, 10]}: must be an integer in [1, 2147483647] (a "
-               "distribution is not allowed here)"));
+             Contains("horizon_months = 0: must be an integer in [1, 12000]"));
+  CHECK_THAT(test::load_error(base + "horizon_months: {uniform: [1, 10]}\n"),
+             Contains("horizon_months = {uniform: [1, 10]}: must be an integer in [1, 12000] (a "
+                      "distribution is not allowed here)"));
   CHECK_THAT(test::load_error(base + "seed: -1\n"),
              Contains("seed = -1: must be an integer in [0, 18446744073709551615]"));
   CHECK_THAT(test::load_error(base + "dynamics: {belief_grid: 8}\n"),
