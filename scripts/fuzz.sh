@@ -69,8 +69,8 @@ fi
 # is in libhdf5 or zlib (or when libhdf5 never returned: a hang); anything else is detsim's.
 for input in "$out_dir"/results/artifacts/*; do
   report_file=$input.report
-  ASAN_OPTIONS=$ASAN_OPTIONS timeout 60 "$build_dir/fuzz_results_reader" -timeout=10 \
-    -rss_limit_mb=2048 "$input" >"$report_file" 2>&1 || true
+  timeout 60 "$build_dir/fuzz_results_reader" -timeout=5 -rss_limit_mb=2048 "$input" \
+    >"$report_file" 2>&1 || true
   first=$(grep -E '^ +#[0-9]+ ' "$report_file" |
     grep -vE '__interceptor_|__asan|__sanitizer|__lsan|libclang_rt|compiler-rt|in (malloc|calloc|realloc|free|operator new)' |
     head -1 || true)

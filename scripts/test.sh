@@ -2,7 +2,8 @@
 # Every test, from a bare Debian 12 machine: installs what is needed, builds twice (Release, and
 # Debug with the address and undefined-behaviour sanitizers) and runs the whole suite in each:
 # C++ tests, command-line tests and the Python reader and figure tests, all through CTest; then
-# the engine's tests once more under ThreadSanitizer.
+# the engine's tests once more under ThreadSanitizer, and a minute of libFuzzer on the scenario
+# loader and on the results reader (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,3 +25,7 @@ BUILD_DIR=build-tsan BUILD_TYPE=RelWithDebInfo BUILD_TARGET=test_engine bash scr
   -DDETSIM_PYTHON_TESTS=OFF
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --tests-regex '^engine:' --no-tests=error \
   --output-on-failure --parallel "$(nproc)" --timeout 900
+
+# A minute of each fuzzer from the seed corpora (both at once), under ASan and UBSan: inputs
+# the kept regressions do not cover yet. A finding fails the run (see scripts/fuzz.sh).
+DETSIM=build-tests/detsim bash scripts/fuzz.sh 60

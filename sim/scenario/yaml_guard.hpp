@@ -12,7 +12,7 @@
 
 namespace detsim::detail {
 
-// Far above any real input (the shipped scenario is under 4 KiB, about 300 nodes and 8 levels
+// Far above any real input (the shipped scenario is under 4 KiB, about 130 nodes and 7 levels
 // deep) and far below what would take noticeable time or memory to walk.
 inline constexpr std::size_t max_yaml_bytes = std::size_t{1} << 20;  // 1 MiB
 inline constexpr int max_yaml_depth = 64;                            // nested maps and lists
