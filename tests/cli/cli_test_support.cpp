@@ -151,4 +151,14 @@ std::filesystem::path part_file(const std::filesystem::path& out) {
   return {};
 }
 
+std::filesystem::path wait_for_part_file(const std::filesystem::path& out) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (part_file(out).empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  const auto part = part_file(out);
+  REQUIRE_FALSE(part.empty());
+  return part;
+}
+
 }  // namespace detsim::test

@@ -45,6 +45,10 @@ std::vector<std::filesystem::path> files_beside(const std::filesystem::path& out
 // The one temporary file of a run writing `out`, or an empty path while there is none.
 std::filesystem::path part_file(const std::filesystem::path& out);
 
+// Waits (up to 30 s) until a run writing `out` has created its temporary file; returns it, or
+// an empty path (and fails the test) if none appeared.
+std::filesystem::path wait_for_part_file(const std::filesystem::path& out);
+
 // Length of a column of whatever type, from the vector that holds it.
 std::size_t column_length(const ColumnBlock& block, std::size_t column);
 

@@ -85,12 +85,7 @@ TEST_CASE("summarize of a killed run's .part file explains that it has no summar
   ChildProcess child({DETSIM_BINARY, "run", kUkraine.string(), "--trials", "2000000", "--threads",
                       "1", "--quiet", "-o", out.string()},
                      dir.path(), dir / "stdout.txt", dir / "stderr.txt");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (part_file(out).empty() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  const auto part = part_file(out);
-  REQUIRE_FALSE(part.empty());
+  const auto part = wait_for_part_file(out);
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // a flush or two of trials
   child.send_signal(SIGKILL);
   REQUIRE(child.wait_for(std::chrono::seconds(30)).has_value());

@@ -101,11 +101,7 @@ TEST_CASE("a second run on the same output while one is running is refused", "[c
   ChildProcess first({DETSIM_BINARY, "run", kUkraine.string(), "--trials", "2000000", "--threads",
                       "1", "--quiet", "-o", out.string()},
                      dir.path(), dir / "first.out", dir / "first.err");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (part_file(out).empty() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  REQUIRE_FALSE(part_file(out).empty());
+  wait_for_part_file(out);
   const CommandResult second = run_example(dir, {"-o", out.string()});
   check_refused(second, "another detsim run is writing this file");
   REQUIRE(first.running());

@@ -31,12 +31,8 @@ void check_refused(const TempDir& dir, const CommandResult& r, const std::string
   CHECK(files_beside(dir / "out.h5").empty());
 }
 
-void wait_for_part_file(const std::filesystem::path& out) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (part_file(out).empty() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  REQUIRE_FALSE(part_file(out).empty());
+void wait_until_running(const std::filesystem::path& out) {
+  wait_for_part_file(out);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // under the signal handlers
 }
 
@@ -90,7 +86,7 @@ TEST_CASE("a run of two billion trials over a thousand years stops promptly on S
   ChildProcess child({DETSIM_BINARY, "run", kUkraine.string(), "--trials", "2147483647", "--set",
                       "horizon_months=12000", "--threads", "2", "--quiet", "-o", out.string()},
                      dir.path(), dir / "stdout.txt", dir / "stderr.txt");
-  wait_for_part_file(out);  // it started at once: no plan of every block first
+  wait_until_running(out);  // it started at once: no plan of every block first
   REQUIRE(child.running());
   child.send_signal(SIGTERM);
   const auto exit = child.wait_for(std::chrono::seconds(60));
@@ -110,7 +106,7 @@ TEST_CASE("a SIGINT ignored by the parent (a background job) stays ignored", "[c
       {"/bin/sh", "-c", "trap '' INT; exec \"$0\" \"$@\"", DETSIM_BINARY, "run", kUkraine.string(),
        "--trials", "40000", "--threads", "1", "--quiet", "-o", out.string()},
       dir.path(), dir / "stdout.txt", dir / "stderr.txt");
-  wait_for_part_file(out);
+  wait_until_running(out);
   child.send_signal(SIGINT);
   const auto exit = child.wait_for(std::chrono::seconds(120));
   REQUIRE(exit.has_value());

@@ -13,12 +13,6 @@ using test::minimal_scenario;
 
 namespace {
 
-LoadOptions sets(std::vector<std::string> overrides) {
-  LoadOptions options;
-  options.overrides = std::move(overrides);
-  return options;
-}
-
 // Anchors a0 .. a{levels}: each a list of `width` aliases of the one before, so the last stands
 // for width^levels values in a text of a few hundred bytes ("billion laughs").
 std::string alias_bomb(int levels, int width) {
@@ -38,7 +32,7 @@ TEST_CASE("a stray comma at the top level is an error, not an endless loop") {
   CHECK_THAT(load_error(","), StartsWith("test.yaml:1:1: unexpected ','"));
   CHECK_THAT(load_error("\"x\","), StartsWith("test.yaml:1:4: unexpected ','"));
   CHECK_THAT(load_error(minimal_scenario() + ", a\n"), StartsWith("test.yaml:5:1: "));
-  CHECK_THAT(load_error(minimal_scenario(), sets({"name=,"})),
+  CHECK_THAT(load_error(minimal_scenario(), LoadOptions{{"name=,"}, std::nullopt}),
              Contains("--set name=,: the value ',' is not valid YAML: unexpected ','"));
 }
 
@@ -96,13 +90,14 @@ TEST_CASE("text that is not UTF-8 is refused at its position") {
              Contains("byte 0xC0 is not UTF-8"));  // an overlong '/'
   CHECK_THAT(load_error(minimal_scenario() + std::string("name: a\0b\n", 10)),
              Contains("byte 0x00 is not UTF-8"));
-  CHECK_THAT(load_error(minimal_scenario(), sets({"name=\xff"})), Contains("not UTF-8"));
+  CHECK_THAT(load_error(minimal_scenario(), LoadOptions{{"name=\xff"}, std::nullopt}),
+             Contains("not UTF-8"));
   // Valid multibyte text is fine.
   CHECK(test::load(minimal_scenario() + "name: \"Україна – 🇺🇦\"\n").name == "Україна – 🇺🇦");
 }
 
 TEST_CASE("a --set value holding a second YAML document is an error, not dropped") {
-  CHECK_THAT(load_error(minimal_scenario(), sets({"name=a\n---\nb"})),
+  CHECK_THAT(load_error(minimal_scenario(), LoadOptions{{"name=a\n---\nb"}, std::nullopt}),
              Contains("a second YAML document"));
   CHECK_THAT(load_error(minimal_scenario() + "---\nname: b\n"),
              StartsWith("test.yaml:5:1: a second YAML document"));
