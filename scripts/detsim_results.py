@@ -168,20 +168,33 @@ def _is_complete(f):
     return "complete" in f.attrs and int(np.asarray(f.attrs["complete"]).reshape(-1)[0]) != 0
 
 
-# Files already walked safely, by (path, size, modification time): the walk costs a full read.
+# Files already walked, by (path, size, modification time): the walk costs a full read, and a
+# file that crashed or hung it is refused again at once, with the same message.
 _SAFE_FILES = set()
+_UNSAFE_FILES = {}
 
 
 def _walk_everything(f):
-    """Read every attribute and dataset of an open file (the probe's work)."""
-    def visit(_name, obj):
-        for key in obj.attrs:
-            obj.attrs[key]
+    """Read every attribute and dataset of an open file (the probe's work), going on past errors,
+    so that what comes after a damaged object or link is probed too."""
+    def attempt(read, default=None):
+        try:
+            return read()
+        except Exception:  # an error is for the real read to report; only crashes matter here
+            return default
+
+    def walk(obj, depth):
+        for key in attempt(lambda: list(obj.attrs), []):
+            attempt(lambda: obj.attrs[key])
         if isinstance(obj, h5py.Dataset):
-            obj[()]
-    for key in f.attrs:
-        f.attrs[key]
-    f.visititems(visit)
+            attempt(lambda: obj[()])
+        elif isinstance(obj, h5py.Group) and depth < 8:  # detsim's files are 2 levels deep
+            for name in attempt(lambda: list(obj.keys()), []):
+                child = attempt(lambda: obj[name])
+                if child is not None:
+                    walk(child, depth + 1)
+
+    walk(f, 0)
 
 
 def _check_readable_by_libhdf5(path):
@@ -197,6 +210,8 @@ def _check_readable_by_libhdf5(path):
     timeout = 30.0 + stat.st_size / 20e6  # a healthy file reads far faster than 20 MB/s
     if key in _SAFE_FILES or not hasattr(os, "fork"):
         return
+    if key in _UNSAFE_FILES:
+        raise DetsimResultsError(_UNSAFE_FILES[key])
     pid = os.fork()
     if pid == 0:  # the child: read, and leave without running any of the parent's cleanup
         status = 0
@@ -214,15 +229,16 @@ def _check_readable_by_libhdf5(path):
         if time.monotonic() > deadline:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            raise DetsimResultsError(
+            _UNSAFE_FILES[key] = (
                 f"cannot read {path}: damaged: libhdf5 had not finished reading it after "
                 f"{timeout:.0f} s (it loops on some damaged files)")
+            raise DetsimResultsError(_UNSAFE_FILES[key])
         time.sleep(0.005)
     if os.WIFSIGNALED(wait_status):
         number = os.WTERMSIG(wait_status)
-        raise DetsimResultsError(
-            f"cannot read {path}: damaged: libhdf5 crashed reading it "
-            f"(signal {number}, {signal.Signals(number).name})")
+        _UNSAFE_FILES[key] = (f"cannot read {path}: damaged: libhdf5 crashed reading it "
+                              f"(signal {number}, {signal.Signals(number).name})")
+        raise DetsimResultsError(_UNSAFE_FILES[key])
     _SAFE_FILES.add(key)
 
 
