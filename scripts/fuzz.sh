@@ -52,7 +52,7 @@ status=0
 report() {
   local name=$1 log=$out_dir/$1/fuzz.log
   local last
-  last=$(grep -E '^#[0-9]+:? +(DONE|pulse|NEW|REDUCE)? *cov: ' "$log" | tail -1 || true)
+  last=$(grep -E '^#[0-9]+:?[[:space:]]+(DONE|pulse|NEW|REDUCE)?[[:space:]]*cov: ' "$log" | tail -1 || true)
   echo "fuzz $name: ${seconds}s, last status: ${last:-none}" >&2
 }
 report scenario
