@@ -71,12 +71,10 @@ TEST_CASE("-o naming a directory, or a new one with a trailing slash, fails befo
   const TempDir dir;
   check_refused(run_example(dir, {"-o", dir.path().string()}), "is a directory");
   const std::string missing = (dir / "newdir").string() + "/";
-  const auto started = std::chrono::steady_clock::now();
   check_refused(
       run_detsim({"run", kUkraine.string(), "--quiet", "--trials", "2000000", "-o", missing}, dir),
       "names a directory");
-  // Refused before the run: two million trials would take many seconds.
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+  // Refused before the run: it used to create newdir/, run every trial, and fail at the rename.
   CHECK_FALSE(std::filesystem::exists(dir / "newdir"));
 }
 
