@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -58,11 +59,21 @@ TEST_CASE("check_output_path refuses devices, directories and the run's inputs")
   CHECK_THROWS_WITH(check_output_path(dir / "null.h5", {}), Catch::Contains("is a device"));
 }
 
-TEST_CASE("a writer refuses a device, and its constructor leaves /dev/null a device") {
-  CHECK_THROWS_AS(open_test_writer("/dev/null"), InputError);
+TEST_CASE("a writer refuses a device or a pipe, and leaves it as it was") {
+  TempDir dir;
+  // A null device of the test's own (as root; else only the pipe), never the system's /dev/null:
+  // a writer that regressed would replace it with its file.
+  const auto device = dir / "null", pipe = dir / "pipe";
+  REQUIRE(::mkfifo(pipe.c_str(), 0666) == 0);
+  CHECK_THROWS_WITH(open_test_writer(pipe), Catch::Contains("is a pipe"));
   struct stat st {};
-  REQUIRE(::stat("/dev/null", &st) == 0);
-  CHECK(S_ISCHR(st.st_mode));
+  REQUIRE(::stat(pipe.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+    CHECK_THROWS_AS(open_test_writer(device), InputError);
+    REQUIRE(::stat(device.c_str(), &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+  }
 }
 
 TEST_CASE("temporary names are unpredictable and sit beside the file") {
