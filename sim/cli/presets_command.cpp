@@ -18,15 +18,22 @@ std::string describe(const Quantity& q) {
 }
 
 std::string describe(const GuaranteeTerms& t) {
-  return fmt::format("defend {}, audience_cost {}, aid_per_month {}, sanctions {}",
-                     describe(t.defend), describe(t.audience_cost), describe(t.aid_per_month),
-                     describe(t.sanctions));
+  std::string out;
+  for (const TermInfo& term : kTerms) {
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", term.key, describe(t[term.term]));
+  }
+  return out;
 }
 
 }  // namespace
 
 int presets_command() {
-  std::cout << fmt::format("presets in {}\n", preset_directory().string());
+  std::cout << fmt::format("presets in {}; each sets these terms for its lead and its others\n",
+                           preset_directory().string());
+  for (const TermInfo& term : kTerms) {
+    std::cout << fmt::format("  {} in [{:g}, {:g}] ({}): {}\n", term.key, term.min, term.max,
+                             term.unit, term.description);
+  }
   for (const std::string& name : shipped_preset_names()) {
     const Preset p = load_preset(name);
     std::cout << fmt::format(

@@ -10,10 +10,11 @@ void deliver_aid(const TrialParameters& p, TrialState& s) {
   const double threshold = value_of(s, p.severity_aid);
   for (GuarantorState& g : s.guarantors) {
     const bool reneged = g.tested && !g.honored;
-    g.aid_flowing = g.aid_per_month > 0 && !reneged && g.resolve + g.audience_cost >= threshold;
+    const double aid = g.terms[Term::aid_per_month];
+    g.aid_flowing = aid > 0 && !reneged && g.resolve + g.terms[Term::audience_cost] >= threshold;
     if (!g.aid_flowing) continue;
-    s.aid_stock += g.aid_per_month;
-    g.cost += g.aid_per_month;
+    s.aid_stock += aid;
+    g.cost += aid;
   }
 }
 

@@ -9,7 +9,9 @@ namespace detsim {
 
 bool climb_ladder(const TrialParameters& p, TrialState& s, RandomStream& war) {
   bool direct = false;
-  for (const GuarantorState& g : s.guarantors) direct = direct || (g.fighting && g.defend > 0);
+  for (const GuarantorState& g : s.guarantors) {
+    direct = direct || (g.fighting && g.terms[Term::defend] > 0);
+  }
   // Both draws are made every month so the stream's use does not depend on the state.
   const double u_clash = boost::random::uniform_01<double>()(war);
   const double u_nuclear = boost::random::uniform_01<double>()(war);

@@ -48,7 +48,7 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
     }
     GuarantorState& g = s.guarantors[tested];
     if (!kept) {
-      g.cost += g.audience_cost;  // tied hands: backing down is paid at home
+      g.cost += g.terms[Term::audience_cost];  // tied hands: backing down is paid at home
       s.cohesion -= value_of(s, p.cohesion_renege_penalty);
     }
   }

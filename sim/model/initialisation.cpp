@@ -26,18 +26,19 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
     GuarantorState& g = s.guarantors[i];
     g.capability = v(slots.capability);
     g.resolve = v(slots.resolve);
-    g.defend = v(slots.defend);
-    g.audience_cost = v(slots.audience_cost);
-    g.aid_per_month = v(slots.aid_per_month);
-    g.sanctions = v(slots.sanctions);
+    g.committed = false;
+    for (const TermInfo& term : kTerms) {
+      g.terms[term.term] = v(slots.terms[term.term]);
+      g.committed = g.committed || g.terms[term.term] > 0;  // promised something
+    }
     g.lead = slots.lead;
-    g.committed = g.defend > 0 || g.audience_cost > 0 || g.aid_per_month > 0 || g.sanctions > 0;
     // An attack tests a promise to fight at the war severity; a promise only of aid or
     // sanctions at the probe severity: keeping arms and sanctions flowing through a war costs
     // about what answering a probe does, and far less than sending forces.
-    const double war_severity = g.defend > 0 ? v(p.severity_war) : v(p.severity_probe);
-    g.honor_probe.set(p.belief_cells, g.audience_cost, v(p.severity_probe), v(p.honor_noise));
-    g.honor_war.set(p.belief_cells, g.audience_cost, war_severity, v(p.honor_noise));
+    const double audience_cost = g.terms[Term::audience_cost];
+    const double war_severity = g.terms[Term::defend] > 0 ? v(p.severity_war) : v(p.severity_probe);
+    g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), v(p.honor_noise));
+    g.honor_war.set(p.belief_cells, audience_cost, war_severity, v(p.honor_noise));
     g.alternate_administration = false;
     g.belief = g.credibility_cache.prior(slots.credibility, s.values, p.belief_cells);
     if (slots.has_elections) {
@@ -66,8 +67,8 @@ void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& str
     for (std::size_t b = 0; b < s.committed.size(); ++b) {
       if ((set >> b) & 1U) {
         const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
-        s.subset_capability[set] += g.defend * g.capability;
-        s.subset_sanctions[set] += g.sanctions;
+        s.subset_capability[set] += g.terms[Term::defend] * g.capability;
+        s.subset_sanctions[set] += g.terms[Term::sanctions];
       }
     }
   }

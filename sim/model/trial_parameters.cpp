@@ -78,10 +78,9 @@ TrialParameters::TrialParameters(const Scenario& s) {
         g.resolve = plan.add_redrawable(a.resolve, path + "resolve", g.resolve_law);
         g.credibility = plan.add_distribution(a.credibility, path + "credibility");
         const std::string terms = "guarantee.terms." + a.id + ".";
-        g.defend = add(a.terms.defend, terms + "defend");
-        g.audience_cost = add(a.terms.audience_cost, terms + "audience_cost");
-        g.aid_per_month = add(a.terms.aid_per_month, terms + "aid_per_month");
-        g.sanctions = add(a.terms.sanctions, terms + "sanctions");
+        for (const TermInfo& term : kTerms) {
+          g.terms[term.term] = add(a.terms[term.term], terms + std::string(term.key));
+        }
         if (a.elections) {
           const Elections& e = *a.elections;
           const std::string ep = path + "elections.";

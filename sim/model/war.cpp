@@ -51,7 +51,8 @@ void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
   const double sanctions_share = value_of(s, p.sanctions_cost_share);
   for (GuarantorState& g : s.guarantors) {
     if (g.fighting) {
-      g.cost += guarantor_rate * g.defend * g.capability + sanctions_share * g.sanctions;
+      g.cost += guarantor_rate * g.terms[Term::defend] * g.capability +
+                sanctions_share * g.terms[Term::sanctions];
     }
   }
 

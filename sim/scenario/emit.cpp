@@ -107,7 +107,10 @@ void emit_guarantee(YAML::Emitter& out, const Scenario& s) {
     for (const Actor* g : guarantors) {
       out << YAML::Key;
       text(out, g->id) << YAML::Value << YAML::Flow << YAML::BeginMap;
-      emit_fields(out, detail::terms_fields(), g->terms);
+      for (const TermInfo& term : kTerms) {
+        out << YAML::Key << std::string(term.key) << YAML::Value;
+        emit_quantity(out, g->terms[term.term]);
+      }
       out << YAML::EndMap;
     }
     out << YAML::EndMap;

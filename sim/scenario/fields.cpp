@@ -77,16 +77,6 @@ const std::vector<IntegerField<Elections>>& elections_integer_fields() {
   return fields;
 }
 
-const std::vector<QuantityField<GuaranteeTerms>>& terms_fields() {
-  static const std::vector<QuantityField<GuaranteeTerms>> fields{
-      {"defend", &GuaranteeTerms::defend, unit},
-      {"audience_cost", &GuaranteeTerms::audience_cost, Range::closed(0, 2)},
-      {"aid_per_month", &GuaranteeTerms::aid_per_month, unit},
-      {"sanctions", &GuaranteeTerms::sanctions, unit},
-  };
-  return fields;
-}
-
 const std::vector<ActorQuantityField>& actor_quantity_fields() {
   static const std::vector<ActorQuantityField> fields{
       {"capability", &Actor::capability, positive, std::nullopt},

@@ -32,7 +32,6 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields();
 const std::vector<IntegerField<Dynamics>>& dynamics_integer_fields();
 const std::vector<QuantityField<Elections>>& elections_quantity_fields();
 const std::vector<IntegerField<Elections>>& elections_integer_fields();
-const std::vector<QuantityField<GuaranteeTerms>>& terms_fields();
 
 // Actor keys: `role` empty means every role has it.
 struct ActorQuantityField {
@@ -66,9 +65,12 @@ const std::vector<std::string>& preset_keys();
 template <class Table>
 std::vector<std::string> keys_of(const Table& table) {
   std::vector<std::string> keys;
-  for (const auto& field : table) keys.push_back(field.key);
+  for (const auto& field : table) keys.push_back(std::string(field.key));
   return keys;
 }
+
+// The range of a guarantee term, from its row of kTerms.
+inline Range term_range(const TermInfo& term) { return Range::closed(term.min, term.max); }
 
 // The largest trials value (trials are indexed by 32-bit signed integers downstream).
 inline constexpr std::int64_t max_trials = 2147483647;

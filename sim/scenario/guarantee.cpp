@@ -25,9 +25,8 @@ GuaranteeInput read_guarantee(Diagnostics& d, const YAML::Node& node) {
   const YAML::Node terms = child(node, "terms");
   if (!terms || terms.IsNull()) return input;
   if (!terms.IsMap()) {
-    bad_value(
-        d, terms, "guarantee.terms",
-        "must be a map of guarantor id to terms (defend, audience_cost, aid_per_month, sanctions)");
+    bad_value(d, terms, "guarantee.terms",
+              "must be a map of guarantor id to terms (" + join(keys_of(kTerms)) + ")");
     return input;
   }
   for (const auto& pair : terms) {

@@ -15,10 +15,10 @@
 
 namespace detsim::detail {
 
-// Terms as written: one entry per terms_fields() entry, empty where the key is absent.
-using TermsInput = std::vector<std::optional<Quantity>>;
+// Terms as written: one entry per term of kTerms, empty where the key is absent.
+using TermsInput = TermArray<std::optional<Quantity>>;
 
-// A terms map (defend, audience_cost, aid_per_month, sanctions).
+// A terms map: the keys of kTerms.
 TermsInput read_terms(Diagnostics& d, const YAML::Node& node, const std::string& path);
 // Absent fields are zero: no commitment.
 GuaranteeTerms terms_or_zero(const TermsInput& input);

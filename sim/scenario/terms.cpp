@@ -6,31 +6,26 @@
 namespace detsim::detail {
 
 TermsInput read_terms(Diagnostics& d, const YAML::Node& node, const std::string& path) {
-  const auto& fields = terms_fields();
-  TermsInput input(fields.size());
-  if (!check_map(d, node, path, keys_of(fields))) return input;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (auto value = child(node, fields[i].key)) {
-      input[i] = read_quantity(d, value, join_path(path, fields[i].key), fields[i].range);
+  TermsInput input;
+  if (!check_map(d, node, path, keys_of(kTerms))) return input;
+  for (const TermInfo& term : kTerms) {
+    const std::string key(term.key);
+    if (auto value = child(node, key)) {
+      input[term.term] = read_quantity(d, value, join_path(path, key), term_range(term));
     }
   }
   return input;
 }
 
 GuaranteeTerms terms_or_zero(const TermsInput& input) {
-  GuaranteeTerms terms;
-  const auto& fields = terms_fields();
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    terms.*fields[i].member = Quantity::constant(0.0);
-  }
+  GuaranteeTerms terms;  // every term a constant 0
   override_terms(terms, input);
   return terms;
 }
 
 void override_terms(GuaranteeTerms& terms, const TermsInput& input) {
-  const auto& fields = terms_fields();
-  for (std::size_t i = 0; i < fields.size() && i < input.size(); ++i) {
-    if (input[i]) terms.*fields[i].member = *input[i];
+  for (const TermInfo& term : kTerms) {
+    if (input[term.term]) terms[term.term] = *input[term.term];
   }
 }
 

@@ -48,8 +48,8 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
   s.honor_noise = Quantity::constant(0.05);
   s.actors[0].can_probe = true;
   s.actors[1].resolve = Quantity::constant(0.9);
-  s.actors[2].terms.aid_per_month = Quantity::constant(0.01);
-  s.actors[2].terms.sanctions = Quantity::constant(0.02);
+  s.actors[2].terms[Term::aid_per_month] = Quantity::constant(0.01);
+  s.actors[2].terms[Term::sanctions] = Quantity::constant(0.02);
   Elections e;
   e.every_months = 24;
   e.first_month = 6;

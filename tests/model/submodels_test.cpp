@@ -54,7 +54,7 @@ void within_five_se(double hits, double n, double p) {
 
 TEST_CASE("aid accumulates with wear and costs the guarantor only while its resolve holds") {
   Scenario s = base_scenario();
-  s.actors[2].terms.aid_per_month = Quantity::constant(0.01);
+  s.actors[2].terms[Term::aid_per_month] = Quantity::constant(0.01);
   s.dynamics.aid_depreciation = Quantity::constant(0.02);
   Fixture f(s);
   for (int m = 0; m < 10; ++m) deliver_aid(f.p(), f.state);
@@ -64,7 +64,7 @@ TEST_CASE("aid accumulates with wear and costs the guarantor only while its reso
   CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
 
   f.guarantor().resolve = 0.1;  // 0.1 + 0 < severity.aid 0.2: the aid stops
-  f.guarantor().audience_cost = 0.0;
+  f.guarantor().terms[Term::audience_cost] = 0.0;
   deliver_aid(f.p(), f.state);
   CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
   f.guarantor().resolve = 0.9;
@@ -189,9 +189,9 @@ TEST_CASE("the front moves by front_speed (1 - 2 pi) and a stronger challenger a
     CHECK(f.state.territory == Approx(1.0).epsilon(1e-12));  // clamped at 1: defence ahead
   }
   Scenario weak = base_scenario();
-  weak.actors[2].terms.defend = Quantity::constant(0.0);
-  weak.actors[2].terms.sanctions = Quantity::constant(0.01);  // committed without forces
-  weak.actors[1].resolve = Quantity::constant(0.9);           // fights alone
+  weak.actors[2].terms[Term::defend] = Quantity::constant(0.0);
+  weak.actors[2].terms[Term::sanctions] = Quantity::constant(0.01);  // committed without forces
+  weak.actors[1].resolve = Quantity::constant(0.9);                  // fights alone
   weak.actors[1].territory = Quantity::constant(0.8);
   weak.dynamics.settlement_rate = Quantity::constant(0.0);
   Fixture w(weak);
@@ -256,7 +256,7 @@ TEST_CASE("precedent: a guarantor backing down lowers belief in another by its o
   Actor ally = s.actors[2];
   ally.id = "ally";
   ally.lead = false;
-  ally.terms.audience_cost = Quantity::constant(0.0);
+  ally.terms[Term::audience_cost] = Quantity::constant(0.0);
   s.actors.push_back(ally);
   s.actors[2].resolve = Quantity::constant(0.3);  // the lead backs down: 0.3 + 0.2 < 0.7
   s.actors[3].resolve = Quantity::constant(0.9);  // the ally honors

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "../../sim/scenario/fields.hpp"
 #include "scenario_test_support.hpp"
 
 using namespace detsim;
@@ -134,13 +135,13 @@ TEST_CASE("the interface example loads with every value where it belongs") {
 
   // Terms: the preset's lead terms for the US, its others terms for the allies, then the
   // scenario's own terms field by field.
-  check_constant(us.terms.defend, 0.6);           // scenario
-  check_constant(us.terms.audience_cost, 0.5);    // scenario
-  check_constant(us.terms.aid_per_month, 0.005);  // preset lead
-  check_constant(us.terms.sanctions, 0.01);       // preset lead
-  check_constant(eu.terms.defend, 0.0);           // preset others
-  check_constant(eu.terms.aid_per_month, 0.002);  // preset others
-  check_constant(eu.terms.sanctions, 0.04);       // scenario
+  check_constant(us.terms[Term::defend], 0.6);           // scenario
+  check_constant(us.terms[Term::audience_cost], 0.5);    // scenario
+  check_constant(us.terms[Term::aid_per_month], 0.005);  // preset lead
+  check_constant(us.terms[Term::sanctions], 0.01);       // preset lead
+  check_constant(eu.terms[Term::defend], 0.0);           // preset others
+  check_constant(eu.terms[Term::aid_per_month], 0.002);  // preset others
+  check_constant(eu.terms[Term::sanctions], 0.04);       // scenario
 
   CHECK(s.guarantee.preset == "bilateral_pact");
   CHECK_FALSE(s.guarantee.collective);                // scenario (preset says false too)
@@ -178,10 +179,7 @@ TEST_CASE("a guarantor with no preset and no terms has no commitment, and the fi
   CHECK(g[0]->lead);
   CHECK_FALSE(g[1]->lead);
   for (const Actor* actor : g) {
-    check_constant(actor->terms.defend, 0);
-    check_constant(actor->terms.audience_cost, 0);
-    check_constant(actor->terms.aid_per_month, 0);
-    check_constant(actor->terms.sanctions, 0);
+    for (const TermInfo& term : kTerms) check_constant(actor->terms[term.term], 0);
     CHECK_FALSE(actor->elections);
   }
 }
@@ -195,69 +193,56 @@ TEST_CASE("an explicit lead is kept even when it is not the first guarantor") {
 }
 
 TEST_CASE(
-    "empty elections map gives the default elections, and every dynamics key reaches its field") {
+    "an empty elections map gives the default elections, and trials and seed their full range") {
   const Scenario s = load(test::minimal_scenario() +
                           "  us: {role: guarantor, elections: {}}\n"
-                          "dynamics:\n"
-                          "  belief_grid: 1024\n"
-                          "  precedent_weight: 0.01\n"
-                          "  probe_gain: 0.02\n"
-                          "  probe_cost: 0.03\n"
-                          "  forecast_months: 7\n"
-                          "  probe_interval: 3\n"
-                          "  contested_territory: 0.21\n"
-                          "  opportunity_volatility: 0.22\n"
-                          "  front_speed: 0.04\n"
-                          "  front_noise: 0.05\n"
-                          "  aid_depreciation: 0.06\n"
-                          "  guarantor_war_cost: 0.07\n"
-                          "  target_war_cost: 0.08\n"
-                          "  settlement_rate: 0.09\n"
-                          "  capitulation_territory: 0.10\n"
-                          "  exhaustion: 0.11\n"
-                          "  clash_base: 0.12\n"
-                          "  clash_direct: 0.13\n"
-                          "  nuclear_from_clash: 0.14\n"
-                          "  nuclear_from_war: 0.15\n"
-                          "  desperation_weight: 0.16\n"
-                          "  cohesion_initial: 0.17\n"
-                          "  cohesion_volatility: 0.18\n"
-                          "  cohesion_honor_bonus: 0.19\n"
-                          "  cohesion_renege_penalty: 0.20\n"
-                          "severity: {aid: 1.5}\n"
                           "trials: 1e3\n"
                           "seed: 18446744073709551615\n");
   REQUIRE(s.guarantors()[0]->elections);
   CHECK(s.guarantors()[0]->elections->every_months == 48);
-  const Dynamics& d = s.dynamics;
-  CHECK(d.belief_grid == 1024);
-  CHECK(d.forecast_months == 7);
-  CHECK(d.probe_interval == 3);
-  check_constant(d.contested_territory, 0.21);
-  check_constant(d.opportunity_volatility, 0.22);
-  check_constant(d.precedent_weight, 0.01);
-  check_constant(d.probe_gain, 0.02);
-  check_constant(d.probe_cost, 0.03);
-  check_constant(d.front_speed, 0.04);
-  check_constant(d.front_noise, 0.05);
-  check_constant(d.aid_depreciation, 0.06);
-  check_constant(d.guarantor_war_cost, 0.07);
-  check_constant(d.target_war_cost, 0.08);
-  check_constant(d.settlement_rate, 0.09);
-  check_constant(d.capitulation_territory, 0.10);
-  check_constant(d.exhaustion, 0.11);
-  check_constant(d.clash_base, 0.12);
-  check_constant(d.clash_direct, 0.13);
-  check_constant(d.nuclear_from_clash, 0.14);
-  check_constant(d.nuclear_from_war, 0.15);
-  check_constant(d.desperation_weight, 0.16);
-  check_constant(d.cohesion_initial, 0.17);
-  check_constant(d.cohesion_volatility, 0.18);
-  check_constant(d.cohesion_honor_bonus, 0.19);
-  check_constant(d.cohesion_renege_penalty, 0.20);
-  check_constant(s.severity.aid, 1.5);
   CHECK(s.trials == 1000);
   CHECK(s.seed == std::numeric_limits<std::uint64_t>::max());
+}
+
+TEST_CASE("every key of the severity, dynamics and terms tables reaches its own field") {
+  // A distinct value per key, taken from the tables themselves, so a key read into the wrong
+  // field shows here and a new key is tested without a new line.
+  std::string yaml = test::minimal_scenario() + "  us: {role: guarantor}\nseverity:\n";
+  const auto text = [](std::size_t i, double scale) { return std::to_string((i + 1) * scale); };
+  const auto& severity = detail::severity_fields();
+  for (std::size_t i = 0; i < severity.size(); ++i) {
+    yaml += "  " + severity[i].key + ": " + text(i, 0.1) + "\n";
+  }
+  yaml += "dynamics:\n";
+  const auto& integers = detail::dynamics_integer_fields();
+  for (std::size_t i = 0; i < integers.size(); ++i) {
+    yaml += "  " + integers[i].key + ": " + std::to_string(integers[i].min + 1 + i) + "\n";
+  }
+  const auto& quantities = detail::dynamics_quantity_fields();
+  for (std::size_t i = 0; i < quantities.size(); ++i) {
+    yaml += "  " + quantities[i].key + ": " + text(i, 0.01) + "\n";
+  }
+  yaml += "guarantee:\n  terms:\n    us:\n";
+  for (std::size_t i = 0; i < kTermCount; ++i) {
+    yaml += "      " + std::string(kTerms[i].key) + ": " + text(i, 0.1) + "\n";
+  }
+  const Scenario s = load(yaml);
+  for (std::size_t i = 0; i < severity.size(); ++i) {
+    INFO("severity." << severity[i].key);
+    check_constant(s.severity.*severity[i].member, std::stod(text(i, 0.1)));
+  }
+  for (std::size_t i = 0; i < integers.size(); ++i) {
+    INFO("dynamics." << integers[i].key);
+    CHECK(s.dynamics.*integers[i].member == integers[i].min + 1 + static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < quantities.size(); ++i) {
+    INFO("dynamics." << quantities[i].key);
+    check_constant(s.dynamics.*quantities[i].member, std::stod(text(i, 0.01)));
+  }
+  for (std::size_t i = 0; i < kTermCount; ++i) {
+    INFO("guarantee.terms.us." << kTerms[i].key);
+    check_constant(s.guarantors()[0]->terms[kTerms[i].term], std::stod(text(i, 0.1)));
+  }
 }
 
 TEST_CASE("the role accessors throw logic_error when the role is absent") {

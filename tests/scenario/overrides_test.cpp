@@ -45,7 +45,7 @@ TEST_CASE("an override creates the maps on its path") {
                                       "actors.us.elections.every_months=24"}));
   CHECK(s.guarantee.preset == "nato_article5");
   CHECK(s.guarantee.collective);
-  CHECK(s.guarantors()[0]->terms.defend.value == 1.0);
+  CHECK(s.guarantors()[0]->terms[Term::defend].value == 1.0);
   CHECK(s.dynamics.belief_grid == 2048);
   REQUIRE(s.guarantors()[0]->elections);
   CHECK(s.guarantors()[0]->elections->every_months == 24);
@@ -106,9 +106,10 @@ TEST_CASE("the structure option replaces the scenario's preset") {
   const Scenario s = test::load(yaml, options);
   CHECK(s.guarantee.preset == "nato_article5");
   CHECK(s.guarantee.collective);
-  CHECK(s.guarantors()[0]->terms.defend.value == 1.0);
-  CHECK(s.guarantors()[1]->terms.defend.value == 0.7);
-  CHECK(s.guarantors()[1]->terms.sanctions.value == 0.5);  // the scenario's own terms still apply
+  CHECK(s.guarantors()[0]->terms[Term::defend].value == 1.0);
+  CHECK(s.guarantors()[1]->terms[Term::defend].value == 0.7);
+  CHECK(s.guarantors()[1]->terms[Term::sanctions].value ==
+        0.5);  // the scenario's own terms still apply
   // It wins over a --set of the preset too.
   options.overrides = {"guarantee.preset=none"};
   CHECK(test::load(yaml, options).guarantee.preset == "nato_article5");

@@ -53,16 +53,16 @@ TEST_CASE("load_preset by name reads every key") {
   CHECK(p.file == presets.dir.path() / "bilateral_pact.yaml");
   CHECK_FALSE(p.collective);
   CHECK(p.cohesion_shift.value == -0.05);
-  CHECK(p.lead.defend.value == 0.8);
-  CHECK(p.lead.audience_cost.value == 0.4);
-  CHECK(p.lead.aid_per_month.value == 0.005);
-  CHECK(p.lead.sanctions.value == 0.01);
-  CHECK(p.others.defend.value == 0.0);
-  CHECK(p.others.sanctions.value == 0.03);
+  CHECK(p.lead[Term::defend].value == 0.8);
+  CHECK(p.lead[Term::audience_cost].value == 0.4);
+  CHECK(p.lead[Term::aid_per_month].value == 0.005);
+  CHECK(p.lead[Term::sanctions].value == 0.01);
+  CHECK(p.others[Term::defend].value == 0.0);
+  CHECK(p.others[Term::sanctions].value == 0.03);
   // Absent terms are zero.
   const Preset nato = load_preset("nato_article5");
   CHECK(nato.collective);
-  CHECK(nato.lead.aid_per_month.value == 0.0);
+  CHECK(nato.lead[Term::aid_per_month].value == 0.0);
 }
 
 TEST_CASE("load_preset by path, relative to a directory, takes its name from the file's stem") {
@@ -70,7 +70,7 @@ TEST_CASE("load_preset by path, relative to a directory, takes its name from the
   dir.write("mine/custom.yaml", "detsim_preset: 1\nlead: {defend: {uniform: [0.4, 0.6]}}\n");
   const Preset p = load_preset("mine/custom.yaml", dir.path());
   CHECK(p.name == "custom");
-  CHECK(p.lead.defend.kind == DistributionKind::uniform);
+  CHECK(p.lead[Term::defend].kind == DistributionKind::uniform);
   CHECK(load_preset((dir.path() / "mine/custom.yaml").string()).name == "custom");
 }
 
@@ -103,8 +103,8 @@ TEST_CASE("a scenario may name a preset file by a path relative to the scenario"
   const Scenario s = load_scenario(file);
   CHECK(s.guarantee.preset == "presets/mine.yaml");
   CHECK(s.guarantee.collective);
-  CHECK(s.guarantors()[0]->terms.defend.value == 0.0);  // lead: no lead terms in the preset
-  CHECK(s.guarantors()[1]->terms.defend.value == 0.25);
+  CHECK(s.guarantors()[0]->terms[Term::defend].value == 0.0);  // lead: no lead terms in the preset
+  CHECK(s.guarantors()[1]->terms[Term::defend].value == 0.25);
 }
 
 TEST_CASE("the scenario's collective and cohesion_shift override the preset's") {
@@ -115,7 +115,7 @@ TEST_CASE("the scenario's collective and cohesion_shift override the preset's") 
                                 "cohesion_shift: {uniform: [-0.1, 0]}}\n");
   CHECK_FALSE(s.guarantee.collective);
   CHECK(s.guarantee.cohesion_shift.kind == DistributionKind::uniform);
-  CHECK(s.guarantors()[0]->terms.defend.value == 1.0);
+  CHECK(s.guarantors()[0]->terms[Term::defend].value == 1.0);
 }
 
 TEST_CASE("a structure given as a relative path is taken from the current directory") {
@@ -132,5 +132,5 @@ TEST_CASE("a structure given as a relative path is taken from the current direct
   std::filesystem::current_path(previous);
   REQUIRE(s);
   CHECK(s->guarantee.preset == (dir.path() / "p/mine.yaml").string());
-  CHECK(s->guarantors()[0]->terms.defend.value == 0.5);
+  CHECK(s->guarantors()[0]->terms[Term::defend].value == 0.5);
 }

@@ -14,6 +14,8 @@
 #include "detsim/scenario/load.hpp"
 #include "detsim/scenario/scenario.hpp"
 
+#include "../../sim/scenario/fields.hpp"
+
 #include "support/temp_dir.hpp"
 
 namespace detsim::test {
@@ -111,13 +113,14 @@ inline bool same(const Quantity& a, const Quantity& b) {
 }
 
 inline void check_same_terms(const GuaranteeTerms& a, const GuaranteeTerms& b) {
-  CHECK(same(a.defend, b.defend));
-  CHECK(same(a.audience_cost, b.audience_cost));
-  CHECK(same(a.aid_per_month, b.aid_per_month));
-  CHECK(same(a.sanctions, b.sanctions));
+  for (const TermInfo& term : kTerms) {
+    INFO("term " << term.key);
+    CHECK(same(a[term.term], b[term.term]));
+  }
 }
 
-// Every field except `source`.
+// Every field except `source`; the fields with a table are compared through their table, so a
+// field added to a table is compared without a new line here.
 inline void check_same(const Scenario& a, const Scenario& b) {
   CHECK(a.format == b.format);
   CHECK(a.name == b.name);
@@ -127,37 +130,17 @@ inline void check_same(const Scenario& a, const Scenario& b) {
   CHECK(a.seed == b.seed);
   CHECK(same(a.rationality, b.rationality));
   CHECK(same(a.honor_noise, b.honor_noise));
-  CHECK(same(a.severity.probe, b.severity.probe));
-  CHECK(same(a.severity.war, b.severity.war));
-  CHECK(same(a.severity.aid, b.severity.aid));
-  const Dynamics& x = a.dynamics;
-  const Dynamics& y = b.dynamics;
-  CHECK(x.belief_grid == y.belief_grid);
-  CHECK(x.forecast_months == y.forecast_months);
-  CHECK(x.probe_interval == y.probe_interval);
-  for (auto member : {&Dynamics::precedent_weight,
-                      &Dynamics::probe_gain,
-                      &Dynamics::probe_cost,
-                      &Dynamics::contested_territory,
-                      &Dynamics::opportunity_volatility,
-                      &Dynamics::front_speed,
-                      &Dynamics::front_noise,
-                      &Dynamics::aid_depreciation,
-                      &Dynamics::guarantor_war_cost,
-                      &Dynamics::target_war_cost,
-                      &Dynamics::settlement_rate,
-                      &Dynamics::capitulation_territory,
-                      &Dynamics::exhaustion,
-                      &Dynamics::clash_base,
-                      &Dynamics::clash_direct,
-                      &Dynamics::nuclear_from_clash,
-                      &Dynamics::nuclear_from_war,
-                      &Dynamics::desperation_weight,
-                      &Dynamics::cohesion_initial,
-                      &Dynamics::cohesion_volatility,
-                      &Dynamics::cohesion_honor_bonus,
-                      &Dynamics::cohesion_renege_penalty}) {
-    CHECK(same(x.*member, y.*member));
+  for (const auto& f : detail::severity_fields()) {
+    INFO("severity." << f.key);
+    CHECK(same(a.severity.*f.member, b.severity.*f.member));
+  }
+  for (const auto& f : detail::dynamics_integer_fields()) {
+    INFO("dynamics." << f.key);
+    CHECK(a.dynamics.*f.member == b.dynamics.*f.member);
+  }
+  for (const auto& f : detail::dynamics_quantity_fields()) {
+    INFO("dynamics." << f.key);
+    CHECK(same(a.dynamics.*f.member, b.dynamics.*f.member));
   }
   REQUIRE(a.actors.size() == b.actors.size());
   for (std::size_t i = 0; i < a.actors.size(); ++i) {
@@ -166,22 +149,24 @@ inline void check_same(const Scenario& a, const Scenario& b) {
     INFO("actor " << p.id);
     CHECK(p.id == q.id);
     CHECK(p.role == q.role);
-    CHECK(same(p.capability, q.capability));
-    CHECK(same(p.resolve, q.resolve));
-    CHECK(same(p.stake, q.stake));
-    CHECK(same(p.war_cost, q.war_cost));
-    CHECK(p.nuclear == q.nuclear);
-    CHECK(p.can_probe == q.can_probe);
-    CHECK(same(p.territory, q.territory));
-    CHECK(p.lead == q.lead);
-    CHECK(same(p.credibility, q.credibility));
+    for (const auto& f : detail::actor_quantity_fields()) {
+      INFO(f.key);
+      CHECK(same(p.*f.member, q.*f.member));
+    }
+    for (const auto& f : detail::actor_bool_fields()) {
+      INFO(f.key);
+      CHECK(p.*f.member == q.*f.member);
+    }
     REQUIRE(p.elections.has_value() == q.elections.has_value());
     if (p.elections) {
-      CHECK(p.elections->every_months == q.elections->every_months);
-      CHECK(p.elections->first_month == q.elections->first_month);
-      CHECK(same(p.elections->flip_probability, q.elections->flip_probability));
-      CHECK(same(p.elections->resolve_after_flip, q.elections->resolve_after_flip));
-      CHECK(same(p.elections->transparency, q.elections->transparency));
+      for (const auto& f : detail::elections_integer_fields()) {
+        INFO("elections." << f.key);
+        CHECK((*p.elections).*f.member == (*q.elections).*f.member);
+      }
+      for (const auto& f : detail::elections_quantity_fields()) {
+        INFO("elections." << f.key);
+        CHECK(same((*p.elections).*f.member, (*q.elections).*f.member));
+      }
     }
     check_same_terms(p.terms, q.terms);
   }

@@ -63,8 +63,8 @@ inline Scenario canonical_scenario(const CanonicalGame& g, std::int64_t trials,
   guarantor.capability = Quantity::constant(g.guarantor_capability);
   guarantor.resolve = g.guarantor_resolve;
   guarantor.credibility = g.credibility;
-  guarantor.terms.defend = Quantity::constant(g.defend);
-  guarantor.terms.audience_cost = Quantity::constant(g.audience_cost);
+  guarantor.terms[Term::defend] = Quantity::constant(g.defend);
+  guarantor.terms[Term::audience_cost] = Quantity::constant(g.audience_cost);
   s.actors = {challenger, target, guarantor};
   return s;
 }

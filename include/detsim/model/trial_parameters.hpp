@@ -13,7 +13,8 @@ namespace detsim {
 struct GuarantorSlots {
   std::string id;
   bool lead = false;
-  int capability = 0, resolve = 0, defend = 0, audience_cost = 0, aid_per_month = 0, sanctions = 0;
+  int capability = 0, resolve = 0;
+  TermArray<int> terms;
   DistributionSlots resolve_law, credibility;
   bool has_elections = false;
   int every_months = 0, first_month = 0;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "detsim/model/belief.hpp"
+#include "detsim/scenario/terms.hpp"
 
 namespace detsim {
 
@@ -24,8 +25,8 @@ enum class Escalation : std::int8_t { peace = 0, war = 1, direct_clash = 2, nucl
 
 struct GuarantorState {
   // Drawn for the trial (resolve changes with a new administration).
-  double capability = 0, resolve = 0, defend = 0, audience_cost = 0, aid_per_month = 0,
-         sanctions = 0;
+  double capability = 0, resolve = 0;
+  TermArray<double> terms;  // what it promised, read by each term's submodel
   bool lead = false;
   bool committed = false;  // promised something: any term above zero
   bool alternate_administration = false;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "detsim/scenario/quantity.hpp"
+#include "detsim/scenario/terms.hpp"
 
 namespace detsim {
 
@@ -28,13 +29,8 @@ struct Elections {
   Quantity transparency = Quantity::constant(0.5);
 };
 
-// What a guarantor promises; all zero means no commitment.
-struct GuaranteeTerms {
-  Quantity defend = Quantity::constant(0.0);         // share of capability committed if it honors
-  Quantity audience_cost = Quantity::constant(0.0);  // cost of backing down (ties hands)
-  Quantity aid_per_month = Quantity::constant(0.0);  // capability transferred to the target monthly
-  Quantity sanctions = Quantity::constant(0.0);      // monthly cost on the challenger in a war
-};
+// What a guarantor promises, one quantity per term of kTerms; all zero means no commitment.
+using GuaranteeTerms = TermArray<Quantity>;
 
 struct Actor {
   std::string id;
