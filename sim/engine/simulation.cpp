@@ -17,12 +17,12 @@ namespace detsim {
 namespace {
 
 // Parameters random in any experiment are recorded in all, so the experiments share columns.
-std::vector<std::string> union_of_random_parameters(const std::vector<ExperimentSpec>& specs) {
+std::vector<std::string> union_of_random_parameters(const std::vector<TrialParameters>& compiled) {
   std::vector<std::string> names;
-  for (const ExperimentSpec& spec : specs) {
-    const TrialParameters parameters(spec.scenario);
+  std::set<std::string> seen;
+  for (const TrialParameters& parameters : compiled) {
     for (const RecordedParameter& r : parameters.plan.recorded()) {
-      if (std::find(names.begin(), names.end(), r.name) == names.end()) names.push_back(r.name);
+      if (seen.insert(r.name).second) names.push_back(r.name);
     }
   }
   return names;
@@ -33,9 +33,13 @@ std::vector<std::string> union_of_random_parameters(const std::vector<Experiment
 Simulation::Simulation(std::vector<ExperimentSpec> experiments)
     : experiments_(std::move(experiments)) {
   if (experiments_.empty()) throw std::logic_error("a simulation needs an experiment");
-  const std::vector<std::string> recorded = union_of_random_parameters(experiments_);
-  for (const ExperimentSpec& spec : experiments_) {
-    models_.push_back(std::make_unique<TrialModel>(spec.scenario, recorded));
+  // Each experiment is compiled once; its model then takes the compiled parameters.
+  std::vector<TrialParameters> compiled;
+  compiled.reserve(experiments_.size());
+  for (const ExperimentSpec& spec : experiments_) compiled.emplace_back(spec.scenario);
+  const std::vector<std::string> recorded = union_of_random_parameters(compiled);
+  for (TrialParameters& parameters : compiled) {
+    models_.push_back(std::make_unique<TrialModel>(std::move(parameters), recorded));
     const auto& first = models_.front()->trial_columns();
     const auto& mine = models_.back()->trial_columns();
     const bool same =
@@ -145,12 +149,10 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   int workers_running = 0;
   const auto cancelled = [&] { return options.cancel && options.cancel->requested(); };
 
-  const auto compute = [&](const TrialBlock& block, Slot& slot,
-                           std::vector<std::unique_ptr<TrialState>>& states, TrialStreams& streams,
-                           std::vector<double*>& rows) {
+  const auto compute = [&](const TrialBlock& block, Slot& slot, TrialState& state,
+                           TrialStreams& streams, std::vector<double*>& rows) {
     const auto e = static_cast<std::size_t>(block.experiment);
     const TrialModel& model = *models_[e];
-    if (!states[e]) states[e] = std::make_unique<TrialState>(model.make_state());
     const std::int64_t recorded = experiments_[e].scenario.record_paths;
     const std::int64_t path_rows =
         std::clamp<std::int64_t>(recorded - block.first_trial, 0, block.trials);
@@ -170,8 +172,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         }
         path_span = rows;
       }
-      model.run(streams, *states[e], block.experiment, static_cast<std::int32_t>(trial),
-                slot.trials, static_cast<std::size_t>(i), path_span);
+      model.run(streams, state, block.experiment, static_cast<std::int32_t>(trial), slot.trials,
+                static_cast<std::size_t>(i), path_span);
     }
   };
 
@@ -181,7 +183,10 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
 
   const auto worker = [&] {
     try {
-      std::vector<std::unique_ptr<TrialState>> states(models_.size());
+      // One state per thread, whatever the number of experiments: fitted to them all, it runs
+      // any of their trials without allocating.
+      TrialState state;
+      for (const auto& model : models_) model->fit_state(state);
       TrialStreams streams;
       std::vector<double*> rows(path_variables().size());
       for (;;) {
@@ -201,7 +206,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           slot->block = b;
         }
         try {
-          compute(blocks[b], *slot, states, streams, rows);
+          compute(blocks[b], *slot, state, streams, rows);
         } catch (...) {
           std::lock_guard lock(mutex);
           if (!failure) failure = std::current_exception();

@@ -1,136 +1,170 @@
-// The results of one trial as a row of /trials and as monthly points of /paths. The order of
-// columns here and the order of writes in write_row must match; the test of the layout checks it.
+// The results of one trial as a row of /trials and as monthly points of /paths: one list each,
+// every entry with its name, type, units, description and the state it reads.
 #include "detsim/model/trial_columns.hpp"
 
-#include "detsim/model/submodels.hpp"
+#include <cmath>
+#include <string>
+
 #include "detsim/model/trial_model.hpp"
 
 namespace detsim {
 
 namespace {
+
+using T = ColumnType;
 constexpr const char* kStakeUnits = "stake units";
+
+constexpr OutputColumn of_trial(const char* name, ColumnType type, const char* units,
+                                const char* description, double (*read)(const TrialState&)) {
+  return {ColumnOwner::trial, name, type, units, description, read, nullptr};
 }
+constexpr OutputColumn of_actor(ColumnOwner owner, const char* prefix, const char* units,
+                                const char* description, double (*read)(const TrialState&)) {
+  return {owner, prefix, T::f64, units, description, read, nullptr};
+}
+constexpr OutputColumn of_guarantor(const char* prefix, ColumnType type, const char* units,
+                                    const char* description,
+                                    double (*read)(const GuarantorState&)) {
+  return {ColumnOwner::guarantor, prefix, type, units, description, nullptr, read};
+}
+
+double policy_flips(const TrialState& s) {
+  int flips = 0;
+  for (const GuarantorState& g : s.guarantors) flips += g.flips;
+  return flips;
+}
+
+double burden_share_allies(const TrialState& s) {
+  double lead_cost = 0, all_cost = 0;
+  for (const GuarantorState& g : s.guarantors) {
+    all_cost += g.cost;
+    if (g.lead) lead_cost += g.cost;
+  }
+  return all_cost > 0 ? (all_cost - lead_cost) / all_cost : NAN;
+}
+
+const OutputColumn kTrialColumns[] = {
+    of_trial("experiment", T::i32, "", "experiment index (row of /experiments)",
+             [](const TrialState& s) -> double { return s.experiment; }),
+    of_trial("trial", T::i32, "", "trial index within its experiment",
+             [](const TrialState& s) -> double { return s.trial; }),
+    of_trial("attacked", T::i8, "", "1 if the challenger attacked within the horizon",
+             [](const TrialState& s) -> double { return s.attack_month >= 0; }),
+    of_trial("attack_month", T::i32, "months",
+             "month of the first attack, -1 if none (censored at the horizon)",
+             [](const TrialState& s) -> double { return s.attack_month; }),
+    of_trial("probes", T::i32, "count", "probes the challenger made",
+             [](const TrialState& s) -> double { return s.probes; }),
+    of_trial("war_months", T::i32, "months", "months of war fought",
+             [](const TrialState& s) -> double { return s.war_months; }),
+    of_trial("max_escalation", T::i8, "",
+             "highest escalation level: 0 peace, 1 war with the target, 2 direct clash with a "
+             "guarantor, 3 nuclear use",
+             [](const TrialState& s) -> double { return static_cast<int>(s.max_escalation); }),
+    of_trial("outcome", T::i8, "",
+             "outcome class; the group attribute outcome_labels names the codes",
+             [](const TrialState& s) -> double { return static_cast<int>(s.outcome); }),
+    of_trial("territory", T::f64, "share", "share of its territory the target holds at the horizon",
+             [](const TrialState& s) { return s.territory; }),
+    of_trial("cohesion", T::f64, "", "alliance cohesion at the horizon, in [0, 1]",
+             [](const TrialState& s) { return s.cohesion; }),
+    of_trial("policy_flips", T::i32, "count", "changes of administration among the guarantors",
+             policy_flips),
+    of_trial("burden_share_allies", T::f64, "share",
+             "share of all guarantors' cost borne by those other than the lead (NaN if none)",
+             burden_share_allies),
+    of_actor(ColumnOwner::challenger, "cost.", kStakeUnits,
+             "challenger's cumulative cost: war (k spread over the forecast months), sanctions, "
+             "answered probes",
+             [](const TrialState& s) { return s.challenger_cost; }),
+    of_actor(ColumnOwner::target, "cost.", kStakeUnits, "target's cumulative cost of war",
+             [](const TrialState& s) { return s.target_cost; }),
+    of_guarantor("tested.", T::i8, "", "1 if an attack tested this guarantor's promise",
+                 [](const GuarantorState& g) -> double { return g.tested; }),
+    of_guarantor("honored.", T::i8, "", "1 if it honored its promise when tested by an attack",
+                 [](const GuarantorState& g) -> double { return g.honored; }),
+    of_guarantor(
+        "cost.", T::f64, kStakeUnits,
+        "guarantor's cumulative cost: aid, forces committed, sanctions imposed, audience cost",
+        [](const GuarantorState& g) { return g.cost; }),
+    of_guarantor("credibility.", T::f64, "",
+                 "challenger's belief mean of this guarantor's resolve at the horizon",
+                 [](const GuarantorState& g) { return g.belief.mean(); }),
+    of_guarantor("ambiguity.", T::f64, "",
+                 "believed minus true resolve at month 0 (positive: the challenger overrates it)",
+                 [](const GuarantorState& g) { return g.ambiguity; }),
+};
+
+const OutputColumn kPathVariables[] = {
+    of_trial("territory", T::f64, "share", "share of its territory the target holds",
+             [](const TrialState& s) { return s.territory; }),
+    of_trial("escalation", T::f64, "", "escalation level (0 peace .. 3 nuclear use)",
+             [](const TrialState& s) -> double { return static_cast<int>(s.escalation); }),
+    of_trial("cohesion", T::f64, "", "alliance cohesion",
+             [](const TrialState& s) { return s.cohesion; }),
+    of_trial("aid_stock", T::f64, "capability",
+             "capability delivered to the target as aid, net of wear",
+             [](const TrialState& s) { return s.aid_stock; }),
+    of_actor(ColumnOwner::challenger, "cost.", kStakeUnits, "challenger's cumulative cost",
+             [](const TrialState& s) { return s.challenger_cost; }),
+    of_actor(ColumnOwner::target, "cost.", kStakeUnits, "target's cumulative cost",
+             [](const TrialState& s) { return s.target_cost; }),
+    of_guarantor("credibility.", T::f64, "", "challenger's belief mean of its resolve",
+                 [](const GuarantorState& g) { return g.belief.mean(); }),
+    of_guarantor("cost.", T::f64, kStakeUnits, "guarantor's cumulative cost",
+                 [](const GuarantorState& g) { return g.cost; }),
+};
+
+ColumnInfo info(const OutputColumn& c, const std::string& id = "") {
+  return {c.name + id, c.type, c.description, c.units};
+}
+
+OutputLayout expand(std::span<const OutputColumn> list, const TrialParameters& p) {
+  OutputLayout layout;
+  for (const OutputColumn& c : list) {
+    switch (c.owner) {
+      case ColumnOwner::trial: layout.columns.push_back(info(c)); break;
+      case ColumnOwner::challenger: layout.columns.push_back(info(c, p.challenger_id)); break;
+      case ColumnOwner::target: layout.columns.push_back(info(c, p.target_id)); break;
+      case ColumnOwner::guarantor: continue;
+    }
+    layout.readers.emplace_back(c, -1);
+  }
+  for (std::size_t g = 0; g < p.guarantors.size(); ++g) {
+    for (const OutputColumn& c : list) {
+      if (c.owner != ColumnOwner::guarantor) continue;
+      layout.columns.push_back(info(c, p.guarantors[g].id));
+      layout.readers.emplace_back(c, static_cast<int>(g));
+    }
+  }
+  return layout;
+}
+
+}  // namespace
+
+std::span<const OutputColumn> trial_column_list() { return kTrialColumns; }
+std::span<const OutputColumn> path_variable_list() { return kPathVariables; }
+
+ColumnReader::ColumnReader(const OutputColumn& entry, int guarantor)
+    : entry_(&entry), index_(guarantor) {}
+ColumnReader::ColumnReader(int parameter_slot) : index_(parameter_slot) {}
+
+OutputLayout trial_layout(const TrialParameters& p,
+                          const std::vector<RecordedParameter>& recorded) {
+  OutputLayout layout = expand(kTrialColumns, p);
+  for (const RecordedParameter& r : recorded) {
+    layout.columns.push_back({r.name, T::f64, "parameter drawn for this trial", ""});
+    layout.readers.emplace_back(r.slot);
+  }
+  return layout;
+}
+
+OutputLayout path_layout(const TrialParameters& p) { return expand(kPathVariables, p); }
 
 const std::vector<std::string>& TrialModel::outcome_labels() {
   static const std::vector<std::string> labels{"deterred", "target_holds", "stalemate_or_ceasefire",
                                                "challenger_gains", "nuclear_use"};
   return labels;
-}
-
-std::vector<ColumnInfo> trial_columns_for(const TrialParameters& p,
-                                          const std::vector<RecordedParameter>& recorded) {
-  using T = ColumnType;
-  std::vector<ColumnInfo> c{
-      {"experiment", T::i32, "experiment index (row of /experiments)", ""},
-      {"trial", T::i32, "trial index within its experiment", ""},
-      {"attacked", T::i8, "1 if the challenger attacked within the horizon", ""},
-      {"attack_month", T::i32, "month of the first attack, -1 if none (censored at the horizon)",
-       "months"},
-      {"probes", T::i32, "probes the challenger made", "count"},
-      {"war_months", T::i32, "months of war fought", "months"},
-      {"max_escalation", T::i8,
-       "highest escalation level: 0 peace, 1 war with the target, 2 direct clash with a "
-       "guarantor, 3 nuclear use",
-       ""},
-      {"outcome", T::i8, "outcome class; the group attribute outcome_labels names the codes", ""},
-      {"territory", T::f64, "share of its territory the target holds at the horizon", "share"},
-      {"cohesion", T::f64, "alliance cohesion at the horizon, in [0, 1]", ""},
-      {"policy_flips", T::i32, "changes of administration among the guarantors", "count"},
-      {"burden_share_allies", T::f64,
-       "share of all guarantors' cost borne by those other than the lead (NaN if none)", "share"},
-      {"cost." + p.challenger_id, T::f64,
-       "challenger's cumulative cost: war (k spread over the forecast months), sanctions, "
-       "answered probes",
-       kStakeUnits},
-      {"cost." + p.target_id, T::f64, "target's cumulative cost of war", kStakeUnits},
-  };
-  for (const GuarantorSlots& g : p.guarantors) {
-    c.push_back({"tested." + g.id, T::i8, "1 if an attack tested this guarantor's promise", ""});
-    c.push_back(
-        {"honored." + g.id, T::i8, "1 if it honored its promise when tested by an attack", ""});
-    c.push_back(
-        {"cost." + g.id, T::f64,
-         "guarantor's cumulative cost: aid, forces committed, sanctions imposed, audience cost",
-         kStakeUnits});
-    c.push_back({"credibility." + g.id, T::f64,
-                 "challenger's belief mean of this guarantor's resolve at the horizon", ""});
-    c.push_back({"ambiguity." + g.id, T::f64,
-                 "believed minus true resolve at month 0 (positive: the challenger overrates it)",
-                 ""});
-  }
-  for (const RecordedParameter& r : recorded) {
-    c.push_back({r.name, T::f64, "parameter drawn for this trial", ""});
-  }
-  return c;
-}
-
-std::vector<ColumnInfo> path_variables_for(const TrialParameters& p) {
-  using T = ColumnType;
-  std::vector<ColumnInfo> v{
-      {"territory", T::f64, "share of its territory the target holds", "share"},
-      {"escalation", T::f64, "escalation level (0 peace .. 3 nuclear use)", ""},
-      {"cohesion", T::f64, "alliance cohesion", ""},
-      {"aid_stock", T::f64, "capability delivered to the target as aid, net of wear", "capability"},
-      {"cost." + p.challenger_id, T::f64, "challenger's cumulative cost", kStakeUnits},
-      {"cost." + p.target_id, T::f64, "target's cumulative cost", kStakeUnits},
-  };
-  for (const GuarantorSlots& g : p.guarantors) {
-    v.push_back({"credibility." + g.id, T::f64, "challenger's belief mean of its resolve", ""});
-    v.push_back({"cost." + g.id, T::f64, "guarantor's cumulative cost", kStakeUnits});
-  }
-  return v;
-}
-
-void TrialModel::record_month(const TrialState& s, std::span<double* const> paths) const {
-  if (paths.empty()) return;
-  const auto m = static_cast<std::size_t>(s.month);
-  std::size_t v = 0;
-  paths[v++][m] = s.territory;
-  paths[v++][m] = static_cast<double>(s.escalation);
-  paths[v++][m] = s.cohesion;
-  paths[v++][m] = s.aid_stock;
-  paths[v++][m] = s.challenger_cost;
-  paths[v++][m] = s.target_cost;
-  for (const GuarantorState& g : s.guarantors) {
-    paths[v++][m] = g.belief.mean();
-    paths[v++][m] = g.cost;
-  }
-}
-
-void TrialModel::write_row(const TrialState& s, std::int32_t experiment, std::int32_t trial,
-                           ColumnBlock& out, std::size_t row) const {
-  std::size_t c = 0;
-  out.i32(c++)[row] = experiment;
-  out.i32(c++)[row] = trial;
-  out.i8(c++)[row] = s.attack_month >= 0;
-  out.i32(c++)[row] = s.attack_month;
-  out.i32(c++)[row] = s.probes;
-  out.i32(c++)[row] = s.war_months;
-  out.i8(c++)[row] = static_cast<std::int8_t>(s.max_escalation);
-  out.i8(c++)[row] = static_cast<std::int8_t>(s.outcome);
-  out.f64(c++)[row] = s.territory;
-  out.f64(c++)[row] = s.cohesion;
-  int flips = 0;
-  double lead_cost = 0, all_cost = 0;
-  for (const GuarantorState& g : s.guarantors) {
-    flips += g.flips;
-    all_cost += g.cost;
-    if (g.lead) lead_cost += g.cost;
-  }
-  out.i32(c++)[row] = flips;
-  out.f64(c++)[row] = all_cost > 0 ? (all_cost - lead_cost) / all_cost : NAN;
-  out.f64(c++)[row] = s.challenger_cost;
-  out.f64(c++)[row] = s.target_cost;
-  for (const GuarantorState& g : s.guarantors) {
-    out.i8(c++)[row] = g.tested;
-    out.i8(c++)[row] = g.honored;
-    out.f64(c++)[row] = g.cost;
-    out.f64(c++)[row] = g.belief.mean();
-    out.f64(c++)[row] = g.ambiguity;
-  }
-  for (const RecordedParameter& r : recorded_) {
-    out.f64(c++)[row] = value_of(s, r.slot);
-  }
 }
 
 }  // namespace detsim

@@ -1,38 +1,48 @@
 // TrialModel: the monthly schedule of MODEL.md ("One month"), run for one trial.
 #include "detsim/model/trial_model.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
 
-TrialModel::TrialModel(const Scenario& scenario) : parameters_(scenario) {
-  recorded_ = parameters_.plan.recorded();
-  columns_ = trial_columns_for(parameters_, recorded_);
-  path_variables_ = path_variables_for(parameters_);
-}
+TrialModel::TrialModel(const Scenario& scenario)
+    : parameters_(scenario),
+      trials_(trial_layout(parameters_, parameters_.plan.recorded())),
+      paths_(path_layout(parameters_)) {}
 
-TrialModel::TrialModel(const Scenario& scenario, const std::vector<std::string>& recorded)
-    : parameters_(scenario) {
+TrialModel::TrialModel(TrialParameters parameters, const std::vector<std::string>& recorded)
+    : parameters_(std::move(parameters)) {
+  std::vector<RecordedParameter> columns;
   for (const std::string& name : recorded) {
     const int slot = parameters_.plan.slot_of(name);
     if (slot < 0) throw std::logic_error("no parameter named " + name);
-    recorded_.push_back({name, slot, true});
+    columns.push_back({name, slot, true});
   }
-  columns_ = trial_columns_for(parameters_, recorded_);
-  path_variables_ = path_variables_for(parameters_);
+  trials_ = trial_layout(parameters_, columns);
+  paths_ = path_layout(parameters_);
 }
 
-TrialState TrialModel::make_state() const {
-  TrialState s;
-  s.values.resize(parameters_.plan.slots());
+void TrialModel::fit_state(TrialState& s) const {
+  // Submodels walk every guarantor of the state, so it must have exactly this model's.
+  const bool fresh = s.values.empty();
+  if (!fresh && s.guarantors.size() != parameters_.guarantors.size()) {
+    throw std::logic_error("one trial state serves only models with the same guarantors");
+  }
+  s.values.resize(std::max(s.values.size(), parameters_.plan.slots()));
   s.guarantors.resize(parameters_.guarantors.size());
   s.committed.reserve(parameters_.guarantors.size());
   const std::size_t subsets = std::size_t{1} << parameters_.guarantors.size();
   s.subset_capability.reserve(subsets);
   s.subset_sanctions.reserve(subsets);
   s.subset_probability.reserve(subsets);
+}
+
+TrialState TrialModel::make_state() const {
+  TrialState s;
+  fit_state(s);
   return s;
 }
 
@@ -40,6 +50,8 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
                      std::int32_t trial, ColumnBlock& out, std::size_t row,
                      std::span<double* const> paths) const {
   const TrialParameters& p = parameters_;
+  s.experiment = experiment;
+  s.trial = trial;
   initialise_trial(p, s, streams);
   const double rationality = value_of(s, p.rationality);
   record_month(s, paths);
@@ -60,7 +72,25 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
     if (s.phase == Phase::war) fight_month(p, s, streams.war);
     record_month(s, paths);
   }
-  write_row(s, experiment, trial, out, row);
+  write_row(s, out, row);
+}
+
+void TrialModel::record_month(const TrialState& s, std::span<double* const> paths) const {
+  if (paths.empty()) return;
+  const auto m = static_cast<std::size_t>(s.month);
+  for (std::size_t v = 0; v < paths_.readers.size(); ++v) paths[v][m] = paths_.readers[v](s);
+}
+
+void TrialModel::write_row(const TrialState& s, ColumnBlock& out, std::size_t row) const {
+  for (std::size_t c = 0; c < trials_.readers.size(); ++c) {
+    const double x = trials_.readers[c](s);
+    switch (trials_.columns[c].type) {
+      case ColumnType::f64: out.f64(c)[row] = x; break;
+      case ColumnType::i32: out.i32(c)[row] = static_cast<std::int32_t>(x); break;
+      case ColumnType::i8: out.i8(c)[row] = static_cast<std::int8_t>(x); break;
+      case ColumnType::str: throw std::logic_error("a trial column cannot hold text");
+    }
+  }
 }
 
 }  // namespace detsim

@@ -84,3 +84,51 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
   }
   CHECK(attacks > 0);  // the war submodels ran too
 }
+
+TEST_CASE("one state fitted to two experiments runs trials of either without allocating") {
+  // Experiments as different as one run allows: other drawn parameters (more slots), elections
+  // or none, other terms. Once each has run a trial, alternating between them allocates nothing.
+  CanonicalGame game;
+  game.credibility = beta(0.5, 8);
+  game.guarantor_resolve = beta(0.55, 10);
+  Scenario a = canonical_scenario(game, 1, 1);
+  a.horizon_months = 60;
+  a.actors[2].terms[Term::aid_per_month] = Quantity::constant(0.01);
+  Elections e;
+  e.every_months = 12;
+  a.actors[2].elections = e;
+  Scenario b = a;
+  b.actors[2].elections.reset();
+  b.actors[2].terms[Term::sanctions] = Quantity::constant(0.02);
+  b.severity.war = uniform(0.6, 0.8);
+  b.dynamics.front_speed = uniform(0.01, 0.03);
+  const TrialModel first(a), second(b);
+  REQUIRE(first.parameters().plan.slots() != second.parameters().plan.slots());
+  TrialState state;
+  first.fit_state(state);
+  second.fit_state(state);
+  ColumnBlock out_first(first.trial_columns()), out_second(second.trial_columns());
+  out_first.resize(1);
+  out_second.resize(1);
+  TrialStreams streams;
+  const auto run = [&](int trial) {
+    for (RandomStream* r : {&streams.parameters, &streams.decisions, &streams.honoring,
+                            &streams.politics, &streams.war, &streams.cohesion}) {
+      r->seed(static_cast<std::uint64_t>(trial));
+    }
+    if (trial % 2 == 0) {
+      first.run(streams, state, 0, trial, out_first, 0, {});
+    } else {
+      second.run(streams, state, 1, trial, out_second, 0, {});
+    }
+  };
+  run(0);
+  run(1);
+  const long before = allocations.load();
+  for (int trial = 2; trial < 300; ++trial) run(trial);
+  if (kCounting) {
+    CHECK(allocations.load() - before == 0);
+  } else {
+    WARN("allocations are not counted under AddressSanitizer");
+  }
+}

@@ -20,19 +20,21 @@ class TrialModel {
   explicit TrialModel(const Scenario& scenario);
   // Records exactly these parameter columns ("param.<path>"), whether random here or not, so
   // that experiments that draw different parameters share one /trials table.
-  TrialModel(const Scenario& scenario, const std::vector<std::string>& recorded_parameters);
+  TrialModel(TrialParameters parameters, const std::vector<std::string>& recorded_parameters);
 
   // Columns of /trials, in order; the same for every trial of this scenario.
-  const std::vector<ColumnInfo>& trial_columns() const { return columns_; }
+  const std::vector<ColumnInfo>& trial_columns() const { return trials_.columns; }
   static const std::vector<std::string>& outcome_labels();
   // Monthly series kept for recorded trials; each has path_months() values.
-  const std::vector<ColumnInfo>& path_variables() const { return path_variables_; }
+  const std::vector<ColumnInfo>& path_variables() const { return paths_.columns; }
   std::size_t path_months() const {
     return static_cast<std::size_t>(parameters_.horizon_months) + 1;
   }
   const TrialParameters& parameters() const { return parameters_; }
 
-  // A state sized for this scenario; make one per thread and reuse it.
+  // Grows `state` so that it runs this model's trials without allocating; one state fitted to
+  // every model of a run serves all of them. make_state() is a state fitted to this model alone.
+  void fit_state(TrialState& state) const;
   TrialState make_state() const;
 
   // Runs one trial and writes its row. `paths` is empty, or holds one row pointer per path
@@ -42,13 +44,11 @@ class TrialModel {
 
  private:
   void record_month(const TrialState& s, std::span<double* const> paths) const;
-  void write_row(const TrialState& s, std::int32_t experiment, std::int32_t trial, ColumnBlock& out,
-                 std::size_t row) const;
+  void write_row(const TrialState& s, ColumnBlock& out, std::size_t row) const;
 
   TrialParameters parameters_;
-  std::vector<RecordedParameter> recorded_;
-  std::vector<ColumnInfo> columns_;
-  std::vector<ColumnInfo> path_variables_;
+  OutputLayout trials_;
+  OutputLayout paths_;
 };
 
 }  // namespace detsim

@@ -1,5 +1,6 @@
-// Everything one trial carries from month to month. A TrialState is made once per thread and
-// reused for every trial it runs, so the monthly loop never allocates.
+// Everything one trial carries from month to month. A TrialState is made once per thread, sized
+// for every experiment it may run (TrialModel::fit_state), and reused for every trial, so the
+// monthly loop never allocates.
 #pragma once
 
 #include <cstdint>
@@ -44,7 +45,8 @@ struct GuarantorState {
 };
 
 struct TrialState {
-  std::vector<double> values;  // the drawn parameter slots
+  std::int32_t experiment = 0, trial = 0;  // which trial this is
+  std::vector<double> values;              // the drawn parameter slots
   // Challenger.
   double challenger_capability = 0, challenger_resolve = 0, stake = 0, war_cost = 0;
   double challenger_cost = 0, challenger_war_cost = 0;
