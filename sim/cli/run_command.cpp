@@ -30,8 +30,15 @@ std::string structure_label(const std::string& preset) {
   return p.has_extension() || preset.find('/') != std::string::npos ? p.stem().string() : preset;
 }
 
-std::vector<ExperimentSpec> load_experiments(const RunArguments& a, const LoadOptions& base) {
-  std::vector<std::string> structures;
+// The scenario as given (its own preset: the run's /scenario) and one experiment per structure
+// asked for, or the scenario itself when none is; the file is read and parsed once for all.
+struct Experiments {
+  Scenario base;
+  std::vector<ExperimentSpec> specs;
+};
+
+Experiments load_experiments(const RunArguments& a, const LoadOptions& options) {
+  std::vector<std::optional<std::string>> structures{std::nullopt};
   for (const std::string& s : a.structures) {
     if (s == "all") {
       const auto shipped = shipped_preset_names();
@@ -40,17 +47,15 @@ std::vector<ExperimentSpec> load_experiments(const RunArguments& a, const LoadOp
       structures.push_back(s);
     }
   }
-  std::vector<ExperimentSpec> experiments;
-  if (structures.empty()) {
-    Scenario scenario = load_scenario(a.scenario, base);
-    const std::string label = structure_label(scenario.guarantee.preset);
-    experiments.push_back({label, std::move(scenario)});
+  std::vector<Scenario> scenarios = load_scenario_structures(a.scenario, structures, options);
+  Experiments experiments{scenarios.front(), {}};
+  if (structures.size() == 1) {
+    const std::string label = structure_label(experiments.base.guarantee.preset);
+    experiments.specs.push_back({label, std::move(scenarios.front())});
     return experiments;
   }
-  for (const std::string& structure : structures) {
-    LoadOptions options = base;
-    options.structure = structure;
-    experiments.push_back({structure_label(structure), load_scenario(a.scenario, options)});
+  for (std::size_t i = 1; i < structures.size(); ++i) {
+    experiments.specs.push_back({structure_label(*structures[i]), std::move(scenarios[i])});
   }
   return experiments;
 }
@@ -67,10 +72,11 @@ int run_command(const RunArguments& a) {
   options.overrides = a.overrides;
   if (a.trials) options.overrides.push_back(fmt::format("trials={}", *a.trials));
   if (a.seed) options.overrides.push_back(fmt::format("seed={}", *a.seed));
-  const Scenario base = load_scenario(a.scenario, options);
-  const std::vector<ExperimentSpec> experiments = load_experiments(a, options);
+  Experiments loaded = load_experiments(a, options);
+  const Scenario& base = loaded.base;
 
-  const Simulation simulation(experiments);
+  const Simulation simulation(std::move(loaded.specs));
+  const std::vector<ExperimentSpec>& experiments = simulation.experiments();
   std::vector<std::string> resolved, names;
   std::int64_t recorded = 0;
   for (const ExperimentSpec& e : experiments) {

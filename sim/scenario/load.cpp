@@ -25,8 +25,13 @@ std::string structure_argument(const std::string& name_or_path) {
   return ec ? name_or_path : absolute.lexically_normal().string();
 }
 
-Scenario load(const std::string& text, const std::string& source,
-              const std::filesystem::path& relative_to, const LoadOptions& options) {
+// The text is parsed once and --set applied once; each structure is then read from a tree that
+// shares the parsed nodes (so messages keep their file positions) and differs only in
+// guarantee.preset.
+std::vector<Scenario> load(const std::string& text, const std::string& source,
+                           const std::filesystem::path& relative_to,
+                           const std::vector<std::string>& overrides,
+                           const std::vector<std::optional<std::string>>& structures) {
   detail::Diagnostics d(source);
   auto document = detail::parse_document(d, text);
   d.throw_if_errors();  // after a syntax error the tree means nothing
@@ -39,32 +44,53 @@ Scenario load(const std::string& text, const std::string& source,
                 ", not " + detail::render(root));
     d.throw_if_errors();
   }
-  for (const auto& text_override : options.overrides) {
+  for (const auto& text_override : overrides) {
     if (auto o = detail::parse_override(d, text_override)) detail::apply_override(d, root, *o);
   }
-  if (options.structure) {
-    detail::apply_override(d, root,
-                           detail::structure_override(structure_argument(*options.structure)));
+  std::vector<Scenario> scenarios;
+  scenarios.reserve(structures.size());
+  for (const auto& structure : structures) {
+    detail::Diagnostics variant = d;
+    // Constructed, not assigned: a YAML::Node's operator= writes through to the node it names.
+    YAML::Node tree = structure ? detail::without_preset(root) : root;
+    if (structure) {
+      detail::apply_override(variant, tree,
+                             detail::structure_override(structure_argument(*structure)));
+    }
+    Scenario scenario = detail::read_scenario(variant, tree, relative_to);
+    variant.throw_if_errors();
+    scenario.source = source;
+    scenarios.push_back(std::move(scenario));
   }
-  Scenario scenario = detail::read_scenario(d, root, relative_to);
-  d.throw_if_errors();
-  scenario.source = source;
-  return scenario;
+  return scenarios;
+}
+
+std::string read_file(const std::filesystem::path& file) {
+  std::string reason;
+  const auto text = detail::read_text_file(file, reason);
+  if (!text) throw InputError(file.string() + ": cannot read: " + reason);
+  return *text;
 }
 
 }  // namespace
 
 Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options) {
-  const std::string source = file.string();
-  std::string reason;
-  const auto text = detail::read_text_file(file, reason);
-  if (!text) throw InputError(source + ": cannot read: " + reason);
-  return load(*text, source, file.parent_path(), options);
+  return load(read_file(file), file.string(), file.parent_path(), options.overrides,
+              {options.structure})
+      .front();
+}
+
+std::vector<Scenario> load_scenario_structures(
+    const std::filesystem::path& file, const std::vector<std::optional<std::string>>& structures,
+    const LoadOptions& options) {
+  return load(read_file(file), file.string(), file.parent_path(), options.overrides, structures);
 }
 
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,
                             const LoadOptions& options) {
-  return load(yaml, source, std::filesystem::path(source).parent_path(), options);
+  return load(yaml, source, std::filesystem::path(source).parent_path(), options.overrides,
+              {options.structure})
+      .front();
 }
 
 }  // namespace detsim

@@ -86,6 +86,35 @@ Override structure_override(const std::string& name) {
       "--structure " + name, "guarantee.preset", {"guarantee", "preset"}, YAML::Node(name)};
 }
 
+namespace {
+
+// A new map holding the same key and value nodes as `map`, except `key`'s.
+YAML::Node map_without(const YAML::Node& map, const std::string& key) {
+  YAML::Node copy(YAML::NodeType::Map);
+  for (const auto& pair : map) {
+    if (!(pair.first.IsScalar() && pair.first.Scalar() == key)) {
+      copy.force_insert(pair.first, pair.second);
+    }
+  }
+  return copy;
+}
+
+}  // namespace
+
+YAML::Node without_preset(const YAML::Node& root) {
+  YAML::Node copy(YAML::NodeType::Map);
+  for (const auto& pair : root) {
+    if (!(pair.first.IsScalar() && pair.first.Scalar() == "guarantee")) {
+      copy.force_insert(pair.first, pair.second);
+    } else if (pair.second.IsMap()) {
+      copy.force_insert(pair.first, map_without(pair.second, "preset"));
+    } else if (!pair.second.IsNull()) {
+      copy.force_insert(pair.first, pair.second);  // not a map: the override says so, unchanged
+    }  // empty: left out, so the override makes a fresh map
+  }
+  return copy;
+}
+
 void apply_override(Diagnostics& d, YAML::Node& root, const Override& o) {
   // Writing into an aliased node would change every place that uses the alias too.
   auto refuse_alias = [&](const std::string& where) {

@@ -26,6 +26,11 @@ std::optional<Override> parse_override(Diagnostics& d, const std::string& text);
 // The override that --structure NAME amounts to: guarantee.preset = NAME, as text.
 Override structure_override(const std::string& name);
 
+// A tree that shares every node of `root` (a map) except guarantee.preset, which it lacks: a
+// structure override applied to it leaves `root` as it was, so one parsed file serves every
+// structure of a run.
+YAML::Node without_preset(const YAML::Node& root);
+
 // Sets the value in `root` (a map), creating missing maps on the way; reports a path that runs
 // into something other than a map. Registers the override with `d` so messages name it.
 void apply_override(Diagnostics& d, YAML::Node& root, const Override& o);

@@ -122,6 +122,47 @@ TEST_CASE("the structure option replaces the scenario's preset") {
           "mean 'nato_article5'?"));
 }
 
+TEST_CASE("one parse serves every structure: each scenario is the one loaded with that structure") {
+  test::TestPresets presets;
+  test::TempDir dir;
+  // An error inside the guarantee section: each structure's message must still point at it.
+  const auto file = dir.write("pact.yaml", minimal_scenario() +
+                                               "  us: {role: guarantor}\n"
+                                               "  eu: {role: guarantor}\n"
+                                               "guarantee:\n"
+                                               "  preset: bilateral_pact\n"
+                                               "  terms: {eu: {sanctions: 0.5}}\n");
+  const std::vector<std::optional<std::string>> structures{std::nullopt, "nato_article5", "none",
+                                                           std::nullopt};
+  const std::vector<Scenario> all = load_scenario_structures(file, structures, sets({"trials=9"}));
+  REQUIRE(all.size() == structures.size());
+  for (std::size_t i = 0; i < structures.size(); ++i) {
+    INFO("structure " << structures[i].value_or("(the file's own)"));
+    LoadOptions one = sets({"trials=9"});
+    one.structure = structures[i];
+    test::check_same(all[i], load_scenario(file, one));
+  }
+  CHECK(all[0].guarantee.preset == "bilateral_pact");  // a structure never leaks into the next
+  CHECK(all[3].guarantee.preset == "bilateral_pact");
+  CHECK(all[1].guarantee.preset == "nato_article5");
+
+  const auto bad = dir.write("bad.yaml", minimal_scenario() +
+                                             "  us: {role: guarantor}\n"
+                                             "guarantee:\n"
+                                             "  terms: {us: {defend: 1.5}}\n");
+  const std::string expected = bad.string() + ":7:24: guarantee.terms.us.defend = 1.5";
+  for (const std::vector<std::optional<std::string>>& asked :
+       {std::vector<std::optional<std::string>>{"nato_article5"},
+        std::vector<std::optional<std::string>>{std::nullopt, "none"}}) {
+    try {
+      load_scenario_structures(bad, asked);
+      FAIL("expected an InputError");
+    } catch (const InputError& e) {
+      CHECK_THAT(e.what(), Catch::StartsWith(expected));
+    }
+  }
+}
+
 TEST_CASE("YAML aliases load as their anchors, and an override refuses to write through one") {
   const std::string yaml = minimal_scenario() +
                            "  us: {role: guarantor, credibility: &belief {uniform: [0.3, 0.7]}}\n"

@@ -23,7 +23,14 @@ struct LoadOptions {
 // "FILE:LINE:COL: path = value: what is allowed" (several lines if several errors) on bad input.
 Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options = {});
 
-// Same, from text already in memory; `source` names it in messages.
+// The file read and parsed once, then resolved under each of `structures` in turn (nullopt: the
+// preset the file itself names), each with options.overrides; options.structure is not used. The
+// scenarios come in the order of `structures`; the first with bad input throws, as above.
+std::vector<Scenario> load_scenario_structures(
+    const std::filesystem::path& file, const std::vector<std::optional<std::string>>& structures,
+    const LoadOptions& options = {});
+
+// Same as load_scenario, from text already in memory; `source` names it in messages.
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,
                             const LoadOptions& options = {});
 
