@@ -47,7 +47,7 @@ __all__ = [
     "DetsimResultsError", "IncompleteResultsWarning", "HAVE_YAML", "SCHEMA_VERSION",
     "ESCALATION_LABELS", "ScenarioFacts", "load_trials", "load_summary", "load_paths",
     "load_experiments", "load_scenario", "results_info", "scenario_facts", "path_variables",
-    "column_info", "summarize_trials", "wilson_interval",
+    "column_info", "summarize_trials", "load_measures", "wilson_interval",
 ]
 
 
@@ -406,7 +406,8 @@ def load_trials(path, columns=None):
       an /experiments column whose name is also a /trials column is joined as `experiments.<name>`.
     `columns` (optional) limits the /trials columns read (experiment and trial always are).
     df.attrs["descriptions"] and df.attrs["units"] map column names to the file's attributes;
-    df.attrs["experiment_columns"] names the columns joined from /experiments.
+    df.attrs["experiment_columns"] names the columns joined from /experiments; df.attrs["measures"]
+    holds the file's /measures records (see load_measures), which summarize_trials evaluates.
     """
     path = os.fspath(path)
     with _open(path) as f:
@@ -430,6 +431,7 @@ def load_trials(path, columns=None):
                     f"outcome codes")
             labels = _attr_str_list(f["trials"], "outcome_labels")
         exp = _experiments_frame(f, path)
+        measures = _measure_records(f, path)
     data = {}
     for name, values in cols.items():
         if name == "outcome":
@@ -445,6 +447,8 @@ def load_trials(path, columns=None):
                     units={k: u for k, (_, u) in meta.items() if u},
                     experiment_columns=[c for c in df.columns
                                         if c not in cols and c != "experiment"])
+    if measures is not None:
+        df.attrs["measures"] = measures
     return df
 
 
@@ -455,7 +459,8 @@ def load_summary(path):
     name, e.g. attacked, outcome.deterred, cost.united_states), mean, ci_low, ci_high, n.
 
     A run stopped part-way has no /summary (it is written when the run closes): this raises
-    DetsimResultsError then; summarize_trials(load_trials(path)) estimates the main measures.
+    DetsimResultsError then; summarize_trials(load_trials(path)) estimates the same measures
+    from the trials, by the definitions the file carries in /measures.
     """
     path = os.fspath(path)
     with _open(path) as f:
@@ -508,83 +513,94 @@ def _estimate(kind, x):
     return mean, mean - half, mean + half, n
 
 
-def _ids(columns, prefix):
-    return [c[len(prefix):] for c in columns if c.startswith(prefix)]
+def _measure_records(f, path):
+    """/measures as a list of dicts (one per measure, in the file's order), or None if absent."""
+    if "measures" not in f:
+        return None
+    cols, _ = _read_table(f, "measures", path)
+    needed = {"measure", "kind", "description", "column", "transform", "threshold", "given",
+              "otherwise"}
+    if needed - set(cols):
+        raise DetsimResultsError(f"cannot read {path}: /measures lacks {sorted(needed - set(cols))}")
+    return [{k: (_to_str(v[i]) if k != "threshold" else float(v[i])) for k, v in cols.items()}
+            for i in range(len(cols["measure"]))]
 
 
-def _standard_measures(t):
-    """[(name, kind, description, values)] of one experiment's trials, as detsim's summary
-    defines them (sim/stats/measures.cpp); NaN marks a trial the measure does not count."""
-    cols = set(t.columns)
-    nan = np.nan
-    out = []
-    if "attacked" in cols:
-        a = t["attacked"].to_numpy(float)
-        out += [("attacked", "rate", "the challenger attacked within the horizon", a),
-                ("deterred", "rate", "no attack within the horizon", 1 - a)]
-    if "war_months" in cols:
-        war = t["war_months"].to_numpy(float)
-        out.append(("war", "rate", "a war was fought", (war > 0).astype(float)))
-    if "outcome" in cols:
-        for label in t["outcome"].cat.categories:
-            out.append((f"outcome.{label}", "rate", f"outcome class {label}",
-                        (t["outcome"] == label).to_numpy(float)))
-    if "max_escalation" in cols:
-        esc = t["max_escalation"].cat.codes.to_numpy(float)
-        out += [("escalation_ge_2", "rate", "a direct clash with a guarantor or worse",
-                 (esc >= 2).astype(float)),
-                ("nuclear_use", "rate", "the ladder reached nuclear use", (esc >= 3).astype(float))]
-    for g in _ids(t.columns, "tested."):
-        tested = t[f"tested.{g}"].to_numpy(float)
-        honored = t[f"honored.{g}"].to_numpy(float) if f"honored.{g}" in cols else None
-        out.append((f"tested.{g}", "rate", f"an attack tested {g}'s promise", tested))
-        if honored is not None:
-            out += [(f"honored_when_tested.{g}", "rate",
-                     f"{g} kept its promise, among trials that tested it",
-                     np.where(tested != 0, honored, nan)),
-                    (f"backed_down.{g}", "rate", f"{g} was tested and backed down",
-                     tested * (1 - honored))]
-    if {"attacked", "attack_month"} <= cols:
-        out.append(("attack_month", "mean", "month of the first attack, among trials with one",
-                    np.where(t["attacked"], t["attack_month"], nan)))
-    if "war_months" in cols:
-        out.append(("war_months_if_war", "mean", "months of war, among trials with a war",
-                    np.where(war > 0, war, nan)))
-    if "max_escalation" in cols:
-        out.append(("max_escalation", "mean", "highest escalation level (0..3)", esc))
-    for name, description in [("territory", "target's territory share at the horizon"),
-                              ("cohesion", "alliance cohesion at the horizon"),
-                              ("probes", "probes made"),
-                              ("policy_flips", "changes of administration among guarantors"),
-                              ("burden_share_allies",
-                               "allies' share of the guarantors' cost, when there is any")]:
-        if name in cols:
-            out.append((name, "mean", description, t[name].to_numpy(float)))
-    for i in _ids(t.columns, "cost."):
-        out.append((f"cost.{i}", "mean", f"{i}'s cumulative cost (stake units)",
-                    t[f"cost.{i}"].to_numpy(float)))
-    for g in _ids(t.columns, "credibility."):
-        out.append((f"credibility.{g}", "mean",
-                    f"challenger's belief mean of {g}'s resolve at the horizon",
-                    t[f"credibility.{g}"].to_numpy(float)))
-        if f"ambiguity.{g}" in cols:
-            out.append((f"abs_ambiguity.{g}", "mean",
-                        f"gap between believed and true resolve of {g} at month 0",
-                        np.abs(t[f"ambiguity.{g}"].to_numpy(float))))
-    return out
+def load_measures(path):
+    """/measures as a DataFrame: how detsim computes each /summary measure from /trials.
+
+    One row per measure (name in `measure`, as in /summary's `outcome`): its kind (rate or mean),
+    description, the /trials `column` it reads, the `transform` that makes a trial's value of it
+    (identity, equals or at_least `threshold`, nonzero, absolute), and which trials count (`given`
+    column nonzero; elsewhere `otherwise` skip or zero). summarize_trials evaluates these records.
+    """
+    path = os.fspath(path)
+    with _open(path, warn_incomplete=False) as f:
+        records = _measure_records(f, path)
+    if records is None:
+        raise DetsimResultsError(
+            f"cannot read the measures of {path}: it has no /measures group (written by a detsim "
+            f"older than the one that records how its summary is computed)")
+    return pd.DataFrame(records)
 
 
-def summarize_trials(trials):
+def _numeric(series):
+    """A /trials column as float: category codes for the coded columns, 0/1 for flags."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy(float)
+    return series.to_numpy(float)
+
+
+_TRANSFORMS = {
+    "identity": lambda x, k: x,
+    "equals": lambda x, k: (x == k).astype(float),
+    "at_least": lambda x, k: (x >= k).astype(float),
+    "nonzero": lambda x, k: (x != 0).astype(float),
+    "absolute": lambda x, k: np.abs(x),
+}
+
+
+def _measure_values(t, m):
+    """Each trial's value under one /measures record; NaN where the trial does not count."""
+    if m["transform"] not in _TRANSFORMS:
+        raise DetsimResultsError(
+            f"measure {m['measure']}: unknown transform {m['transform']!r} (this reader knows "
+            f"{sorted(_TRANSFORMS)})")
+    x = _numeric(t[m["column"]])
+    with np.errstate(invalid="ignore"):
+        v = _TRANSFORMS[m["transform"]](x, m["threshold"])
+    if m["given"]:
+        counted = _numeric(t[m["given"]]) != 0
+        v = np.where(counted, v, np.nan if m["otherwise"] == "skip" else 0.0)
+    return np.where(np.isnan(x), np.nan, v)
+
+
+def summarize_trials(trials, measures=None):
     """Estimate /summary from a load_trials frame, in load_summary's layout.
 
-    For a file without /summary (a run stopped part-way). The measures, their names and their
-    intervals (Wilson for rates, normal theory for means) follow detsim's own summary, so the
-    result matches what the run would have written for the same trials.
+    For a file without /summary (a run stopped part-way). The measures are the file's own
+    definitions (/measures, carried in trials.attrs["measures"] by load_trials, or given as
+    `measures`, a list of records or load_measures' frame), evaluated per experiment with the
+    intervals detsim uses (Wilson for rates, normal theory for means), so the result matches what
+    the run would have written for the same trials. A measure whose column is not among the
+    trials (load_trials(columns=...)) is left out.
     """
+    if measures is None:
+        measures = trials.attrs.get("measures")
+    if measures is None:
+        raise DetsimResultsError(
+            "cannot summarize: no measure definitions (the trials come from a file without "
+            "/measures, or lost their attrs; pass measures=load_measures(path))")
+    if isinstance(measures, pd.DataFrame):
+        measures = measures.to_dict("records")
     rows = []
     for e, t in trials.groupby("experiment", sort=True):
-        for name, kind, description, values in _standard_measures(t):
-            rows.append((e, name, *_estimate(kind, values), kind, description))
+        for m in measures:
+            if m["column"] not in t.columns or (m["given"] and m["given"] not in t.columns):
+                continue
+            values = _measure_values(t, m)
+            rows.append((e, m["measure"], *_estimate(m["kind"], values), m["kind"],
+                         m["description"]))
     df = pd.DataFrame(rows, columns=["experiment", "outcome", "mean", "ci_low", "ci_high", "n",
                                      "kind", "description"]).astype({"n": np.int32})
     exp_cols = ["experiment"] + [c for c in trials.attrs.get("experiment_columns", [])

@@ -110,8 +110,9 @@ int run_command(const RunArguments& a) {
   ResultsWriter writer(out, metadata, simulation.experiments_table(resolved), layout,
                        recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
                        recorded > 0 ? simulation.path_months() : 0);
-  SummaryAccumulator summary(standard_measures(layout.columns, layout.outcome_labels),
-                             experiments.size());
+  const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
+  writer.write_table("measures", measures_table(measures));
+  SummaryAccumulator summary(measures, experiments.size());
 
   ProgressReport progress(
       progress_style(a.quiet ? ProgressMode::none : a.progress, isatty(STDERR_FILENO)),

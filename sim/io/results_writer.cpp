@@ -189,6 +189,14 @@ ResultsWriter::~ResultsWriter() = default;
 
 const std::filesystem::path& ResultsWriter::temporary_path() const { return impl_->part_path; }
 
+void ResultsWriter::write_table(const std::string& group, const ColumnBlock& table) {
+  Impl& impl = *impl_;
+  impl.require_open("write_table");
+  detail::write_table(impl.file, group, table);
+  detail::flush(impl.file);
+  impl.last_flush = std::chrono::steady_clock::now();
+}
+
 void ResultsWriter::append_trials(const ColumnBlock& block) {
   Impl& impl = *impl_;
   impl.require_open("append_trials");

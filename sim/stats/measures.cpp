@@ -1,23 +1,28 @@
-// The measures that make each argument of the guarantee debate a number with an interval.
+// The measures that make each argument of the guarantee debate a number with an interval, as
+// records: what each reads, how, and which trials it counts.
+#include "detsim/stats/measures.hpp"
+
 #include <cmath>
 #include <stdexcept>
-
-#include "detsim/stats/summary.hpp"
 
 namespace detsim {
 
 namespace {
 
-using Value = std::optional<double>;
+const char* kind_name(MeasureKind k) { return k == MeasureKind::rate ? "rate" : "mean"; }
 
-Measure rate(std::string name, std::string description,
-             std::function<Value(const ColumnBlock&, std::size_t)> f) {
-  return {std::move(name), MeasureKind::rate, std::move(description), std::move(f)};
+const char* transform_name(Transform t) {
+  switch (t) {
+    case Transform::identity: return "identity";
+    case Transform::equals: return "equals";
+    case Transform::at_least: return "at_least";
+    case Transform::nonzero: return "nonzero";
+    case Transform::absolute: return "absolute";
+  }
+  return "unknown";
 }
-Measure mean(std::string name, std::string description,
-             std::function<Value(const ColumnBlock&, std::size_t)> f) {
-  return {std::move(name), MeasureKind::mean, std::move(description), std::move(f)};
-}
+
+const char* otherwise_name(Otherwise o) { return o == Otherwise::skip ? "skip" : "zero"; }
 
 // Ids after a prefix such as "tested." among the column names, in column order.
 std::vector<std::string> ids_with_prefix(const std::vector<ColumnInfo>& columns,
@@ -29,99 +34,137 @@ std::vector<std::string> ids_with_prefix(const std::vector<ColumnInfo>& columns,
   return ids;
 }
 
-std::size_t column(const std::vector<ColumnInfo>& columns, const std::string& name) {
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].name == name) return i;
-  }
-  throw std::out_of_range("the trial table has no column " + name);
+Measure rate(std::string name, std::string description, std::string column,
+             Transform transform = Transform::identity, double threshold = 0) {
+  return {std::move(name),
+          MeasureKind::rate,
+          std::move(description),
+          std::move(column),
+          transform,
+          threshold,
+          "",
+          Otherwise::skip};
+}
+
+Measure mean(std::string name, std::string description, std::string column,
+             Transform transform = Transform::identity) {
+  return {std::move(name),
+          MeasureKind::mean,
+          std::move(description),
+          std::move(column),
+          transform,
+          0,
+          "",
+          Otherwise::skip};
+}
+
+// `m` counted only where `given` is nonzero; elsewhere skipped or counted as 0.
+Measure given(Measure m, std::string column, Otherwise otherwise = Otherwise::skip) {
+  m.given = std::move(column);
+  m.otherwise = otherwise;
+  return m;
 }
 
 }  // namespace
 
+std::optional<double> measure_value(const Measure& m, double x, double given_value) {
+  if (std::isnan(x)) return std::nullopt;
+  if (!m.given.empty() && given_value == 0) {
+    if (m.otherwise == Otherwise::skip) return std::nullopt;
+    return 0.0;
+  }
+  switch (m.transform) {
+    case Transform::identity: return x;
+    case Transform::equals: return x == m.threshold ? 1.0 : 0.0;
+    case Transform::at_least: return x >= m.threshold ? 1.0 : 0.0;
+    case Transform::nonzero: return x != 0 ? 1.0 : 0.0;
+    case Transform::absolute: return std::abs(x);
+  }
+  throw std::logic_error("unknown transform");
+}
+
 std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
                                        const std::vector<std::string>& outcome_labels) {
-  const std::size_t attacked = column(cols, "attacked"), war = column(cols, "war_months"),
-                    outcome = column(cols, "outcome"), escalation = column(cols, "max_escalation"),
-                    month = column(cols, "attack_month");
+  using T = Transform;
   std::vector<Measure> m;
-  m.push_back(rate("attacked", "the challenger attacked within the horizon",
-                   [=](const ColumnBlock& b, std::size_t r) { return b.number(attacked, r); }));
-  m.push_back(
-      rate("deterred", "no attack within the horizon",
-           [=](const ColumnBlock& b, std::size_t r) { return 1.0 - b.number(attacked, r); }));
-  m.push_back(rate("war", "a war was fought", [=](const ColumnBlock& b, std::size_t r) {
-    return b.number(war, r) > 0 ? 1.0 : 0.0;
-  }));
+  m.push_back(rate("attacked", "the challenger attacked within the horizon", "attacked"));
+  m.push_back(rate("deterred", "no attack within the horizon", "attacked", T::equals, 0));
+  m.push_back(rate("war", "a war was fought", "war_months", T::nonzero));
   for (std::size_t code = 0; code < outcome_labels.size(); ++code) {
     m.push_back(rate("outcome." + outcome_labels[code], "outcome class " + outcome_labels[code],
-                     [=](const ColumnBlock& b, std::size_t r) {
-                       return b.number(outcome, r) == static_cast<double>(code) ? 1.0 : 0.0;
-                     }));
+                     "outcome", T::equals, static_cast<double>(code)));
   }
-  m.push_back(rate("escalation_ge_2", "a direct clash with a guarantor or worse",
-                   [=](const ColumnBlock& b, std::size_t r) {
-                     return b.number(escalation, r) >= 2 ? 1.0 : 0.0;
-                   }));
-  m.push_back(rate("nuclear_use", "the ladder reached nuclear use",
-                   [=](const ColumnBlock& b, std::size_t r) {
-                     return b.number(escalation, r) >= 3 ? 1.0 : 0.0;
-                   }));
+  m.push_back(rate("escalation_ge_2", "a direct clash with a guarantor or worse", "max_escalation",
+                   T::at_least, 2));
+  m.push_back(
+      rate("nuclear_use", "the ladder reached nuclear use", "max_escalation", T::at_least, 3));
   for (const std::string& g : ids_with_prefix(cols, "tested.")) {
-    const std::size_t tested = column(cols, "tested." + g), honored = column(cols, "honored." + g);
-    m.push_back(rate("tested." + g, "an attack tested " + g + "'s promise",
-                     [=](const ColumnBlock& b, std::size_t r) { return b.number(tested, r); }));
-    m.push_back(rate("honored_when_tested." + g,
-                     g + " kept its promise, among trials that tested it",
-                     [=](const ColumnBlock& b, std::size_t r) -> Value {
-                       if (b.number(tested, r) == 0) return std::nullopt;
-                       return b.number(honored, r);
-                     }));
-    m.push_back(rate("backed_down." + g, g + " was tested and backed down",
-                     [=](const ColumnBlock& b, std::size_t r) {
-                       return b.number(tested, r) * (1.0 - b.number(honored, r));
-                     }));
+    m.push_back(rate("tested." + g, "an attack tested " + g + "'s promise", "tested." + g));
+    m.push_back(given(rate("honored_when_tested." + g,
+                           g + " kept its promise, among trials that tested it", "honored." + g),
+                      "tested." + g));
+    m.push_back(given(
+        rate("backed_down." + g, g + " was tested and backed down", "honored." + g, T::equals, 0),
+        "tested." + g, Otherwise::zero));
   }
-  m.push_back(mean("attack_month", "month of the first attack, among trials with one",
-                   [=](const ColumnBlock& b, std::size_t r) -> Value {
-                     if (b.number(attacked, r) == 0) return std::nullopt;
-                     return b.number(month, r);
-                   }));
-  m.push_back(mean("war_months_if_war", "months of war, among trials with a war",
-                   [=](const ColumnBlock& b, std::size_t r) -> Value {
-                     if (b.number(war, r) == 0) return std::nullopt;
-                     return b.number(war, r);
-                   }));
-  m.push_back(mean("max_escalation", "highest escalation level (0..3)",
-                   [=](const ColumnBlock& b, std::size_t r) { return b.number(escalation, r); }));
-  // The mean of a column (or of a function of it), over the trials where it is not NaN.
-  const auto column_mean = [&](const std::string& name, const std::string& description,
-                               const std::string& source, double (*transform)(double)) {
-    const std::size_t c = column(cols, source);
-    m.push_back(mean(name, description, [=](const ColumnBlock& b, std::size_t r) -> Value {
-      const double x = b.number(c, r);
-      if (std::isnan(x)) return std::nullopt;
-      return transform(x);
-    }));
-  };
-  const auto plain_mean = [&](const std::string& name, const std::string& description) {
-    column_mean(name, description, name, [](double x) { return x; });
-  };
-  plain_mean("territory", "target's territory share at the horizon");
-  plain_mean("cohesion", "alliance cohesion at the horizon");
-  plain_mean("probes", "probes made");
-  plain_mean("policy_flips", "changes of administration among guarantors");
-  plain_mean("burden_share_allies", "allies' share of the guarantors' cost, when there is any");
+  m.push_back(given(
+      mean("attack_month", "month of the first attack, among trials with one", "attack_month"),
+      "attacked"));
+  m.push_back(
+      given(mean("war_months_if_war", "months of war, among trials with a war", "war_months"),
+            "war_months"));
+  m.push_back(mean("max_escalation", "highest escalation level (0..3)", "max_escalation"));
+  m.push_back(mean("territory", "target's territory share at the horizon", "territory"));
+  m.push_back(mean("cohesion", "alliance cohesion at the horizon", "cohesion"));
+  m.push_back(mean("probes", "probes made", "probes"));
+  m.push_back(mean("policy_flips", "changes of administration among guarantors", "policy_flips"));
+  m.push_back(mean("burden_share_allies",
+                   "allies' share of the guarantors' cost, when there is any",
+                   "burden_share_allies"));
   for (const std::string& id : ids_with_prefix(cols, "cost.")) {
-    plain_mean("cost." + id, id + "'s cumulative cost (stake units)");
+    m.push_back(mean("cost." + id, id + "'s cumulative cost (stake units)", "cost." + id));
   }
   for (const std::string& g : ids_with_prefix(cols, "credibility.")) {
-    plain_mean("credibility." + g,
-               "challenger's belief mean of " + g + "'s resolve at the horizon");
-    column_mean("abs_ambiguity." + g,
-                "gap between believed and true resolve of " + g + " at month 0", "ambiguity." + g,
-                [](double x) { return std::abs(x); });
+    m.push_back(mean("credibility." + g,
+                     "challenger's belief mean of " + g + "'s resolve at the horizon",
+                     "credibility." + g));
+    m.push_back(mean("abs_ambiguity." + g,
+                     "gap between believed and true resolve of " + g + " at month 0",
+                     "ambiguity." + g, T::absolute));
   }
   return m;
+}
+
+ColumnBlock measures_table(const std::vector<Measure>& measures) {
+  using C = ColumnType;
+  ColumnBlock t(
+      {{"measure", C::str, "name of the measure, as in the outcome column of /summary", ""},
+       {"kind", C::str, "rate (Wilson interval) or mean (normal interval)", ""},
+       {"description", C::str, "what the measure is", ""},
+       {"column", C::str, "the /trials column it reads (x)", ""},
+       {"transform", C::str,
+        "a trial's value from x: identity, equals (x == threshold), at_least "
+        "(x >= threshold), nonzero (x != 0), absolute (|x|); NaN x is not counted",
+        ""},
+       {"threshold", C::f64, "the threshold of equals and at_least (0 otherwise)", ""},
+       {"given", C::str,
+        "a /trials column: trials where it is 0 are treated as `otherwise` says; empty "
+        "for every trial",
+        ""},
+       {"otherwise", C::str, "skip (such a trial is not counted) or zero (it counts as 0)", ""}});
+  t.resize(measures.size());
+  for (std::size_t i = 0; i < measures.size(); ++i) {
+    const Measure& m = measures[i];
+    t.str(0)[i] = m.name;
+    t.str(1)[i] = kind_name(m.kind);
+    t.str(2)[i] = m.description;
+    t.str(3)[i] = m.column;
+    t.str(4)[i] = transform_name(m.transform);
+    t.f64(5)[i] = m.threshold;
+    t.str(6)[i] = m.given;
+    t.str(7)[i] = otherwise_name(m.otherwise);
+  }
+  return t;
 }
 
 }  // namespace detsim

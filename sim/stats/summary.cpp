@@ -10,10 +10,18 @@ SummaryAccumulator::SummaryAccumulator(std::vector<Measure> measures, std::size_
 
 void SummaryAccumulator::add(const ColumnBlock& trials) {
   const std::size_t experiment_column = trials.index_of("experiment");
+  // Each measure's column and given column in this block (the given column: its own when none).
+  std::vector<std::pair<std::size_t, std::size_t>> columns;
+  for (const Measure& m : measures_) {
+    const std::size_t column = trials.index_of(m.column);
+    columns.emplace_back(column, m.given.empty() ? column : trials.index_of(m.given));
+  }
   for (std::size_t r = 0; r < trials.rows(); ++r) {
     auto& tallies = tallies_.at(static_cast<std::size_t>(trials.i32(experiment_column)[r]));
     for (std::size_t m = 0; m < measures_.size(); ++m) {
-      const std::optional<double> x = measures_[m].value(trials, r);
+      const auto [column, given] = columns[m];
+      const std::optional<double> x =
+          measure_value(measures_[m], trials.number(column, r), trials.number(given, r));
       if (!x) continue;
       Tally& t = tallies[m];
       ++t.n;

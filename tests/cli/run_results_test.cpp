@@ -97,6 +97,24 @@ TEST_CASE("run on INTERFACE.md's example writes every documented attribute, grou
     CHECK(*trial_numbers.rbegin() == static_cast<double>(trials - 1));
   }
 
+  SECTION("/measures: one definition per /summary measure, each reading a /trials column") {
+    const ColumnBlock m = read_table(out, "measures");
+    const ColumnBlock t = read_table(out, "trials");
+    const ColumnBlock s = read_table(out, "summary");
+    REQUIRE(m.rows() > 0);
+    const auto& names = m.str(m.index_of("measure"));
+    const auto& outcomes = s.str(s.index_of("outcome"));  // one experiment: one row per measure
+    CHECK(std::vector<std::string>(outcomes.begin(), outcomes.end()) == names);
+    for (std::size_t r = 0; r < m.rows(); ++r) {
+      INFO("measure " << names[r]);
+      CHECK(has_column(t, m.str(m.index_of("column"))[r]));
+      const std::string& given = m.str(m.index_of("given"))[r];
+      CHECK((given.empty() || has_column(t, given)));
+      CHECK(s.str(s.index_of("kind"))[r] == m.str(m.index_of("kind"))[r]);
+      CHECK(s.str(s.index_of("description"))[r] == m.str(m.index_of("description"))[r]);
+    }
+  }
+
   SECTION("/summary: the documented columns; stdout prints its measures with intervals") {
     const ColumnBlock s = read_table(out, "summary");
     for (const std::string name : {"experiment", "outcome", "mean", "ci_low", "ci_high", "n"}) {

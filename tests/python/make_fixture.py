@@ -4,8 +4,13 @@
 The numbers are random but plausible (stronger guarantees deter more, attacks escalate further when
 a guarantor fights, costs accrue over war months), so the figures and the notebook's regression
 show something sensible; they are NOT model output. The layout follows docs/RESULTS.md exactly:
-root attributes, /scenario, /experiments, /trials, /summary and /paths, chunked and compressed
-like the C++ writer's. Same arguments, same seed: the same file contents.
+root attributes, /scenario, /experiments, /trials, /measures, /summary and /paths, chunked and
+compressed like the C++ writer's. Same arguments, same seed: the same file contents.
+
+The measure definitions (/measures) are not written here: they are those detsim itself wrote in
+the golden-file run (tests/golden/reference.json, regenerated from detsim by
+scripts/update_golden.sh), whose actors and outcome labels are the fixture's; /summary is what
+detsim_results.summarize_trials makes of them.
 
     /usr/bin/python3 tests/python/make_fixture.py OUT.h5 [--experiments 5] [--trials 400]
 
@@ -15,11 +20,18 @@ variable-length UTF-8, which h5py hands back as bytes).
 """
 
 import argparse
-import math
 import sys
+
+import json
+from pathlib import Path
 
 import h5py
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import detsim_results as dr  # noqa: E402
+
+GOLDEN_REFERENCE = Path(__file__).resolve().parents[1] / "golden" / "reference.json"
 
 STRUCTURES = ["none", "nato_article5", "bilateral_pact", "security_assistance",
               "economic_diplomatic"]
@@ -191,68 +203,43 @@ def _column_meta(name):
     return per[kind]
 
 
-def _wilson(k, n, z=1.959963984540054):
-    if n == 0:
-        return math.nan, math.nan, math.nan
-    p = k / n
-    den = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / den
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return p, max(0.0, centre - half), min(1.0, centre + half)
+def _measure_records(trial_columns):
+    """detsim's measure definitions (from the golden-file run) whose columns the fixture has."""
+    stored = json.loads(GOLDEN_REFERENCE.read_text())["measures"]
+    records = [dict(zip(stored["columns"], row)) for row in stored["rows"]]
+    return [m for m in records
+            if m["column"] in trial_columns and (not m["given"] or m["given"] in trial_columns)]
 
 
-def _summary_rows(experiment, cols):
-    """/summary rows of one experiment, with the measures, names, kinds and intervals of
-    detsim's summary (sim/stats/measures.cpp): rates get Wilson intervals, means normal ones;
-    NaN marks a trial a measure does not count."""
-    rows = []
-
-    def add(name, kind, description, x):
-        x = np.asarray(x, dtype=float)
-        x = x[~np.isnan(x)]
-        m = len(x)
-        if kind == "rate":
-            k = int(np.count_nonzero(x))
-            est, lo, hi = _wilson(k, m)
-        elif m < 2:
-            est, lo, hi = (float(x.mean()) if m else math.nan), math.nan, math.nan
+def _write_measures(f, records, fixed):
+    g = f.create_group("measures")
+    for name in records[0]:
+        values = [m[name] for m in records]
+        if name == "threshold":
+            _write_column(g, name, np.array(values, float), "threshold", "", fixed)
         else:
-            est = float(x.mean())
-            half = 1.959963984540054 * float(x.std(ddof=1)) / math.sqrt(m)
-            lo, hi = est - half, est + half
-        rows.append((experiment, name, kind, est, lo, hi, m, description))
+            ds = _write_strings(g, name, values, fixed)
+            _set_str_attr(ds, "description", name, fixed)
 
-    attacked = cols["attacked"].astype(float)
-    war = cols["war_months"].astype(float)
-    esc = cols["max_escalation"].astype(float)
-    add("attacked", "rate", "the challenger attacked within the horizon", attacked)
-    add("deterred", "rate", "no attack within the horizon", 1 - attacked)
-    add("war", "rate", "a war was fought", war > 0)
-    for code, label in enumerate(OUTCOME_LABELS):
-        add(f"outcome.{label}", "rate", f"outcome class {label}", cols["outcome"] == code)
-    add("escalation_ge_2", "rate", "a direct clash with a guarantor or worse", esc >= 2)
-    add("nuclear_use", "rate", "the ladder reached nuclear use", esc >= 3)
-    for g in GUARANTORS:
-        tested, honored = cols[f"tested.{g}"].astype(float), cols[f"honored.{g}"].astype(float)
-        add(f"tested.{g}", "rate", f"an attack tested {g}'s promise", tested)
-        add(f"honored_when_tested.{g}", "rate", f"{g} kept its promise, among trials that "
-            "tested it", np.where(tested != 0, honored, np.nan))
-        add(f"backed_down.{g}", "rate", f"{g} was tested and backed down", tested * (1 - honored))
-    add("attack_month", "mean", "month of the first attack, among trials with one",
-        np.where(attacked != 0, cols["attack_month"], np.nan))
-    add("war_months_if_war", "mean", "months of war, among trials with a war",
-        np.where(war > 0, war, np.nan))
-    add("max_escalation", "mean", "highest escalation level (0..3)", esc)
-    for name in ["territory", "cohesion", "probes", "policy_flips", "burden_share_allies"]:
-        add(name, "mean", name.replace("_", " "), cols[name])
-    for a, _ in ACTORS:
-        add(f"cost.{a}", "mean", f"{a}'s cumulative cost (stake units)", cols[f"cost.{a}"])
-    for g in GUARANTORS:
-        add(f"credibility.{g}", "mean", f"challenger's belief mean of {g}'s resolve at the horizon",
-            cols[f"credibility.{g}"])
-        add(f"abs_ambiguity.{g}", "mean", f"gap between believed and true resolve of {g} at "
-            "month 0", np.abs(cols[f"ambiguity.{g}"]))
-    return rows
+
+def _write_summary(path, fixed):
+    """/summary of the written trials, by the definitions in the file's /measures."""
+    summary = dr.summarize_trials(dr.load_trials(path))
+    with h5py.File(path, "a") as f:
+        g = f.create_group("summary")
+        _write_column(g, "experiment", summary["experiment"].to_numpy(np.int32),
+                      "experiment index (row of /experiments)", "", fixed)
+        for col, d in [("outcome", "name of the measure"),
+                       ("kind", "rate (Wilson interval) or mean (normal interval)"),
+                       ("description", "what the measure is")]:
+            ds = _write_strings(g, col, list(summary[col]), fixed)
+            _set_str_attr(ds, "description", d, fixed)
+        for col, d in [("mean", "estimate: share of trials for a rate, else mean"),
+                       ("ci_low", "lower end of the 95% interval"),
+                       ("ci_high", "upper end of the 95% interval")]:
+            _write_column(g, col, summary[col].to_numpy(float), d, "", fixed)
+        _write_column(g, "n", summary["n"].to_numpy(np.int32), "trials the estimate is based on",
+                      "", fixed)
 
 
 def _paths(rng, cols, rows, horizon):
@@ -319,7 +306,7 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
         raise ValueError(f"n_experiments must be 1..{len(STRUCTURES)}")
     rng = np.random.default_rng(seed)
     structures = STRUCTURES[:n_experiments]
-    per_exp, summary, paths, path_ids = [], [], [], []
+    per_exp, paths, path_ids = [], [], []
     for e, s in enumerate(structures):
         cols = _simulate_experiment(rng, s, trials, horizon)
         if not complete and e == n_experiments - 1:
@@ -328,7 +315,6 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
         cols = {"experiment": np.full(m, e, np.int32), "trial": np.arange(m, dtype=np.int32),
                 **cols}
         per_exp.append(cols)
-        summary += _summary_rows(e, cols)
         r = min(record_paths, m)
         paths.append(_paths(rng, cols, r, horizon))
         path_ids.append((np.full(r, e, np.int32), np.arange(r, dtype=np.int32)))
@@ -341,7 +327,7 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
                      ("command_line", "detsim run scenarios/ukraine.yaml --structure all "
                                       "-o results/ukraine_all.h5")]:
             _set_str_attr(f, k, v, fixed_strings)
-        a["schema_version"] = np.int64(schema_version)
+        a["schema_version"] = np.int64(1)  # readable while /summary is computed; set below
         a["seed"] = np.uint64(seed)
         a["complete"] = np.int8(1 if complete else 0)
         a["trials_completed"] = np.int64(len(trial_cols["trial"]))
@@ -369,25 +355,7 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
         for name, data in trial_cols.items():
             _write_column(g, name, data, *_column_meta(name), fixed_strings)
 
-        if complete:
-            g = f.create_group("summary")
-            exp, name, kind, mean, lo, hi, n, desc = (list(x) for x in zip(*summary))
-            _write_column(g, "experiment", np.array(exp, np.int32),
-                          "experiment index (row of /experiments)", "", fixed_strings)
-            for col, values, d in [("outcome", name, "name of the measure"),
-                                   ("kind", kind, "rate (Wilson interval) or mean (normal "
-                                                  "interval)"),
-                                   ("description", desc, "what the measure is")]:
-                ds = _write_strings(g, col, values, fixed_strings)
-                _set_str_attr(ds, "description", d, fixed_strings)
-            _write_column(g, "mean", np.array(mean), "estimate: share of trials for a rate, "
-                          "else mean", "", fixed_strings)
-            _write_column(g, "ci_low", np.array(lo), "lower end of the 95% interval", "",
-                          fixed_strings)
-            _write_column(g, "ci_high", np.array(hi), "upper end of the 95% interval", "",
-                          fixed_strings)
-            _write_column(g, "n", np.array(n, np.int32), "trials the estimate is based on", "",
-                          fixed_strings)
+        _write_measures(f, _measure_records(trial_cols), fixed_strings)
 
         g = f.create_group("paths")
         _write_column(g, "experiment", np.concatenate([i[0] for i in path_ids]),
@@ -409,6 +377,10 @@ def make_fixture(path, n_experiments=5, trials=400, horizon=60, record_paths=30,
             _set_str_attr(ds, "description", desc, fixed_strings)
             if units:
                 _set_str_attr(ds, "units", units, fixed_strings)
+    if complete:
+        _write_summary(path, fixed_strings)
+    with h5py.File(path, "a") as f:
+        f.attrs["schema_version"] = np.int64(schema_version)
     return trial_cols
 
 

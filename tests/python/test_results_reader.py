@@ -137,6 +137,34 @@ class ReaderChecks:
         self.assertTrue((ok["ci_low"] <= ok["mean"] + 1e-12).all())
         self.assertTrue((ok["mean"] <= ok["ci_high"] + 1e-12).all())
 
+    def test_summarize_trials_agrees_with_summary(self):
+        """Evaluating the file's /measures over its trials gives its /summary: on real output,
+        detsim's C++ and this reader evaluate the one set of definitions alike (to rounding:
+        C++ keeps running means, numpy sums pairwise)."""
+        if not self.info["has_summary"]:
+            self.skipTest("no /summary (incomplete run)")
+        measures = dr.load_measures(self.path)
+        ours = dr.summarize_trials(self.trials).set_index(["experiment", "outcome"])
+        theirs = dr.load_summary(self.path).set_index(["experiment", "outcome"])
+        self.assertEqual(sorted(ours.index), sorted(theirs.index))
+        self.assertEqual(set(ours.index.get_level_values("outcome")), set(measures["measure"]))
+        ours = ours.loc[theirs.index]
+        for c in ("mean", "ci_low", "ci_high"):
+            np.testing.assert_allclose(ours[c], theirs[c], rtol=1e-12, atol=1e-15, err_msg=c)
+        np.testing.assert_array_equal(ours["n"], theirs["n"])
+        np.testing.assert_array_equal(ours["kind"], theirs["kind"])
+        np.testing.assert_array_equal(ours["description"], theirs["description"])
+        self.assertEqual(list(ours.columns[:3]), ["structure", "experiment_label", "trials"])
+
+    def test_measures_read_existing_columns(self):
+        measures = dr.load_measures(self.path)
+        self.assertTrue(set(measures["kind"]) <= {"rate", "mean"})
+        for _, m in measures.iterrows():
+            with self.subTest(measure=m["measure"]):
+                self.assertIn(m["column"], self.raw_trials)
+                self.assertTrue(m["given"] == "" or m["given"] in self.raw_trials)
+        self.assertEqual(list(self.trials.attrs["measures"][0]), list(measures.columns))
+
     def test_paths(self):
         variables = dr.path_variables(self.path)
         if not variables:
@@ -214,18 +242,6 @@ class FixtureReaderTests(ReaderChecks, unittest.TestCase):
         with self.assertRaisesRegex(dr.DetsimResultsError, "no column"):
             dr.load_trials(self.path, columns=["nonsense"])
 
-    def test_summarize_trials_agrees_with_summary(self):
-        """The fallback estimates the measures the fixture writes as detsim's summary does."""
-        ours = dr.summarize_trials(self.trials).set_index(["experiment", "outcome"])
-        theirs = dr.load_summary(self.path).set_index(["experiment", "outcome"])
-        self.assertEqual(sorted(ours.index), sorted(theirs.index))
-        ours = ours.loc[theirs.index]
-        for c in ("mean", "ci_low", "ci_high"):
-            np.testing.assert_allclose(ours[c], theirs[c], rtol=1e-12, atol=1e-15, err_msg=c)
-        np.testing.assert_array_equal(ours["n"], theirs["n"])
-        np.testing.assert_array_equal(ours["kind"], theirs["kind"])
-        self.assertEqual(list(ours.columns[:3]), ["structure", "experiment_label", "trials"])
-
     def test_missing_path_variable(self):
         with self.assertRaisesRegex(dr.DetsimResultsError, "no such variable"):
             dr.load_paths(self.path, "nonsense")
@@ -300,6 +316,32 @@ class FileErrorTests(unittest.TestCase):
             quietly(dr.load_summary, path)
         s = dr.summarize_trials(t)
         self.assertIn("outcome.deterred", set(s["outcome"]))
+        self.assertEqual(sorted(set(s["experiment"])), [0, 1])
+
+    def test_summarize_needs_the_measure_definitions(self):
+        path = self.fixture(complete=False)
+        with h5py.File(path, "r+") as f:
+            del f["measures"]
+        t = quietly(dr.load_trials, path)
+        self.assertNotIn("measures", t.attrs)
+        with self.assertRaisesRegex(dr.DetsimResultsError, "no measure definitions"):
+            dr.summarize_trials(t)
+        with self.assertRaisesRegex(dr.DetsimResultsError, "no /measures"):
+            dr.load_measures(path)
+
+    def test_summarize_evaluates_the_file_definitions_not_its_own(self):
+        """A definition changed in the file changes the estimate: nothing is defined twice."""
+        path = self.fixture()
+        t = quietly(dr.load_trials, path)
+        before = dr.summarize_trials(t).set_index(["experiment", "outcome"])["mean"]
+        measures = dr.load_measures(path)
+        row = measures.index[measures["measure"] == "escalation_ge_2"][0]
+        measures.loc[row, "threshold"] = 1.0  # now: war or worse
+        after = dr.summarize_trials(t, measures).set_index(["experiment", "outcome"])["mean"]
+        attacked = (t["max_escalation"].cat.codes >= 1).groupby(t["experiment"]).mean()
+        for e in attacked.index:
+            self.assertEqual(after[(e, "escalation_ge_2")], attacked[e])
+            self.assertLessEqual(before[(e, "escalation_ge_2")], after[(e, "escalation_ge_2")])
 
     def test_missing_complete_attribute_counts_as_incomplete(self):
         path = self.fixture()

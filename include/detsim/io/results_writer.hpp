@@ -57,6 +57,11 @@ class ResultsWriter {
   // Where the file is being written until close() renames it.
   const std::filesystem::path& temporary_path() const;
 
+  // A whole table written at once and flushed, so that even a run that dies leaves it (the
+  // definitions of the summary measures, /measures, which readers need for a file without
+  // /summary).
+  void write_table(const std::string& group, const ColumnBlock& table);
+
   void append_trials(const ColumnBlock& block);
   // block must have the path_variables and path_months given to the constructor; an empty block
   // is accepted (and ignored) when the writer records no paths.

@@ -3,35 +3,21 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "detsim/stats/intervals.hpp"
+#include "detsim/stats/measures.hpp"
 #include "detsim/table/column_block.hpp"
 
 namespace detsim {
 
-enum class MeasureKind { rate, mean };
-
-struct Measure {
-  std::string name;  // the `outcome` column of /summary
-  MeasureKind kind = MeasureKind::mean;
-  std::string description;
-  // The trial's value (0/1 for a rate), or nothing when the trial does not count (a rate
-  // conditional on being tested, a mean of war months over wars only).
-  std::function<std::optional<double>(const ColumnBlock&, std::size_t row)> value;
-};
-
-// The measures for a /trials layout; guarantor, actor and outcome names come from its columns.
-std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& trial_columns,
-                                       const std::vector<std::string>& outcome_labels);
-
 class SummaryAccumulator {
  public:
   SummaryAccumulator(std::vector<Measure> measures, std::size_t experiments);
-  // Rows must arrive in trial order for bit-identical results.
+  // Rows must arrive in trial order for bit-identical results. Every measure's columns must be
+  // in the block.
   void add(const ColumnBlock& trials);
   // Columns: experiment, outcome, kind, mean, ci_low, ci_high, n.
   ColumnBlock table() const;
