@@ -146,7 +146,10 @@ std::span<const OutputColumn> trial_column_list() { return kTrialColumns; }
 std::span<const OutputColumn> path_variable_list() { return kPathVariables; }
 
 ColumnReader::ColumnReader(const OutputColumn& entry, int guarantor)
-    : entry_(&entry), index_(guarantor) {}
+    : of_trial_(entry.of_trial),
+      of_guarantor_(entry.of_guarantor),
+      index_(guarantor),
+      type_(entry.type) {}
 ColumnReader::ColumnReader(int parameter_slot) : index_(parameter_slot) {}
 
 OutputLayout trial_layout(const TrialParameters& p,

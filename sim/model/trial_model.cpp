@@ -75,16 +75,20 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
   write_row(s, out, row);
 }
 
+// Both loops run once per column (per variable and month): the readers' count is taken before
+// the loop, since the readers' indirect calls would otherwise make it reload it every time.
 void TrialModel::record_month(const TrialState& s, std::span<double* const> paths) const {
   if (paths.empty()) return;
   const auto m = static_cast<std::size_t>(s.month);
-  for (std::size_t v = 0; v < paths_.readers.size(); ++v) paths[v][m] = paths_.readers[v](s);
+  const std::span<const ColumnReader> readers = paths_.readers;
+  for (std::size_t v = 0; v < readers.size(); ++v) paths[v][m] = readers[v](s);
 }
 
 void TrialModel::write_row(const TrialState& s, ColumnBlock& out, std::size_t row) const {
-  for (std::size_t c = 0; c < trials_.readers.size(); ++c) {
-    const double x = trials_.readers[c](s);
-    switch (trials_.columns[c].type) {
+  const std::span<const ColumnReader> readers = trials_.readers;
+  for (std::size_t c = 0; c < readers.size(); ++c) {
+    const double x = readers[c](s);
+    switch (readers[c].type()) {
       case ColumnType::f64: out.f64(c)[row] = x; break;
       case ColumnType::i32: out.i32(c)[row] = static_cast<std::int32_t>(x); break;
       case ColumnType::i8: out.i8(c)[row] = static_cast<std::int8_t>(x); break;

@@ -30,22 +30,25 @@ struct OutputColumn {
 std::span<const OutputColumn> trial_column_list();
 std::span<const OutputColumn> path_variable_list();
 
-// Reads one column of a compiled layout from a trial's state.
+// Reads one column of a compiled layout from a trial's state. Small and flat, because every
+// trial runs one per column (and recorded trials one per path variable and month).
 class ColumnReader {
  public:
   ColumnReader(const OutputColumn& entry, int guarantor);  // guarantor -1 unless owner guarantor
   explicit ColumnReader(int parameter_slot);               // a recorded parameter
 
+  ColumnType type() const { return type_; }
   double operator()(const TrialState& s) const {
-    if (!entry_) return s.values[static_cast<std::size_t>(index_)];
-    if (entry_->of_guarantor)
-      return entry_->of_guarantor(s.guarantors[static_cast<std::size_t>(index_)]);
-    return entry_->of_trial(s);
+    if (of_trial_) return of_trial_(s);
+    if (of_guarantor_) return of_guarantor_(s.guarantors[static_cast<std::size_t>(index_)]);
+    return s.values[static_cast<std::size_t>(index_)];
   }
 
  private:
-  const OutputColumn* entry_ = nullptr;
-  int index_ = -1;
+  double (*of_trial_)(const TrialState&) = nullptr;
+  double (*of_guarantor_)(const GuarantorState&) = nullptr;
+  int index_ = -1;  // the guarantor, or the parameter's slot
+  ColumnType type_ = ColumnType::f64;
 };
 
 // A list expanded for one compiled scenario: the columns and, in the same order, their readers.
