@@ -3,7 +3,9 @@
 #include "detsim/model/trial_columns.hpp"
 
 #include <cmath>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "detsim/model/trial_model.hpp"
 
@@ -43,7 +45,7 @@ double burden_share_allies(const TrialState& s) {
   return all_cost > 0 ? (all_cost - lead_cost) / all_cost : NAN;
 }
 
-const OutputColumn kTrialColumns[] = {
+constexpr OutputColumn kTrialColumns[] = {
     of_trial("experiment", T::i32, "", "experiment index (row of /experiments)",
              [](const TrialState& s) -> double { return s.experiment; }),
     of_trial("trial", T::i32, "", "trial index within its experiment",
@@ -95,7 +97,7 @@ const OutputColumn kTrialColumns[] = {
                  [](const GuarantorState& g) { return g.ambiguity; }),
 };
 
-const OutputColumn kPathVariables[] = {
+constexpr OutputColumn kPathVariables[] = {
     of_trial("territory", T::f64, "share", "share of its territory the target holds",
              [](const TrialState& s) { return s.territory; }),
     of_trial("escalation", T::f64, "", "escalation level (0 peace .. 3 nuclear use)",
@@ -140,16 +142,60 @@ OutputLayout expand(std::span<const OutputColumn> list, const TrialParameters& p
   return layout;
 }
 
+template <ColumnType type>
+void store(ColumnBlock& out, std::size_t column, std::size_t row, double x) {
+  if constexpr (type == T::f64) out.f64(column)[row] = x;
+  if constexpr (type == T::i32) out.i32(column)[row] = static_cast<std::int32_t>(x);
+  if constexpr (type == T::i8) out.i8(column)[row] = static_cast<std::int8_t>(x);
+}
+
+// Entry I of the trial list, if it is the trial's, the challenger's or the target's.
+template <std::size_t I>
+void store_trial_entry(const TrialState& s, ColumnBlock& out, std::size_t& column,
+                       std::size_t row) {
+  constexpr OutputColumn entry = kTrialColumns[I];
+  if constexpr (entry.owner != ColumnOwner::guarantor) {
+    store<entry.type>(out, column++, row, entry.of_trial(s));
+  }
+}
+
+// Entry I of the trial list for guarantor g, if it is a guarantor's.
+template <std::size_t I>
+void store_guarantor_entry(const GuarantorState& g, ColumnBlock& out, std::size_t& column,
+                           std::size_t row) {
+  constexpr OutputColumn entry = kTrialColumns[I];
+  if constexpr (entry.owner == ColumnOwner::guarantor) {
+    store<entry.type>(out, column++, row, entry.of_guarantor(g));
+  }
+}
+
+// The list unrolled at compile time, in the order of expand(): every reader is then a direct
+// call the compiler inlines, so a row costs what a hand-written writer would.
+template <std::size_t... I>
+std::size_t store_entries(const TrialState& s, ColumnBlock& out, std::size_t row,
+                          std::index_sequence<I...>) {
+  std::size_t column = 0;
+  (store_trial_entry<I>(s, out, column, row), ...);
+  for (const GuarantorState& g : s.guarantors) (store_guarantor_entry<I>(g, out, column, row), ...);
+  return column;
+}
+
 }  // namespace
+
+void write_trial_row(const TrialState& s, std::span<const RecordedParameter> parameters,
+                     ColumnBlock& out, std::size_t row) {
+  std::size_t column =
+      store_entries(s, out, row, std::make_index_sequence<std::size(kTrialColumns)>());
+  for (const RecordedParameter& r : parameters) {
+    out.f64(column++)[row] = s.values[static_cast<std::size_t>(r.slot)];
+  }
+}
 
 std::span<const OutputColumn> trial_column_list() { return kTrialColumns; }
 std::span<const OutputColumn> path_variable_list() { return kPathVariables; }
 
 ColumnReader::ColumnReader(const OutputColumn& entry, int guarantor)
-    : of_trial_(entry.of_trial),
-      of_guarantor_(entry.of_guarantor),
-      index_(guarantor),
-      type_(entry.type) {}
+    : of_trial_(entry.of_trial), of_guarantor_(entry.of_guarantor), index_(guarantor) {}
 ColumnReader::ColumnReader(int parameter_slot) : index_(parameter_slot) {}
 
 OutputLayout trial_layout(const TrialParameters& p,

@@ -10,18 +10,18 @@ namespace detsim {
 
 TrialModel::TrialModel(const Scenario& scenario)
     : parameters_(scenario),
-      trials_(trial_layout(parameters_, parameters_.plan.recorded())),
+      recorded_(parameters_.plan.recorded()),
+      trials_(trial_layout(parameters_, recorded_)),
       paths_(path_layout(parameters_)) {}
 
 TrialModel::TrialModel(TrialParameters parameters, const std::vector<std::string>& recorded)
     : parameters_(std::move(parameters)) {
-  std::vector<RecordedParameter> columns;
   for (const std::string& name : recorded) {
     const int slot = parameters_.plan.slot_of(name);
     if (slot < 0) throw std::logic_error("no parameter named " + name);
-    columns.push_back({name, slot, true});
+    recorded_.push_back({name, slot, true});
   }
-  trials_ = trial_layout(parameters_, columns);
+  trials_ = trial_layout(parameters_, recorded_);
   paths_ = path_layout(parameters_);
 }
 
@@ -75,8 +75,8 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
   write_row(s, out, row);
 }
 
-// Both loops run once per column (per variable and month): the readers' count is taken before
-// the loop, since the readers' indirect calls would otherwise make it reload it every time.
+// Runs once per variable and month of a recorded trial: the readers' count is taken before the
+// loop, since their indirect calls would otherwise make it reload it every time.
 void TrialModel::record_month(const TrialState& s, std::span<double* const> paths) const {
   if (paths.empty()) return;
   const auto m = static_cast<std::size_t>(s.month);
@@ -85,16 +85,7 @@ void TrialModel::record_month(const TrialState& s, std::span<double* const> path
 }
 
 void TrialModel::write_row(const TrialState& s, ColumnBlock& out, std::size_t row) const {
-  const std::span<const ColumnReader> readers = trials_.readers;
-  for (std::size_t c = 0; c < readers.size(); ++c) {
-    const double x = readers[c](s);
-    switch (readers[c].type()) {
-      case ColumnType::f64: out.f64(c)[row] = x; break;
-      case ColumnType::i32: out.i32(c)[row] = static_cast<std::int32_t>(x); break;
-      case ColumnType::i8: out.i8(c)[row] = static_cast<std::int8_t>(x); break;
-      case ColumnType::str: throw std::logic_error("a trial column cannot hold text");
-    }
-  }
+  write_trial_row(s, recorded_, out, row);
 }
 
 }  // namespace detsim

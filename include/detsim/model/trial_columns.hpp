@@ -30,14 +30,13 @@ struct OutputColumn {
 std::span<const OutputColumn> trial_column_list();
 std::span<const OutputColumn> path_variable_list();
 
-// Reads one column of a compiled layout from a trial's state. Small and flat, because every
-// trial runs one per column (and recorded trials one per path variable and month).
+// Reads one column of a compiled layout from a trial's state: how recorded trials fill /paths
+// every month (and how tests check the row writer). Flat, since it runs per variable and month.
 class ColumnReader {
  public:
   ColumnReader(const OutputColumn& entry, int guarantor);  // guarantor -1 unless owner guarantor
   explicit ColumnReader(int parameter_slot);               // a recorded parameter
 
-  ColumnType type() const { return type_; }
   double operator()(const TrialState& s) const {
     if (of_trial_) return of_trial_(s);
     if (of_guarantor_) return of_guarantor_(s.guarantors[static_cast<std::size_t>(index_)]);
@@ -48,7 +47,6 @@ class ColumnReader {
   double (*of_trial_)(const TrialState&) = nullptr;
   double (*of_guarantor_)(const GuarantorState&) = nullptr;
   int index_ = -1;  // the guarantor, or the parameter's slot
-  ColumnType type_ = ColumnType::f64;
 };
 
 // A list expanded for one compiled scenario: the columns and, in the same order, their readers.
@@ -62,5 +60,11 @@ OutputLayout trial_layout(const TrialParameters& parameters,
                           const std::vector<RecordedParameter>& recorded);
 // /paths.
 OutputLayout path_layout(const TrialParameters& parameters);
+
+// Writes a finished trial's row of the trial_layout with these recorded parameters. The list is
+// unrolled at compile time, so the row costs no call per column; a test checks it against the
+// layout's readers.
+void write_trial_row(const TrialState& s, std::span<const RecordedParameter> parameters,
+                     ColumnBlock& out, std::size_t row);
 
 }  // namespace detsim

@@ -47,6 +47,7 @@ class TrialModel {
   void write_row(const TrialState& s, ColumnBlock& out, std::size_t row) const;
 
   TrialParameters parameters_;
+  std::vector<RecordedParameter> recorded_;  // the param.* columns, after the list's
   OutputLayout trials_;
   OutputLayout paths_;
 };
