@@ -10,17 +10,10 @@ namespace detsim::cli {
 
 namespace {
 
-std::string describe(const Quantity& q) {
-  if (q.is_constant()) return fmt::format("{:g}", q.value);
-  std::string out = std::string(distribution_name(q.kind)) + "(";
-  for (std::size_t i = 0; i < q.args.size(); ++i) out += (i ? ", " : "") + describe(q.args[i]);
-  return out + ")";
-}
-
 std::string describe(const GuaranteeTerms& t) {
   std::string out;
   for (const TermInfo& term : kTerms) {
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", term.key, describe(t[term.term]));
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", term.key, compact_text(t[term.term]));
   }
   return out;
 }
@@ -28,18 +21,25 @@ std::string describe(const GuaranteeTerms& t) {
 }  // namespace
 
 int presets_command() {
-  std::cout << fmt::format("presets in {}; each sets these terms for its lead and its others\n",
-                           preset_directory().string());
+  std::cout << fmt::format(
+      "presets in {}; each sets these terms for the scenario's lead guarantor (`lead: true`) and "
+      "for the others\n",
+      preset_directory().string());
   for (const TermInfo& term : kTerms) {
     std::cout << fmt::format("  {} in [{:g}, {:g}] ({}): {}\n", term.key, term.min, term.max,
                              term.unit, term.description);
   }
   for (const std::string& name : shipped_preset_names()) {
     const Preset p = load_preset(name);
+    const std::string written_for =
+        p.written_for.empty()
+            ? std::string("any lead")
+            : fmt::format("{} as lead (another lead runs as {}[lead=ID])", p.written_for, name);
     std::cout << fmt::format(
-        "\n{}: {}\n  collective {}, cohesion_shift {}\n  lead:   {}\n  others: {}\n", p.name,
-        p.description, p.collective ? "yes" : "no", describe(p.cohesion_shift), describe(p.lead),
-        describe(p.others));
+        "\n{}: {}\n  written for {}\n  collective {}, cohesion_shift {}\n  lead:   {}\n  "
+        "others: {}\n",
+        name, p.description, written_for, p.collective ? "yes" : "no",
+        compact_text(p.cohesion_shift), describe(p.lead), describe(p.others));
   }
   return 0;
 }

@@ -35,10 +35,10 @@ std::uint64_t memory_available() {
 
 }  // namespace
 
-std::vector<std::filesystem::path> run_inputs(const RunArguments& a,
+std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,
                                               const std::vector<ExperimentSpec>& experiments) {
-  std::vector<std::filesystem::path> inputs{a.scenario};
-  const std::filesystem::path scenario_dir = std::filesystem::path(a.scenario).parent_path();
+  std::vector<std::filesystem::path> inputs{scenario};
+  const std::filesystem::path scenario_dir = scenario.parent_path();
   for (const ExperimentSpec& e : experiments) {
     if (e.scenario.guarantee.preset.empty()) continue;
     // Already loaded once, so it loads again; a preset that vanished since is simply not an
@@ -55,9 +55,10 @@ void check_distinct_structures(const std::vector<ExperimentSpec>& experiments) {
   std::set<std::string> seen;
   for (const ExperimentSpec& e : experiments) {
     if (!seen.insert(e.structure).second) {
-      throw InputError("--structure " + e.structure +
-                       ": given twice (or also in 'all'); each experiment of a run needs its own "
-                       "structure, so that /experiments and the summary can tell them apart");
+      throw InputError("--structure: two experiments would be named " + e.structure +
+                       " (a structure given twice or also in 'all', or two preset files of one "
+                       "name); each experiment of a run needs its own name, so that /experiments "
+                       "and the summary can tell them apart");
     }
   }
 }

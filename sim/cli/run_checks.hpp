@@ -11,11 +11,11 @@
 namespace detsim::cli {
 
 // Every file the run reads: the scenario and the preset files its experiments use.
-std::vector<std::filesystem::path> run_inputs(const RunArguments& a,
+std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,
                                               const std::vector<ExperimentSpec>& experiments);
 
 // Two experiments of one name would be indistinguishable in /experiments and the summary (and,
-// with the same terms, would repeat the same trials): refused, naming the repeated structure.
+// with the same terms, would repeat the same trials): refused, naming the repeated name.
 void check_distinct_structures(const std::vector<ExperimentSpec>& experiments);
 
 // Refuses a run whose estimated memory exceeds what the machine (or the process's RLIMIT_AS)

@@ -1,5 +1,5 @@
 // The actors section: ids, roles and each role's keys, and the cast rules (one challenger, one
-// target, at most one lead guarantor).
+// target, at most one lead guarantor; who leads when none is named is the guarantee's business).
 #include "did_you_mean.hpp"
 #include "fields.hpp"
 #include "sections.hpp"
@@ -186,15 +186,6 @@ void read_actors(Diagnostics& d, const YAML::Node& root, std::vector<Actor>& act
         bad_value(d, child(r.node, "role"), "actors." + r.actor.id + ".role",
                   "at most " + std::to_string(kMaxGuarantors) +
                       " guarantors: the challenger weighs every set of them each month");
-      }
-    }
-    // With no lead named, the first guarantor in file order leads.
-    if (!lead) {
-      for (auto& r : read) {
-        if (r.actor.role == Role::guarantor) {
-          r.actor.lead = true;
-          break;
-        }
       }
     }
   }

@@ -162,8 +162,9 @@ const std::vector<std::string>& output_keys() {
 }
 
 const std::vector<std::string>& preset_keys() {
-  static const std::vector<std::string> keys{"detsim_preset",  "name", "description", "collective",
-                                             "cohesion_shift", "lead", "others"};
+  static const std::vector<std::string> keys{"detsim_preset", "name",       "description",
+                                             "written_for",   "collective", "cohesion_shift",
+                                             "lead",          "others"};
   return keys;
 }
 

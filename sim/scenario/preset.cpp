@@ -11,18 +11,43 @@
 #include "yaml_fields.hpp"
 #include "yaml_text.hpp"
 
-#ifndef DETSIM_PRESET_DIR
-#define DETSIM_PRESET_DIR "scenarios/presets"
+// Where an installed detsim keeps its presets, relative to the directory of its binary (CMake
+// derives it from the install directories, so a relocated installation still finds them).
+#ifndef DETSIM_INSTALLED_PRESETS
+#define DETSIM_INSTALLED_PRESETS "../share/detsim/presets"
 #endif
 
 namespace detsim {
 
 namespace fs = std::filesystem;
 
-fs::path preset_directory() {
+namespace {
+
+// The directory of the running program; empty if the system will not say.
+fs::path program_directory() {
+  std::error_code ec;
+  const fs::path program = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : program.parent_path();
+}
+
+}  // namespace
+
+std::vector<fs::path> preset_directory_candidates() {
   const char* from_environment = std::getenv("DETSIM_PRESET_DIR");
-  if (from_environment && *from_environment) return fs::path(from_environment);
-  return fs::path(DETSIM_PRESET_DIR);
+  if (from_environment && *from_environment) return {fs::path(from_environment)};
+  const fs::path bin = program_directory();
+  if (bin.empty()) return {fs::path("share/detsim/presets")};
+  // The build tree keeps the binary at its top, beside share/detsim/presets.
+  return {(bin / DETSIM_INSTALLED_PRESETS).lexically_normal(), bin / "share/detsim/presets"};
+}
+
+fs::path preset_directory() {
+  const std::vector<fs::path> candidates = preset_directory_candidates();
+  for (const fs::path& dir : candidates) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return dir;
+  }
+  return candidates.front();
 }
 
 std::vector<std::string> shipped_preset_names() {
@@ -61,11 +86,14 @@ Preset load_preset(const std::string& name_or_path, const fs::path& relative_to)
 
 namespace detail {
 
+bool names_preset_file(const std::string& name_or_path) {
+  return name_or_path.find('/') != std::string::npos ||
+         fs::path(name_or_path).extension() == ".yaml";
+}
+
 PresetLookup find_preset(const std::string& name_or_path, const fs::path& relative_to) {
   PresetLookup lookup;
-  const bool is_path =
-      name_or_path.find('/') != std::string::npos || fs::path(name_or_path).extension() == ".yaml";
-  if (is_path) {
+  if (names_preset_file(name_or_path)) {
     fs::path file(name_or_path);
     if (file.is_relative() && !relative_to.empty()) file = relative_to / file;
     std::string reason;
@@ -85,7 +113,10 @@ PresetLookup find_preset(const std::string& name_or_path, const fs::path& relati
   const std::vector<std::string> names = shipped_preset_names();
   lookup.problem = "unknown preset; ";
   if (names.empty()) {
-    lookup.problem += "there are no presets in " + preset_directory().string();
+    std::vector<std::string> places;
+    for (const fs::path& dir : preset_directory_candidates()) places.push_back(dir.string());
+    lookup.problem += "there are no presets in " + join(places, " or ") +
+                      " (set DETSIM_PRESET_DIR to the folder that holds them)";
     return lookup;
   }
   if (auto match = closest_match(name_or_path, names)) {
@@ -125,6 +156,7 @@ std::optional<Preset> read_preset_file(Diagnostics& d, const fs::path& file) {
   preset.name = file.stem().string();
   read_field(d, root, "", "name", preset.name);
   read_field(d, root, "", "description", preset.description);
+  read_field(d, root, "", "written_for", preset.written_for);
   read_field(d, root, "", "collective", preset.collective);
   read_field(d, root, "", "cohesion_shift", preset.cohesion_shift, cohesion_shift_range());
   if (auto lead = child(root, "lead")) {

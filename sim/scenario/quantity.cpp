@@ -1,6 +1,8 @@
 // Names of the distribution forms and their arguments, shared by the loader and the recorder.
 #include "detsim/scenario/quantity.hpp"
 
+#include "numbers.hpp"
+
 namespace detsim {
 
 const std::vector<std::string>& distribution_argument_names(DistributionKind kind) {
@@ -28,6 +30,16 @@ const char* distribution_name(DistributionKind kind) {
     case DistributionKind::triangular: return "triangular";
   }
   return "unknown";
+}
+
+std::string compact_text(const Quantity& q) {
+  if (q.is_constant()) return detail::format_number(q.value);
+  std::string text = std::string(distribution_name(q.kind)) + "(";
+  for (std::size_t i = 0; i < q.args.size(); ++i) {
+    if (i > 0) text += ',';
+    text += compact_text(q.args[i]);
+  }
+  return text + ")";
 }
 
 }  // namespace detsim

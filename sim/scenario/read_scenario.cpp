@@ -68,7 +68,7 @@ Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
   read_dynamics(d, root, s.dynamics);
   read_actors(d, root, s.actors);
   const GuaranteeInput guarantee = read_guarantee(d, child(root, "guarantee"));
-  resolve_guarantee(d, guarantee, relative_to, s);
+  resolve_guarantee(d, guarantee, relative_to, child(root, "actors"), s);
   read_output(d, root, s);
   return s;
 }

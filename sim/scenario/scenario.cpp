@@ -29,4 +29,11 @@ std::vector<const Actor*> Scenario::guarantors() const {
   return out;
 }
 
+const Actor* Scenario::lead_guarantor() const {
+  for (const auto& actor : actors) {
+    if (actor.role == Role::guarantor && actor.lead) return &actor;
+  }
+  return nullptr;
+}
+
 }  // namespace detsim

@@ -39,20 +39,28 @@ struct GuaranteeInput {
 };
 
 // `actors`: ids, roles, role-specific keys, one challenger, one target, at most one lead
-// (the first guarantor leads when none says so).
+// (resolve_guarantee decides who leads when none says so).
 void read_actors(Diagnostics& d, const YAML::Node& root, std::vector<Actor>& actors);
 
 // `guarantee` as written.
 GuaranteeInput read_guarantee(Diagnostics& d, const YAML::Node& node);
 
 // Applies the preset (looked up relative to `relative_to` when it is a path) and then the
-// scenario's own guarantee settings to `scenario`, whose actors are already read.
+// scenario's own guarantee settings to `scenario`, whose actors are already read (from
+// `actors_node`, where a missing lead is reported), and names the result (guarantee.structure).
+// A preset's lead terms, or a collective alliance, need a lead: with two guarantors or more, one
+// must say `lead: true`; otherwise the only guarantor, or the first, leads.
 void resolve_guarantee(Diagnostics& d, const GuaranteeInput& input,
-                       const std::filesystem::path& relative_to, Scenario& scenario);
+                       const std::filesystem::path& relative_to, const YAML::Node& actors_node,
+                       Scenario& scenario);
 
 // The whole scenario from its (overridden) YAML tree, a map.
 Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
                        const std::filesystem::path& relative_to);
+
+// Whether a preset argument is a path to a preset file (it holds a '/' or ends in .yaml) rather
+// than the name of a shipped preset.
+bool names_preset_file(const std::string& name_or_path);
 
 // Where a preset name or path leads: the file, or why there is none.
 struct PresetLookup {

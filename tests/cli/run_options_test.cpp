@@ -121,7 +121,7 @@ TEST_CASE("option --set takes a YAML value: a distribution makes a drawn, record
   CHECK(contains(yaml, "concentration: 9"));
 }
 
-TEST_CASE("option --set guarantee.preset switches the structure the run is labelled with",
+TEST_CASE("option --set guarantee.preset switches the structure, named with what the file changes",
           "[cli][set]") {
   const TempDir dir;
   const auto out = dir / "nato.h5";
@@ -129,7 +129,13 @@ TEST_CASE("option --set guarantee.preset switches the structure the run is label
           "-o", out.string()},
          dir);
   const ColumnBlock e = read_table(out, "experiments");
-  CHECK(e.str(e.index_of("structure")) == std::vector<std::string>{"nato_article5"});
+  CHECK(e.str(e.index_of("preset")) == std::vector<std::string>{"nato_article5"});
+  // The example's own guarantee settings stay on top of Article 5, and the name lists each that
+  // departs from it (its sanctions 0.02 are Article 5's own, so they are not listed).
+  CHECK(e.str(e.index_of("structure")) ==
+        std::vector<std::string>{"nato_article5[collective=false,cohesion_shift=-0.05,"
+                                 "united_states.defend=0.6,united_states.audience_cost=0.5,"
+                                 "united_states.aid_per_month=0.01]"});
 }
 
 TEST_CASE("without -o the results go to SCENARIO_STEM.h5 in the working directory", "[cli][run]") {

@@ -52,11 +52,20 @@ TEST_CASE("run on INTERFACE.md's example writes every documented attribute, grou
     CHECK(info.scenario_yaml.find("bilateral_pact") != std::string::npos);
   }
 
-  SECTION("/experiments: one row, structure bilateral_pact") {
+  SECTION("/experiments: one row, bilateral_pact with the example's own US terms") {
     const ColumnBlock e = read_table(out, "experiments");
     REQUIRE(e.rows() == 1);
-    CHECK(e.str(e.index_of("structure")) == std::vector<std::string>{"bilateral_pact"});
+    // The example overrides three of the pact's US terms (its sanctions are the pact's own).
+    CHECK(e.str(e.index_of("structure")) ==
+          std::vector<std::string>{"bilateral_pact[united_states.defend=0.6,"
+                                   "united_states.audience_cost=0.5,"
+                                   "united_states.aid_per_month=0.01]"});
+    CHECK(e.str(e.index_of("preset")) == std::vector<std::string>{"bilateral_pact"});
+    CHECK(e.str(e.index_of("lead")) == std::vector<std::string>{"united_states"});
     CHECK(e.number(e.index_of("trials"), 0) == trials);
+    CHECK(e.number(e.index_of("terms.united_states.defend"), 0) == 0.6);
+    CHECK(e.number(e.index_of("terms.european_allies.aid_per_month"), 0) == 0.003);
+    CHECK(e.number(e.index_of("cohesion_shift"), 0) == -0.05);
   }
 
   SECTION("/trials: the documented columns, all of length trials, each described") {
@@ -139,7 +148,7 @@ TEST_CASE("run on INTERFACE.md's example writes every documented attribute, grou
 
     const auto table = summary_table_lines(r.out);
     REQUIRE(table.size() == s.rows() + 1);  // one experiment: a row per measure, and the header
-    CHECK(table.front().find("bilateral_pact") != std::string::npos);
+    CHECK(table.front().find("bilateral_pact[") != std::string::npos);
     for (std::size_t i = 0; i < s.rows(); ++i) {
       INFO("table line " << table[i + 1]);
       CHECK(table[i + 1].rfind(measures[i] + " ", 0) == 0);

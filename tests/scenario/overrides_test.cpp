@@ -98,7 +98,7 @@ TEST_CASE("a malformed override is an InputError naming it") {
 TEST_CASE("the structure option replaces the scenario's preset") {
   test::TestPresets presets;
   const std::string yaml = minimal_scenario() +
-                           "  us: {role: guarantor}\n"
+                           "  us: {role: guarantor, lead: true}\n"
                            "  eu: {role: guarantor}\n"
                            "guarantee: {preset: bilateral_pact, terms: {eu: {sanctions: 0.5}}}\n";
   LoadOptions options;
@@ -127,14 +127,15 @@ TEST_CASE("one parse serves every structure: each scenario is the one loaded wit
   test::TempDir dir;
   // An error inside the guarantee section: each structure's message must still point at it.
   const auto file = dir.write("pact.yaml", minimal_scenario() +
-                                               "  us: {role: guarantor}\n"
+                                               "  us: {role: guarantor, lead: true}\n"
                                                "  eu: {role: guarantor}\n"
                                                "guarantee:\n"
                                                "  preset: bilateral_pact\n"
                                                "  terms: {eu: {sanctions: 0.5}}\n");
   const std::vector<std::optional<std::string>> structures{std::nullopt, "nato_article5", "none",
                                                            std::nullopt};
-  const std::vector<Scenario> all = load_scenario_structures(file, structures, sets({"trials=9"}));
+  const std::vector<Scenario> all =
+      load_scenario_structures(file, structures, sets({"trials=9"})).scenarios;
   REQUIRE(all.size() == structures.size());
   for (std::size_t i = 0; i < structures.size(); ++i) {
     INFO("structure " << structures[i].value_or("(the file's own)"));

@@ -13,14 +13,24 @@ TEST_CASE("preset_directory follows DETSIM_PRESET_DIR") {
   CHECK(preset_directory() == dir.path());
 }
 
-TEST_CASE("preset_directory defaults to the compiled-in source tree directory") {
+TEST_CASE(
+    "without DETSIM_PRESET_DIR, presets are found beside the program, not at a built-in path") {
   std::optional<std::string> previous;
   if (const char* old = std::getenv("DETSIM_PRESET_DIR")) previous = old;
   ::unsetenv("DETSIM_PRESET_DIR");
+  const auto candidates = preset_directory_candidates();
   const auto dir = preset_directory();
   if (previous) ::setenv("DETSIM_PRESET_DIR", previous->c_str(), 1);
-  CHECK(dir.filename() == "presets");
-  CHECK(dir.parent_path().filename() == "scenarios");
+  // This test program sits at the top of the build tree, like detsim: the installed layout
+  // (<bin>/../share/detsim/presets) is looked at first, then the build tree's share/detsim/presets,
+  // which CMake links to the source tree's presets. tests/install/ checks an installed detsim.
+  const auto bin = std::filesystem::read_symlink("/proc/self/exe").parent_path();
+  REQUIRE(candidates.size() == 2);
+  CHECK(candidates[0] == (bin / "../share/detsim/presets").lexically_normal());
+  CHECK(candidates[1] == bin / "share/detsim/presets");
+  CHECK(dir == candidates[1]);
+  CHECK(std::filesystem::equivalent(
+      dir / "none.yaml", std::filesystem::path(DETSIM_SOURCE_DIR) / "scenarios/presets/none.yaml"));
 }
 
 TEST_CASE(
@@ -50,6 +60,7 @@ TEST_CASE("load_preset by name reads every key") {
   const Preset p = load_preset("bilateral_pact");
   CHECK(p.name == "bilateral_pact");
   CHECK(p.description == "the lead alone is bound");
+  CHECK(p.written_for == "us");
   CHECK(p.file == presets.dir.path() / "bilateral_pact.yaml");
   CHECK_FALSE(p.collective);
   CHECK(p.cohesion_shift.value == -0.05);
@@ -63,6 +74,7 @@ TEST_CASE("load_preset by name reads every key") {
   const Preset nato = load_preset("nato_article5");
   CHECK(nato.collective);
   CHECK(nato.lead[Term::aid_per_month].value == 0.0);
+  CHECK(nato.written_for.empty());  // optional: a preset that does not depend on who leads
 }
 
 TEST_CASE("load_preset by path, relative to a directory, takes its name from the file's stem") {
@@ -97,11 +109,13 @@ TEST_CASE("a scenario may name a preset file by a path relative to the scenario"
   test::TempDir dir;
   dir.write("presets/mine.yaml", "detsim_preset: 1\ncollective: true\nothers: {defend: 0.25}\n");
   const auto file = dir.write("scenario.yaml", test::minimal_scenario() +
-                                                   "  a: {role: guarantor}\n"
+                                                   "  a: {role: guarantor, lead: true}\n"
                                                    "  b: {role: guarantor}\n"
                                                    "guarantee: {preset: presets/mine.yaml}\n");
   const Scenario s = load_scenario(file);
-  CHECK(s.guarantee.preset == "presets/mine.yaml");
+  // Recorded by its absolute path, so the resolved scenario runs again from anywhere.
+  CHECK(s.guarantee.preset == (dir.path() / "presets/mine.yaml").string());
+  CHECK(s.guarantee.structure == "mine");
   CHECK(s.guarantee.collective);
   CHECK(s.guarantors()[0]->terms[Term::defend].value == 0.0);  // lead: no lead terms in the preset
   CHECK(s.guarantors()[1]->terms[Term::defend].value == 0.25);

@@ -48,6 +48,7 @@ inline const char* bilateral_pact_preset() {
   return R"(detsim_preset: 1
 name: bilateral_pact
 description: the lead alone is bound
+written_for: us
 collective: false
 cohesion_shift: -0.05
 lead: {defend: 0.8, audience_cost: 0.4, aid_per_month: 0.005, sanctions: 0.01}

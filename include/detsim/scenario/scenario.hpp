@@ -107,9 +107,15 @@ struct Dynamics {
 };
 
 struct GuaranteeSpec {
-  std::string preset;       // name or path of the preset applied ("" = none)
-  bool collective = false;  // guarantors bound together (Article 5)
+  // Name of the preset applied, or the absolute path of a preset file ("" = none).
+  std::string preset;
+  bool collective = false;                            // guarantors bound together (Article 5)
   Quantity cohesion_shift = Quantity::constant(0.0);  // yearly push on alliance cohesion
+  // What the resolved guarantee is called, the name its experiment goes by: the preset's name
+  // (a preset file's stem), followed by "[...]" listing how this scenario departs from the preset
+  // (another lead than the one it was written for, its own collective, cohesion_shift or terms);
+  // "custom" without a preset. docs/MODEL.md, "How the terms are resolved".
+  std::string structure = "custom";
 };
 
 struct Scenario {
@@ -131,6 +137,8 @@ struct Scenario {
   const Actor& challenger() const;
   const Actor& target() const;
   std::vector<const Actor*> guarantors() const;
+  // The guarantor with lead = true; nullptr when there is no guarantor.
+  const Actor* lead_guarantor() const;
 };
 
 }  // namespace detsim

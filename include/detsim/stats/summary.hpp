@@ -36,4 +36,9 @@ class SummaryAccumulator {
 std::string format_summary_table(const ColumnBlock& summary,
                                  const std::vector<std::string>& experiment_names);
 
+// What each experiment of an /experiments table runs, printed above the summary: its lead
+// guarantor, collective, cohesion_shift and every terms.<id>.<term> column, one row each ("drawn"
+// for a value drawn per trial). Empty for a table without the lead column (an older file).
+std::string format_structures_table(const ColumnBlock& experiments);
+
 }  // namespace detsim
