@@ -10,35 +10,69 @@
 #include <map>
 #include <thread>
 
+#include "build_info.hpp"
 #include "commands.hpp"
 #include "detsim/error.hpp"
-#include "detsim/version.hpp"
 
 namespace detsim {
 
 namespace {
 
-std::string joined_command_line(int argc, char** argv) {
-  std::string line;
-  for (int i = 0; i < argc; ++i) {
-    if (i) line += ' ';
-    line += argv[i];
-  }
-  return line;
+// The options of `run` and `rerun` that say how trials are run and reported (not which).
+void add_execution_options(CLI::App* command, cli::ExecutionArguments& x) {
+  command->add_option("--threads", x.threads, "worker threads (default: all hardware threads)")
+      ->check(CLI::Range(0, 1024));
+  command
+      ->add_option("--block-size", x.block_size,
+                   "trials per block of work; with several experiments, /trials rows come "
+                   "block by block from each in turn, so their order depends on it")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10000000}));
+  auto* quiet =
+      command->add_flag("-q,--quiet", x.quiet, "print neither progress nor the summary table");
+  static const std::map<std::string, cli::ProgressMode> progress_modes{
+      {"auto", cli::ProgressMode::automatic},
+      {"always", cli::ProgressMode::lines},
+      {"never", cli::ProgressMode::none}};
+  command
+      ->add_option_function<std::string>(
+          "--progress", [&x](const std::string& mode) { x.progress = progress_modes.at(mode); },
+          "progress on stderr: auto (a line rewritten in place on a terminal, otherwise a full "
+          "line every --progress-interval seconds), always (full lines), never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->excludes(quiet);
+  command
+      ->add_option("--progress-interval", x.progress_interval,
+                   "seconds between full progress lines (default 30)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            char* end = nullptr;
+            const double seconds = std::strtod(text.c_str(), &end);
+            // Written so that NaN fails too: CLI11's Range lets it through.
+            return !text.empty() && *end == '\0' && seconds >= 0.1 && seconds <= 86400.0
+                       ? std::string()
+                       : "must be a number of seconds from 0.1 to 86400, not " + text;
+          },
+          "SECONDS"));
+}
+
+int all_hardware_threads() {
+  return static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
 }
 
 }  // namespace
 
 int run_command_line(int argc, char** argv) {
   CLI::App app{"detsim: Monte Carlo simulation of extended deterrence under security guarantees"};
-  app.set_version_flag("--version", fmt::format("detsim {} (git {})", version, git_revision));
+  app.set_version_flag("--version", "detsim " + cli::version_line());
   app.require_subcommand(1);
 
+  const std::string command_line = cli::quoted_command_line(argc, argv);
   cli::RunArguments run;
-  run.command_line = joined_command_line(argc, argv);
+  run.execution.command_line = command_line;
   auto* run_cmd = app.add_subcommand("run", "run a scenario and write a results file");
   run_cmd->add_option("scenario", run.scenario, "scenario YAML file")->required();
-  run_cmd->add_option("-o,--output", run.output, "results file (default: SCENARIO_STEM.h5)");
+  run_cmd->add_option("-o,--output", run.execution.output,
+                      "results file (default: SCENARIO_STEM.h5)");
   run_cmd->add_option("--trials", run.trials, "trials per experiment (overrides the scenario)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{2147483647}));
   // CLI11 would wrap "-1" into 2^64 - 1 and saturate 2^64 and above silently; a seed is an
@@ -55,45 +89,25 @@ int run_command_line(int argc, char** argv) {
       "UINT64");
   run_cmd->add_option("--seed", run.seed, "master seed (overrides the scenario)")
       ->check(non_negative);
-  run_cmd->add_option("--threads", run.threads, "worker threads (default: all hardware threads)")
-      ->check(CLI::Range(0, 1024));
-  run_cmd
-      ->add_option("--block-size", run.block_size,
-                   "trials per block of work; with several experiments, /trials rows come "
-                   "block by block from each in turn, so their order depends on it")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10000000}));
   run_cmd->add_option("--set", run.overrides, "override a scenario value: dotted.path=YAML")
       ->take_all();
   run_cmd
       ->add_option("--structure", run.structures,
                    "guarantee preset to run (repeatable); 'all' runs every shipped preset")
       ->take_all();
-  auto* quiet =
-      run_cmd->add_flag("-q,--quiet", run.quiet, "print neither progress nor the summary table");
-  const std::map<std::string, cli::ProgressMode> progress_modes{
-      {"auto", cli::ProgressMode::automatic},
-      {"always", cli::ProgressMode::lines},
-      {"never", cli::ProgressMode::none}};
-  run_cmd
-      ->add_option_function<std::string>(
-          "--progress", [&](const std::string& mode) { run.progress = progress_modes.at(mode); },
-          "progress on stderr: auto (a line rewritten in place on a terminal, otherwise a full "
-          "line every --progress-interval seconds), always (full lines), never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->excludes(quiet);
-  run_cmd
-      ->add_option("--progress-interval", run.progress_interval,
-                   "seconds between full progress lines (default 30)")
-      ->check(CLI::Validator(
-          [](std::string& text) {
-            char* end = nullptr;
-            const double seconds = std::strtod(text.c_str(), &end);
-            // Written so that NaN fails too: CLI11's Range lets it through.
-            return !text.empty() && *end == '\0' && seconds >= 0.1 && seconds <= 86400.0
-                       ? std::string()
-                       : "must be a number of seconds from 0.1 to 86400, not " + text;
-          },
-          "SECONDS"));
+  add_execution_options(run_cmd, run.execution);
+
+  cli::RerunArguments rerun;
+  rerun.execution.command_line = command_line;
+  auto* rerun_cmd = app.add_subcommand(
+      "rerun", "run one experiment of a results file again, alone, into a new results file");
+  rerun_cmd->add_option("results", rerun.results, "results file (.h5)")->required();
+  rerun_cmd
+      ->add_option("--experiment", rerun.experiment,
+                   "the experiment: its name (/experiments structure) or its index")
+      ->required();
+  rerun_cmd->add_option("-o,--output", rerun.execution.output, "results file to write")->required();
+  add_execution_options(rerun_cmd, rerun.execution);
 
   std::vector<std::string> validate_files, validate_overrides;
   auto* validate_cmd = app.add_subcommand("validate", "check scenario files without running");
@@ -122,9 +136,12 @@ int run_command_line(int argc, char** argv) {
 
   try {
     if (*run_cmd) {
-      if (run.threads == 0)
-        run.threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+      if (run.execution.threads == 0) run.execution.threads = all_hardware_threads();
       return cli::run_command(run);
+    }
+    if (*rerun_cmd) {
+      if (rerun.execution.threads == 0) rerun.execution.threads = all_hardware_threads();
+      return cli::rerun_command(rerun);
     }
     if (*validate_cmd) return cli::validate_command(validate_files, validate_overrides);
     if (*summarize_cmd) return cli::summarize_command(summarize_file);

@@ -10,22 +10,34 @@
 
 namespace detsim::cli {
 
-struct RunArguments {
-  std::string scenario;
-  std::string output;  // empty: <scenario file stem>.h5 in the working directory
-  std::optional<std::int64_t> trials;
-  std::optional<std::uint64_t> seed;
-  int threads = 0;  // 0: every hardware thread
+// How trials are run and reported, for `run` and `rerun` alike; none of it changes a trial.
+struct ExecutionArguments {
+  std::string output;  // run: empty means <scenario file stem>.h5 in the working directory
+  int threads = 0;     // 0: every hardware thread
   std::int64_t block_size = 1000;
-  std::vector<std::string> overrides;
-  std::vector<std::string> structures;  // names, paths, or "all"
   bool quiet = false;  // no progress (`--progress` is refused with it) and no table
   ProgressMode progress = ProgressMode::automatic;
   double progress_interval = 30;  // seconds between progress lines
-  std::string command_line;
+  std::string command_line;       // argv, quoted for a POSIX shell
+};
+
+struct RunArguments {
+  std::string scenario;
+  std::optional<std::int64_t> trials;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> overrides;
+  std::vector<std::string> structures;  // names, paths, or "all"
+  ExecutionArguments execution;
+};
+
+struct RerunArguments {
+  std::string results;     // the results file holding the experiment
+  std::string experiment;  // its name (/experiments structure) or index
+  ExecutionArguments execution;
 };
 
 int run_command(const RunArguments& args);
+int rerun_command(const RerunArguments& args);
 int validate_command(const std::vector<std::string>& files,
                      const std::vector<std::string>& overrides);
 int summarize_command(const std::string& results_file);

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -67,6 +68,12 @@ int run_guarded(const std::string& file, std::chrono::seconds timeout,
   const int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   throw InputError(file + ": damaged: the HDF5 library crashed reading it (signal " +
                    std::to_string(signal) + ", " + strsignal(signal) + "); it cannot be read");
+}
+
+std::chrono::seconds read_deadline(const std::string& file) {
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(file, error);
+  return std::chrono::seconds(10 + (error ? 0 : size / (20 << 20)));
 }
 
 }  // namespace detsim::cli

@@ -17,4 +17,9 @@ namespace detsim::cli {
 int run_guarded(const std::string& file, std::chrono::seconds timeout,
                 const std::function<int()>& work);
 
+// How long a read of `file` may take before it is judged to loop: a healthy file reads in well
+// under a second; the deadline allows for a slow disk and a busy machine (10 s, plus a second per
+// 20 MB).
+std::chrono::seconds read_deadline(const std::string& file);
+
 }  // namespace detsim::cli

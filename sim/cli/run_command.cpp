@@ -1,43 +1,22 @@
-// `detsim run`: every input is read and checked before the results file is created, so bad
-// input never leaves a file behind; a run stopped by a signal leaves one marked incomplete.
+// `detsim run`: the scenario read once, resolved under each structure asked for, run as one
+// experiment each into one results file.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <iostream>
 
 #include "commands.hpp"
-#include "detsim/engine/cancellation.hpp"
-#include "detsim/engine/simulation.hpp"
-#include "detsim/error.hpp"
-#include "detsim/io/output_file.hpp"
-#include "detsim/io/results_writer.hpp"
 #include "detsim/scenario/load.hpp"
 #include "detsim/scenario/preset.hpp"
-#include "detsim/stats/summary.hpp"
-#include "detsim/version.hpp"
-#include "results_sink.hpp"
+#include "experiment_run.hpp"
 #include "run_checks.hpp"
 
 namespace detsim::cli {
 
 namespace {
 
-// The name an experiment goes by: the preset's name, a preset file's stem, or "custom".
-std::string structure_label(const std::string& preset) {
-  if (preset.empty()) return "custom";
-  const std::filesystem::path p(preset);
-  return p.has_extension() || preset.find('/') != std::string::npos ? p.stem().string() : preset;
-}
-
-// The scenario as given (its own preset: the run's /scenario) and one experiment per structure
-// asked for, or the scenario itself when none is; the file is read and parsed once for all.
-struct Experiments {
-  Scenario base;
-  std::vector<ExperimentSpec> specs;
-};
-
-Experiments load_experiments(const RunArguments& a, const LoadOptions& options) {
+// One experiment per structure asked for, or the scenario itself when none is; each goes by its
+// resolved guarantee's name. The root /scenario is the file as read with the overrides.
+ExperimentRun load_experiments(const RunArguments& a, const LoadOptions& options) {
   std::vector<std::optional<std::string>> structures{std::nullopt};
   for (const std::string& s : a.structures) {
     if (s == "all") {
@@ -47,22 +26,18 @@ Experiments load_experiments(const RunArguments& a, const LoadOptions& options) 
       structures.push_back(s);
     }
   }
-  std::vector<Scenario> scenarios = load_scenario_structures(a.scenario, structures, options);
-  Experiments experiments{scenarios.front(), {}};
-  if (structures.size() == 1) {
-    const std::string label = structure_label(experiments.base.guarantee.preset);
-    experiments.specs.push_back({label, std::move(scenarios.front())});
-    return experiments;
+  ScenarioStructures loaded = load_scenario_structures(a.scenario, structures, options);
+  ExperimentRun run;
+  run.scenario_yaml = std::move(loaded.as_read);
+  run.seed = loaded.scenarios.front().seed;
+  // With structures asked for, the file's own preset is only checked, not run.
+  const std::size_t first = structures.size() == 1 ? 0 : 1;
+  for (std::size_t i = first; i < loaded.scenarios.size(); ++i) {
+    Scenario& scenario = loaded.scenarios[i];
+    std::string name = scenario.guarantee.structure;
+    run.experiments.push_back({std::move(name), std::move(scenario)});
   }
-  for (std::size_t i = 1; i < structures.size(); ++i) {
-    experiments.specs.push_back({structure_label(*structures[i]), std::move(scenarios[i])});
-  }
-  return experiments;
-}
-
-std::filesystem::path output_path(const RunArguments& a) {
-  if (!a.output.empty()) return a.output;
-  return std::filesystem::path(a.scenario).stem().string() + ".h5";
+  return run;
 }
 
 }  // namespace
@@ -72,75 +47,14 @@ int run_command(const RunArguments& a) {
   options.overrides = a.overrides;
   if (a.trials) options.overrides.push_back(fmt::format("trials={}", *a.trials));
   if (a.seed) options.overrides.push_back(fmt::format("seed={}", *a.seed));
-  Experiments loaded = load_experiments(a, options);
-  const Scenario& base = loaded.base;
-
-  const Simulation simulation(std::move(loaded.specs));
-  const std::vector<ExperimentSpec>& experiments = simulation.experiments();
-  std::vector<std::string> resolved, names;
-  std::int64_t recorded = 0;
-  for (const ExperimentSpec& e : experiments) {
-    resolved.push_back(emit_scenario_yaml(e.scenario));
-    names.push_back(e.structure);
-    recorded = std::max(recorded, e.scenario.record_paths);
-  }
-
-  check_distinct_structures(experiments);
-  RunOptions run_options;
-  run_options.threads = a.threads;
-  run_options.block_size = a.block_size;
-  run_options.seed = base.seed;
-  check_memory(a.scenario, simulation, run_options);
-  const std::filesystem::path out = output_path(a);
-  check_output_path(out, run_inputs(a, experiments));
-  if (out.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(out.parent_path(), ec);
-    if (ec)
-      throw RunError(
-          fmt::format("{}: cannot create directory: {}", out.parent_path().string(), ec.message()));
-  }
-  // From here until the file is closed, SIGINT and SIGTERM only ask the run to stop, so no
-  // signal can leave a half-made file behind.
-  CancellationFlag cancel;
-  const SignalScope signals(cancel);
-  const RunMetadata metadata{version, git_revision, a.command_line, base.seed,
-                             emit_scenario_yaml(base)};
-  const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
-  ResultsWriter writer(out, metadata, simulation.experiments_table(resolved), layout,
-                       recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
-                       recorded > 0 ? simulation.path_months() : 0);
-  const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
-  writer.write_table("measures", measures_table(measures));
-  SummaryAccumulator summary(measures, experiments.size());
-
-  ProgressReport progress(
-      progress_style(a.quiet ? ProgressMode::none : a.progress, isatty(STDERR_FILENO)),
-      a.progress_interval, stderr);
-  RunResult result;
-  {
-    ResultsSink sink(writer, summary, progress);
-    run_options.cancel = &cancel;
-    result = simulation.run(run_options, sink);
-  }
-  progress.finish();
-  const ColumnBlock table = summary.table();
-  writer.close(table, result.complete, result.trials_completed);
-
-  if (!a.quiet) std::cout << format_summary_table(table, names) << std::flush;
-  if (!result.complete) {
-    std::cerr << fmt::format(
-        "detsim: stopped by signal {}: {} of {} trials written to {} (marked incomplete)\n",
-        cancel.signal(), result.trials_completed, simulation.total_trials(), out.string());
-    return 128 + cancel.signal();
-  }
-  if (!a.quiet) {
-    std::cerr << fmt::format("detsim: {} trials in {:.1f} s ({:.0f} trials/s) written to {}\n",
-                             result.trials_completed, result.seconds,
-                             result.seconds > 0 ? result.trials_completed / result.seconds : 0.0,
-                             out.string());
-  }
-  return 0;
+  ExperimentRun run = load_experiments(a, options);
+  run.source = a.scenario;
+  run.inputs = run_inputs(a.scenario, run.experiments);
+  run.output =
+      a.execution.output.empty()
+          ? std::filesystem::path(std::filesystem::path(a.scenario).stem().string() + ".h5")
+          : std::filesystem::path(a.execution.output);
+  return run_experiments(std::move(run), a.execution);
 }
 
 }  // namespace detsim::cli

@@ -69,11 +69,19 @@ std::int64_t Simulation::total_trials() const {
   return total;
 }
 
+namespace {
+
+// A constant as itself; a distribution as NaN (its draws are /trials param.<path> columns).
+double constant_or_nan(const Quantity& q) { return q.is_constant() ? q.value : NAN; }
+
+}  // namespace
+
 ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolved_yaml) const {
   // Constant parameters whose value differs between experiments are what the experiments vary.
+  // The guarantee's own (terms, cohesion_shift) have columns of their own in every file.
   std::vector<std::string> varied;
   for (const RecordedParameter& r : models_.front()->parameters().plan.named()) {
-    if (r.random) continue;
+    if (r.random || r.name.starts_with("param.guarantee.")) continue;
     const double first = models_.front()->parameters().plan.initial_value(r.slot);
     for (const auto& model : models_) {
       const int slot = model->parameters().plan.slot_of(r.name);
@@ -83,11 +91,26 @@ ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolv
       }
     }
   }
+  // Every experiment of a run has the same cast (the constructor checks it).
+  const std::vector<const Actor*> guarantors = experiments_.front().scenario.guarantors();
   std::vector<ColumnInfo> schema{
       {"experiment", ColumnType::i32, "experiment index, as in /trials", ""},
-      {"structure", ColumnType::str, "guarantee preset the experiment runs", ""},
+      {"structure", ColumnType::str,
+       "the experiment's name: its preset, and in [...] how the scenario departs from it", ""},
+      {"preset", ColumnType::str, "the guarantee preset applied: a name, or a file's absolute path",
+       ""},
       {"trials", ColumnType::i32, "trials run in the experiment", "count"},
-      {"collective", ColumnType::i8, "1 if the guarantors are bound together (Article 5)", ""}};
+      {"lead", ColumnType::str, "id of the lead guarantor, who takes a preset's lead terms", ""},
+      {"collective", ColumnType::i8, "1 if the guarantors are bound together (Article 5)", ""},
+      {"cohesion_shift", ColumnType::f64,
+       "yearly push on alliance cohesion (NaN: drawn per trial, see /trials)", "per year"}};
+  for (const Actor* g : guarantors) {
+    for (const TermInfo& term : kTerms) {
+      schema.push_back({"terms." + g->id + "." + std::string(term.key), ColumnType::f64,
+                        std::string(term.description) + " (NaN: drawn per trial, see /trials)",
+                        std::string(term.unit)});
+    }
+  }
   for (const std::string& name : varied) {
     schema.push_back(
         {name.substr(6), ColumnType::f64, "value of this parameter in the experiment", ""});
@@ -97,11 +120,19 @@ ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolv
   ColumnBlock table(schema);
   table.resize(experiments_.size());
   for (std::size_t e = 0; e < experiments_.size(); ++e) {
+    const Scenario& scenario = experiments_[e].scenario;
+    const Actor* lead = scenario.lead_guarantor();
     std::size_t c = 0;
     table.i32(c++)[e] = static_cast<std::int32_t>(e);
     table.str(c++)[e] = experiments_[e].structure;
-    table.i32(c++)[e] = static_cast<std::int32_t>(experiments_[e].scenario.trials);
-    table.i8(c++)[e] = experiments_[e].scenario.guarantee.collective;
+    table.str(c++)[e] = scenario.guarantee.preset;
+    table.i32(c++)[e] = static_cast<std::int32_t>(scenario.trials);
+    table.str(c++)[e] = lead ? lead->id : std::string();
+    table.i8(c++)[e] = scenario.guarantee.collective;
+    table.f64(c++)[e] = constant_or_nan(scenario.guarantee.cohesion_shift);
+    for (const Actor* g : scenario.guarantors()) {
+      for (const TermInfo& term : kTerms) table.f64(c++)[e] = constant_or_nan(g->terms[term.term]);
+    }
     for (const std::string& name : varied) {
       const auto& plan = models_[e]->parameters().plan;
       const int slot = plan.slot_of(name);
@@ -163,7 +194,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
     for (auto& v : paths.values) v.resize(static_cast<std::size_t>(path_rows) * paths.months);
     for (std::int64_t i = 0; i < block.trials; ++i) {
       const std::int64_t trial = block.first_trial + i;
-      seed_trial_streams(streams, options.seed, e, static_cast<std::uint64_t>(trial));
+      seed_trial_streams(streams, options.seed, options.first_stream_experiment + e,
+                         static_cast<std::uint64_t>(trial));
       std::span<double* const> path_span;
       if (i < path_rows) {
         paths.trial[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(trial);

@@ -7,6 +7,7 @@
 #include "fields.hpp"
 #include "overrides.hpp"
 #include "sections.hpp"
+#include "yaml_fields.hpp"
 #include "yaml_text.hpp"
 
 namespace detsim {
@@ -18,20 +19,43 @@ namespace {
 // A preset path written in the file, or set with --set, is relative to the scenario file.
 std::string structure_argument(const std::string& name_or_path) {
   const std::filesystem::path path(name_or_path);
-  const bool is_path = name_or_path.find('/') != std::string::npos || path.extension() == ".yaml";
-  if (!is_path || path.is_absolute()) return name_or_path;
+  if (!detail::names_preset_file(name_or_path) || path.is_absolute()) return name_or_path;
   std::error_code ec;
   const auto absolute = std::filesystem::absolute(path, ec);
   return ec ? name_or_path : absolute.lexically_normal().string();
 }
 
+// The tree written back. A preset file it names relative to the scenario's folder is written by
+// its absolute path instead, so that the copy in a results file runs again from anywhere.
+std::string as_read_yaml(const YAML::Node& root, const std::filesystem::path& relative_to) {
+  YAML::Node tree = root;  // constructed, so the same node
+  const YAML::Node guarantee = detail::child(root, "guarantee");
+  const YAML::Node preset =
+      guarantee && guarantee.IsMap() ? detail::child(guarantee, "preset") : YAML::Node();
+  if (preset && preset.IsScalar() && detail::names_preset_file(preset.Scalar()) &&
+      std::filesystem::path(preset.Scalar()).is_relative()) {
+    std::error_code ec;
+    const auto file = std::filesystem::absolute(relative_to / preset.Scalar(), ec);
+    if (!ec) {
+      tree.reset(detail::without_preset(root));
+      detail::Diagnostics unused("");
+      detail::apply_override(unused, tree,
+                             detail::structure_override(file.lexically_normal().string()));
+    }
+  }
+  YAML::Emitter out;
+  out << tree;
+  return std::string(out.c_str()) + "\n";
+}
+
 // The text is parsed once and --set applied once; each structure is then read from a tree that
 // shares the parsed nodes (so messages keep their file positions) and differs only in
 // guarantee.preset.
-std::vector<Scenario> load(const std::string& text, const std::string& source,
-                           const std::filesystem::path& relative_to,
-                           const std::vector<std::string>& overrides,
-                           const std::vector<std::optional<std::string>>& structures) {
+ScenarioStructures load(const std::string& text, const std::string& source,
+                        const std::filesystem::path& relative_to,
+                        const std::vector<std::string>& overrides,
+                        const std::vector<std::optional<std::string>>& structures,
+                        bool write_as_read) {
   detail::Diagnostics d(source);
   auto document = detail::parse_document(d, text);
   d.throw_if_errors();  // after a syntax error the tree means nothing
@@ -47,7 +71,8 @@ std::vector<Scenario> load(const std::string& text, const std::string& source,
   for (const auto& text_override : overrides) {
     if (auto o = detail::parse_override(d, text_override)) detail::apply_override(d, root, *o);
   }
-  std::vector<Scenario> scenarios;
+  ScenarioStructures loaded;
+  std::vector<Scenario>& scenarios = loaded.scenarios;
   scenarios.reserve(structures.size());
   for (const auto& structure : structures) {
     detail::Diagnostics variant = d;
@@ -62,7 +87,8 @@ std::vector<Scenario> load(const std::string& text, const std::string& source,
     scenario.source = source;
     scenarios.push_back(std::move(scenario));
   }
-  return scenarios;
+  if (write_as_read) loaded.as_read = as_read_yaml(root, relative_to);
+  return loaded;
 }
 
 std::string read_file(const std::filesystem::path& file) {
@@ -76,21 +102,22 @@ std::string read_file(const std::filesystem::path& file) {
 
 Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options) {
   return load(read_file(file), file.string(), file.parent_path(), options.overrides,
-              {options.structure})
-      .front();
+              {options.structure}, false)
+      .scenarios.front();
 }
 
-std::vector<Scenario> load_scenario_structures(
+ScenarioStructures load_scenario_structures(
     const std::filesystem::path& file, const std::vector<std::optional<std::string>>& structures,
     const LoadOptions& options) {
-  return load(read_file(file), file.string(), file.parent_path(), options.overrides, structures);
+  return load(read_file(file), file.string(), file.parent_path(), options.overrides, structures,
+              true);
 }
 
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,
                             const LoadOptions& options) {
   return load(yaml, source, std::filesystem::path(source).parent_path(), options.overrides,
-              {options.structure})
-      .front();
+              {options.structure}, false)
+      .scenarios.front();
 }
 
 }  // namespace detsim

@@ -7,6 +7,7 @@
 
 #include <bit>
 #include <fstream>
+#include <numeric>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -33,6 +34,58 @@ std::vector<std::string> column_names(const ColumnBlock& block) {
   std::vector<std::string> names;
   for (const ColumnInfo& info : block.schema()) names.push_back(info.name);
   return names;
+}
+
+namespace {
+
+// The given rows of `t`, in that order, without the column named `drop` (if any).
+ColumnBlock select_rows(const ColumnBlock& t, const std::vector<std::size_t>& rows,
+                        const std::string& drop = "") {
+  std::vector<ColumnInfo> schema;
+  std::vector<std::size_t> kept;
+  for (std::size_t c = 0; c < t.columns(); ++c) {
+    if (t.schema()[c].name == drop) continue;
+    schema.push_back(t.schema()[c]);
+    kept.push_back(c);
+  }
+  ColumnBlock out(schema);
+  out.resize(rows.size());
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const std::size_t c = kept[k];
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      switch (t.schema()[c].type) {
+        case ColumnType::f64: out.f64(k)[r] = t.f64(c)[rows[r]]; break;
+        case ColumnType::i32: out.i32(k)[r] = t.i32(c)[rows[r]]; break;
+        case ColumnType::i8: out.i8(k)[r] = t.i8(c)[rows[r]]; break;
+        case ColumnType::str: out.str(k)[r] = t.str(c)[rows[r]]; break;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::size_t> trial_order(const ColumnBlock& t) {
+  const auto& experiment = t.i32(t.index_of("experiment"));
+  const auto& trial = t.i32(t.index_of("trial"));
+  std::vector<std::size_t> order(t.rows());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(experiment[a], trial[a]) < std::pair(experiment[b], trial[b]);
+  });
+  return order;
+}
+
+}  // namespace
+
+ColumnBlock sorted_by_trial(const ColumnBlock& t) { return select_rows(t, trial_order(t)); }
+
+ColumnBlock experiment_trials(const ColumnBlock& t, std::int32_t experiment) {
+  std::vector<std::size_t> rows;
+  const auto& column = t.i32(t.index_of("experiment"));
+  for (std::size_t r : trial_order(t)) {
+    if (column[r] == experiment) rows.push_back(r);
+  }
+  return select_rows(t, rows, "experiment");
 }
 
 bool identical_columns(const ColumnBlock& a, const ColumnBlock& b, std::string& difference) {

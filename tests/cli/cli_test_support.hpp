@@ -55,6 +55,12 @@ std::size_t column_length(const ColumnBlock& block, std::size_t column);
 // Column names in schema order.
 std::vector<std::string> column_names(const ColumnBlock& block);
 
+// The rows of a /trials table ordered by (experiment, trial).
+ColumnBlock sorted_by_trial(const ColumnBlock& trials);
+
+// The rows of one experiment of a /trials table, in trial order, without the experiment column.
+ColumnBlock experiment_trials(const ColumnBlock& trials, std::int32_t experiment);
+
 // Whether two blocks hold the same columns with bit-identical values (doubles compared by their
 // bit patterns, so NaNs must sit in the same places); `difference` says where they first differ.
 bool identical_columns(const ColumnBlock& a, const ColumnBlock& b, std::string& difference);

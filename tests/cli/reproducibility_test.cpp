@@ -31,30 +31,6 @@ std::filesystem::path run_ukraine(const TempDir& dir, const std::string& name,
   return out;
 }
 
-// The rows of a /trials table ordered by (experiment, trial).
-ColumnBlock sorted_by_trial(const ColumnBlock& t) {
-  const auto& experiment = t.i32(t.index_of("experiment"));
-  const auto& trial = t.i32(t.index_of("trial"));
-  std::vector<std::size_t> order(t.rows());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::pair(experiment[a], trial[a]) < std::pair(experiment[b], trial[b]);
-  });
-  ColumnBlock sorted(t.schema());
-  sorted.resize(t.rows());
-  for (std::size_t c = 0; c < t.columns(); ++c) {
-    for (std::size_t r = 0; r < t.rows(); ++r) {
-      switch (t.schema()[c].type) {
-        case ColumnType::f64: sorted.f64(c)[r] = t.f64(c)[order[r]]; break;
-        case ColumnType::i32: sorted.i32(c)[r] = t.i32(c)[order[r]]; break;
-        case ColumnType::i8: sorted.i8(c)[r] = t.i8(c)[order[r]]; break;
-        case ColumnType::str: sorted.str(c)[r] = t.str(c)[order[r]]; break;
-      }
-    }
-  }
-  return sorted;
-}
-
 }  // namespace
 
 TEST_CASE("the same seed gives bit-identical trial columns whatever --threads is",

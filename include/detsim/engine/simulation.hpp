@@ -16,7 +16,7 @@
 namespace detsim {
 
 struct ExperimentSpec {
-  std::string structure;  // the guarantee preset it runs ("" when none is named)
+  std::string structure;  // the experiment's name (Scenario::guarantee.structure when run)
   Scenario scenario;      // fully resolved
 };
 
@@ -36,6 +36,10 @@ struct RunOptions {
   std::int64_t block_size = 1000;
   std::uint64_t seed = 0;
   const CancellationFlag* cancel = nullptr;  // stop after the blocks under way
+  // Temporary, until the streams stop keying on the experiment (branch paired-streams): the
+  // experiment number the first experiment's streams are keyed by, so that `detsim rerun`, which
+  // runs one experiment alone, draws what it drew at its place in the original run.
+  std::uint64_t first_stream_experiment = 0;
 };
 
 struct RunResult {
@@ -54,7 +58,8 @@ class Simulation {
   const std::vector<ColumnInfo>& path_variables() const;
   std::size_t path_months() const;
   std::int64_t total_trials() const;
-  // /experiments: experiment, structure, trials, each parameter whose value differs between
+  // /experiments: experiment, structure, preset, trials, lead, collective, cohesion_shift, every
+  // guarantor's terms (terms.<id>.<term>), each other parameter whose value differs between
   // experiments, and the resolved YAML of each.
   ColumnBlock experiments_table(const std::vector<std::string>& resolved_yaml) const;
 

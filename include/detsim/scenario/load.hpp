@@ -23,10 +23,17 @@ struct LoadOptions {
 // "FILE:LINE:COL: path = value: what is allowed" (several lines if several errors) on bad input.
 Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options = {});
 
+struct ScenarioStructures {
+  // The file as read with options.overrides applied, written back as YAML, no preset resolved:
+  // loaded under the same structures, it gives the same scenarios.
+  std::string as_read;
+  std::vector<Scenario> scenarios;  // in the order of the structures asked for
+};
+
 // The file read and parsed once, then resolved under each of `structures` in turn (nullopt: the
 // preset the file itself names), each with options.overrides; options.structure is not used. The
-// scenarios come in the order of `structures`; the first with bad input throws, as above.
-std::vector<Scenario> load_scenario_structures(
+// first with bad input throws, as above.
+ScenarioStructures load_scenario_structures(
     const std::filesystem::path& file, const std::vector<std::optional<std::string>>& structures,
     const LoadOptions& options = {});
 
@@ -34,8 +41,9 @@ std::vector<Scenario> load_scenario_structures(
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,
                             const LoadOptions& options = {});
 
-// The fully resolved scenario as YAML (presets expanded into terms, overrides applied),
-// which load_scenario_text reads back to an equal Scenario.
+// The fully resolved scenario as YAML (presets expanded into terms, overrides applied, every
+// guarantor's lead flag written), which load_scenario_text reads back to an equal Scenario, also
+// when given LoadOptions::structure = "" so that no preset file is needed.
 std::string emit_scenario_yaml(const Scenario& scenario);
 
 }  // namespace detsim

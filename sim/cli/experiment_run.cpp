@@ -1,0 +1,97 @@
+// run_experiments: every check before the results file is created, so bad input never leaves a
+// file behind; a run stopped by a signal leaves one marked incomplete.
+#include "experiment_run.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "build_info.hpp"
+#include "detsim/engine/cancellation.hpp"
+#include "detsim/error.hpp"
+#include "detsim/io/output_file.hpp"
+#include "detsim/io/results_writer.hpp"
+#include "detsim/scenario/load.hpp"
+#include "detsim/stats/summary.hpp"
+#include "results_sink.hpp"
+#include "run_checks.hpp"
+
+namespace detsim::cli {
+
+int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
+  check_distinct_structures(run.experiments);
+  const Simulation simulation(std::move(run.experiments));
+  const std::vector<ExperimentSpec>& experiments = simulation.experiments();
+  std::vector<std::string> resolved, names;
+  std::int64_t recorded = 0;
+  for (const ExperimentSpec& e : experiments) {
+    resolved.push_back(emit_scenario_yaml(e.scenario));
+    names.push_back(e.structure);
+    recorded = std::max(recorded, e.scenario.record_paths);
+  }
+
+  RunOptions run_options;
+  run_options.threads = x.threads;
+  run_options.block_size = x.block_size;
+  run_options.seed = run.seed;
+  run_options.first_stream_experiment = run.first_stream_experiment;
+  check_memory(run.source, simulation, run_options);
+  const std::filesystem::path& out = run.output;
+  check_output_path(out, run.inputs);
+  if (out.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(out.parent_path(), ec);
+    if (ec)
+      throw RunError(
+          fmt::format("{}: cannot create directory: {}", out.parent_path().string(), ec.message()));
+  }
+  // From here until the file is closed, SIGINT and SIGTERM only ask the run to stop, so no
+  // signal can leave a half-made file behind.
+  CancellationFlag cancel;
+  const SignalScope signals(cancel);
+  RunMetadata metadata =
+      run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
+  metadata.rerun_of = run.rerun_of;
+  const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
+  const ColumnBlock experiments_table = simulation.experiments_table(resolved);
+  ResultsWriter writer(out, metadata, experiments_table, layout,
+                       recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
+                       recorded > 0 ? simulation.path_months() : 0);
+  const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
+  writer.write_table("measures", measures_table(measures));
+  SummaryAccumulator summary(measures, experiments.size());
+
+  ProgressReport progress(
+      progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
+      x.progress_interval, stderr);
+  RunResult result;
+  {
+    ResultsSink sink(writer, summary, progress);
+    run_options.cancel = &cancel;
+    result = simulation.run(run_options, sink);
+  }
+  progress.finish();
+  const ColumnBlock table = summary.table();
+  writer.close(table, result.complete, result.trials_completed);
+
+  if (!x.quiet) {
+    std::cout << format_structures_table(experiments_table) << '\n'
+              << format_summary_table(table, names) << std::flush;
+  }
+  if (!result.complete) {
+    std::cerr << fmt::format(
+        "detsim: stopped by signal {}: {} of {} trials written to {} (marked incomplete)\n",
+        cancel.signal(), result.trials_completed, simulation.total_trials(), out.string());
+    return 128 + cancel.signal();
+  }
+  if (!x.quiet) {
+    std::cerr << fmt::format("detsim: {} trials in {:.1f} s ({:.0f} trials/s) written to {}\n",
+                             result.trials_completed, result.seconds,
+                             result.seconds > 0 ? result.trials_completed / result.seconds : 0.0,
+                             out.string());
+  }
+  return 0;
+}
+
+}  // namespace detsim::cli

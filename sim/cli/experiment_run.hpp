@@ -1,0 +1,29 @@
+// Running a list of experiments into a results file, with the summary table and progress: what
+// `run` and `rerun` share once they know their experiments. Private to sim/cli.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "detsim/engine/simulation.hpp"
+
+namespace detsim::cli {
+
+struct ExperimentRun {
+  std::vector<ExperimentSpec> experiments;
+  std::string scenario_yaml;                  // the root /scenario
+  std::string source;                         // names the input in messages (memory check)
+  std::vector<std::filesystem::path> inputs;  // files the run reads: -o may be none of them
+  std::filesystem::path output;
+  std::uint64_t seed = 0;
+  std::uint64_t first_stream_experiment = 0;  // RunOptions::first_stream_experiment
+  std::string rerun_of;                       // RunMetadata::rerun_of
+};
+
+// Checks the experiments (distinct names), the memory and the output path, runs, writes the file
+// and prints the tables unless quiet. Returns the exit status (128 + signal when stopped).
+int run_experiments(ExperimentRun run, const ExecutionArguments& execution);
+
+}  // namespace detsim::cli
