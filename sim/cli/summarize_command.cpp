@@ -14,6 +14,23 @@ namespace detsim::cli {
 
 namespace {
 
+// How the file was made, as far as it says (a file written before provenance was recorded has
+// only its command line).
+std::string provenance_lines(const ResultsFileInfo& info) {
+  std::string lines = fmt::format("  command:    {}\n", info.command_line);
+  if (!info.working_directory.empty()) {
+    lines += fmt::format("  directory:  {}\n", info.working_directory);
+  }
+  if (!info.compiler.empty()) {
+    lines += fmt::format("  built with: {}; {}\n", info.compiler, info.library_versions);
+  }
+  if (info.threads > 0) {
+    lines += fmt::format("  threads {}, block size {}\n", info.threads, info.block_size);
+  }
+  if (!info.rerun_of.empty()) lines += fmt::format("  rerun of:   {}\n", info.rerun_of);
+  return lines;
+}
+
 // Reads everything first and prints only at the end (see run_guarded). Every failure is about the
 // file the user named, so it is bad input: InputError, status 2.
 int summarize(const std::string& results_file) {
@@ -61,11 +78,11 @@ int summarize(const std::string& results_file) {
       }
     }
     const std::string table = format_summary_table(summary, names);
-    std::cout << fmt::format("{}: detsim {} (git {}), seed {}, {} trials{}\n", results_file,
-                             info.detsim_version, info.git_revision, info.seed,
-                             info.trials_completed,
-                             info.complete ? "" : " -- INCOMPLETE: the run was stopped part-way");
-    std::cout << table;
+    std::cout << fmt::format(
+        "{}: detsim {} (git {}{}), seed {}, {} trials{}\n", results_file, info.detsim_version,
+        info.git_revision, info.git_dirty == 1 ? ", modified" : "", info.seed,
+        info.trials_completed, info.complete ? "" : " -- INCOMPLETE: the run was stopped part-way");
+    std::cout << provenance_lines(info) << format_structures_table(experiments) << '\n' << table;
     return 0;
   } catch (const RunError& e) {
     throw InputError(e.what());
@@ -76,12 +93,9 @@ int summarize(const std::string& results_file) {
 
 int summarize_command(const std::string& results_file) {
   // The file is read in a child process: libhdf5 crashes or loops on some damaged files, and
-  // that must end in a message about the file, not in a crash of detsim. A healthy file reads in
-  // well under a second; the deadline allows for a slow disk and a busy machine.
-  std::error_code error;
-  const std::uintmax_t size = std::filesystem::file_size(results_file, error);
-  const auto timeout = std::chrono::seconds(10 + (error ? 0 : size / (20 << 20)));
-  return run_guarded(results_file, timeout, [&] { return summarize(results_file); });
+  // that must end in a message about the file, not in a crash of detsim.
+  return run_guarded(results_file, read_deadline(results_file),
+                     [&] { return summarize(results_file); });
 }
 
 }  // namespace detsim::cli

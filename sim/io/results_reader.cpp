@@ -50,6 +50,19 @@ ResultsFileInfo read_results_info(const std::filesystem::path& path) {
   info.complete = attribute<std::int64_t>(root, "complete") != 0;
   info.trials_completed = attribute<std::int64_t>(root, "trials_completed");
   info.scenario_yaml = attribute<std::string>(detail::open_group(root, "scenario"), "yaml");
+  const auto optional_text = [&](const char* name, std::string& field) {
+    if (detail::has_attribute(root, name)) field = attribute<std::string>(root, name);
+  };
+  const auto optional_number = [&](const char* name, std::int64_t& field) {
+    if (detail::has_attribute(root, name)) field = attribute<std::int64_t>(root, name);
+  };
+  optional_number("git_dirty", info.git_dirty);
+  optional_text("compiler", info.compiler);
+  optional_text("library_versions", info.library_versions);
+  optional_text("working_directory", info.working_directory);
+  optional_number("threads", info.threads);
+  optional_number("block_size", info.block_size);
+  optional_text("rerun_of", info.rerun_of);
   return info;
 }
 

@@ -42,9 +42,18 @@ void write_root_attributes(const Object& root, const RunMetadata& metadata) {
   write_attribute(root, "schema_version", detail::results_schema_version);
   write_attribute(root, "detsim_version", std::string_view(metadata.detsim_version));
   write_attribute(root, "git_revision", std::string_view(metadata.git_revision));
+  write_attribute(root, "git_dirty", metadata.git_dirty);
+  write_attribute(root, "compiler", std::string_view(metadata.compiler));
+  write_attribute(root, "library_versions", std::string_view(metadata.library_versions));
   write_attribute(root, "created_utc", std::string_view(utc_now()));
   write_attribute(root, "command_line", std::string_view(metadata.command_line));
+  write_attribute(root, "working_directory", std::string_view(metadata.working_directory));
+  write_attribute(root, "threads", metadata.threads);
+  write_attribute(root, "block_size", metadata.block_size);
   write_attribute(root, "seed", metadata.seed);
+  if (!metadata.rerun_of.empty()) {
+    write_attribute(root, "rerun_of", std::string_view(metadata.rerun_of));
+  }
   // Present from the start, so a file left by a run that died says it is incomplete.
   write_attribute(root, "complete", std::int8_t{0});
   write_attribute(root, "trials_completed", std::int64_t{0});

@@ -34,6 +34,21 @@ TEST_CASE("summarize prints the same table as the run that wrote the file", "[cl
   REQUIRE(printed.size() > 1);
   CHECK(printed.front().find("nato_article5") < printed.front().find("none"));
   CHECK(summarized == printed);
+  // And the table of what each experiment runs, above it, from /experiments.
+  const auto structures = [](const std::string& text) {
+    std::vector<std::string> table;
+    for (const std::string& line : lines_of(text)) {
+      if (line.rfind("structure ", 0) == 0 || (!table.empty() && !line.empty())) {
+        table.push_back(line);
+      } else if (!table.empty()) {
+        break;
+      }
+    }
+    return table;
+  };
+  // structure, lead, collective, cohesion_shift, 4 terms for each of 2 guarantors
+  REQUIRE(structures(run.out).size() == 12);
+  CHECK(structures(sum.out) == structures(run.out));
   // The line above the table says which file, version and seed.
   const std::string first = lines_of(sum.out).at(0);
   CHECK(first.rfind(out.string() + ":", 0) == 0);
@@ -76,6 +91,13 @@ TEST_CASE("presets lists the five shipped presets with their terms", "[cli][pres
   }
   CHECK(listed == kShippedPresets);
   CHECK(contains(r.out, "defend 0.5, audience_cost 0.35"));  // nato_article5's lead
+  // Whom each was written for, and what another lead makes of it.
+  CHECK(contains(r.out,
+                 "none: no promise from any guarantor; the target stands alone\n  written "
+                 "for any lead\n"));
+  CHECK(contains(r.out,
+                 "\n  written for united_states as lead (another lead runs as "
+                 "bilateral_pact[lead=ID])\n"));
 }
 
 TEST_CASE("the --version flag prints 'detsim ' and the version the results files record",
@@ -97,7 +119,7 @@ TEST_CASE("the --help flags of detsim and run exit 0 and name the subcommands an
   const CommandResult top = run_detsim({"--help"}, dir);
   REQUIRE(top.exit.exited);
   CHECK(top.exit.status == 0);
-  for (const std::string word : {"run", "validate", "summarize", "presets", "--version"}) {
+  for (const std::string word : {"run", "rerun", "validate", "summarize", "presets", "--version"}) {
     INFO(word);
     CHECK(contains(top.out, word));
   }
@@ -108,6 +130,14 @@ TEST_CASE("the --help flags of detsim and run exit 0 and name the subcommands an
                                    "--structure", "--quiet", "--block-size"}) {
     INFO(option);
     CHECK(contains(run.out, option));
+  }
+  const CommandResult rerun = run_detsim({"rerun", "--help"}, dir);
+  REQUIRE(rerun.exit.exited);
+  CHECK(rerun.exit.status == 0);
+  for (const std::string option :
+       {"--experiment", "--output", "--threads", "--quiet", "--block-size", "--progress"}) {
+    INFO("rerun " << option);
+    CHECK(contains(rerun.out, option));
   }
   for (const std::string sub : {"validate", "summarize", "presets"}) {
     const CommandResult help = run_detsim({sub, "--help"}, dir);

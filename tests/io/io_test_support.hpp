@@ -20,9 +20,20 @@ namespace detsim::test {
 using testing::TempDir;
 
 inline RunMetadata test_metadata() {
-  return {"0.1.0", "abc123def456", "detsim run pact.yaml --trials 15 --seed 42",
-          18446744073709551557ULL,  // above 2^63: the seed must survive as unsigned
-          "actors:\n  united_states: {resolve: 0.7}\n"};
+  RunMetadata m;
+  m.detsim_version = "0.1.0";
+  m.git_revision = "abc123def456";
+  m.git_dirty = 1;
+  m.compiler = "GNU 12.2.0";
+  m.library_versions = "Boost 1.74.0, HDF5 1.10.8";
+  m.command_line = "detsim run pact.yaml --trials 15 --seed 42 --set 'name=a b'";
+  m.working_directory = "/home/someone/study";
+  m.threads = 3;
+  m.block_size = 250;
+  m.seed = 18446744073709551557ULL;  // above 2^63: the seed must survive as unsigned
+  m.rerun_of = "all.h5 experiment 2 (bilateral_pact)";
+  m.scenario_yaml = "actors:\n  united_states: {resolve: 0.7}\n";
+  return m;
 }
 
 inline ColumnBlock test_experiments() {

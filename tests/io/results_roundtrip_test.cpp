@@ -80,6 +80,13 @@ TEST_CASE("a results file reads back every value and attribute it was written wi
   CHECK(info.complete);
   CHECK(info.trials_completed == 15);
   CHECK(info.scenario_yaml == metadata.scenario_yaml);
+  CHECK(info.git_dirty == metadata.git_dirty);
+  CHECK(info.compiler == metadata.compiler);
+  CHECK(info.library_versions == metadata.library_versions);
+  CHECK(info.working_directory == metadata.working_directory);
+  CHECK(info.threads == metadata.threads);
+  CHECK(info.block_size == metadata.block_size);
+  CHECK(info.rerun_of == metadata.rerun_of);
 
   const ColumnBlock trials = read_table(path, "trials");
   std::vector<std::string> names;

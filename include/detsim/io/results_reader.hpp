@@ -20,6 +20,15 @@ struct ResultsFileInfo {
   bool complete = false;
   std::int64_t trials_completed = 0;
   std::string scenario_yaml;
+  // Provenance added within schema_version 1: empty (git_dirty -1, threads and block_size 0) in a
+  // file written before it.
+  std::int64_t git_dirty = -1;
+  std::string compiler;
+  std::string library_versions;
+  std::string working_directory;
+  std::int64_t threads = 0;
+  std::int64_t block_size = 0;
+  std::string rerun_of;  // empty unless `detsim rerun` wrote the file
 };
 
 // Root attributes and /scenario. Throws RunError naming the file and object on failure: a missing

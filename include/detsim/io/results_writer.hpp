@@ -12,12 +12,22 @@
 
 namespace detsim {
 
+// What the root attributes and /scenario record: what made the file, and from what.
 struct RunMetadata {
   std::string detsim_version;
   std::string git_revision;
-  std::string command_line;
+  std::int8_t git_dirty = -1;    // 1: built from a tree that differed from git_revision; -1 unknown
+  std::string compiler;          // "GNU 12.2.0"
+  std::string library_versions;  // "Boost 1.74.0, HDF5 1.10.8, ..."
+  std::string command_line;      // argv, each word quoted for a POSIX shell
+  std::string working_directory;
+  std::int64_t threads = 0;
+  std::int64_t block_size = 0;
   std::uint64_t seed = 0;
-  std::string scenario_yaml;  // the fully resolved scenario, stored at /scenario (attribute yaml)
+  std::string rerun_of;  // written (as rerun_of) only by `detsim rerun`: "FILE experiment I (NAME)"
+  // Stored at /scenario (attribute yaml): the scenario as read with the run's overrides, no
+  // structure resolved (each experiment's own is in /experiments/resolved_yaml).
+  std::string scenario_yaml;
 };
 
 struct TrialTableLayout {
