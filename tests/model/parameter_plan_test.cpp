@@ -19,11 +19,10 @@ Moments moments_of(const Quantity& q, int n = 20000) {
   ParameterPlan plan;
   const int slot = plan.add(q, "x");
   std::vector<double> values(plan.slots());
-  RandomStream rng(42);
   double sum = 0, sum2 = 0;
   Moments m;
   for (int i = 0; i < n; ++i) {
-    plan.draw(rng, values);
+    plan.draw(TrialStreams{42, static_cast<std::uint64_t>(i)}, values);
     const double x = values[static_cast<std::size_t>(slot)];
     sum += x;
     sum2 += x * x;
@@ -81,9 +80,8 @@ TEST_CASE("a nested distribution draws its arguments first, within their support
   const int mean = plan.slot_of("param.x.beta.mean");
   REQUIRE(mean >= 0);
   std::vector<double> values(plan.slots());
-  RandomStream rng(7);
   for (int i = 0; i < 1000; ++i) {
-    plan.draw(rng, values);
+    plan.draw(TrialStreams{7, static_cast<std::uint64_t>(i)}, values);
     CHECK(values[static_cast<std::size_t>(mean)] >= 0.3);
     CHECK(values[static_cast<std::size_t>(mean)] <= 0.7);
     CHECK(values[static_cast<std::size_t>(top)] >= 0.0);

@@ -62,6 +62,7 @@ class Simulation {
 
  private:
   std::vector<ExperimentSpec> experiments_;
+  std::unique_ptr<BetaTables> tables_ = std::make_unique<BetaTables>();
   std::vector<std::unique_ptr<TrialModel>> models_;
 };
 
