@@ -68,6 +68,9 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--structure", run.structures,
                    "guarantee preset to run (repeatable); 'all' runs every shipped preset")
       ->take_all();
+  run_cmd->add_option("--baseline", run.baseline,
+                      "experiment (structure name) the summary's differences are taken from "
+                      "(default: the first)");
   auto* quiet =
       run_cmd->add_flag("-q,--quiet", run.quiet, "print neither progress nor the summary table");
   const std::map<std::string, cli::ProgressMode> progress_modes{

@@ -19,7 +19,8 @@ struct RunArguments {
   std::int64_t block_size = 1000;
   std::vector<std::string> overrides;
   std::vector<std::string> structures;  // names, paths, or "all"
-  bool quiet = false;  // no progress (`--progress` is refused with it) and no table
+  std::string baseline;  // the experiment differences are taken from; empty: the first
+  bool quiet = false;    // no progress (`--progress` is refused with it) and no table
   ProgressMode progress = ProgressMode::automatic;
   double progress_interval = 30;  // seconds between progress lines
   std::string command_line;

@@ -60,6 +60,18 @@ Experiments load_experiments(const RunArguments& a, const LoadOptions& options) 
   return experiments;
 }
 
+// The experiment named by --baseline (default: the first).
+std::size_t baseline_index(const RunArguments& a, const std::vector<ExperimentSpec>& experiments) {
+  if (a.baseline.empty()) return 0;
+  std::string names;
+  for (std::size_t e = 0; e < experiments.size(); ++e) {
+    if (experiments[e].structure == a.baseline) return e;
+    names += (e ? ", " : "") + experiments[e].structure;
+  }
+  throw InputError(fmt::format(
+      "--baseline {}: not an experiment of this run; its experiments are {}", a.baseline, names));
+}
+
 std::filesystem::path output_path(const RunArguments& a) {
   if (!a.output.empty()) return a.output;
   return std::filesystem::path(a.scenario).stem().string() + ".h5";
@@ -86,6 +98,7 @@ int run_command(const RunArguments& a) {
   }
 
   check_distinct_structures(experiments);
+  const std::size_t baseline = baseline_index(a, experiments);
   RunOptions run_options;
   run_options.threads = a.threads;
   run_options.block_size = a.block_size;
@@ -112,7 +125,9 @@ int run_command(const RunArguments& a) {
                        recorded > 0 ? simulation.path_months() : 0);
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   writer.write_table("measures", measures_table(measures));
-  SummaryAccumulator summary(measures, experiments.size());
+  std::vector<std::int64_t> trials;
+  for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
+  SummaryAccumulator summary(measures, trials, baseline);
 
   ProgressReport progress(
       progress_style(a.quiet ? ProgressMode::none : a.progress, isatty(STDERR_FILENO)),

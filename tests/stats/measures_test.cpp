@@ -70,7 +70,8 @@ TEST_CASE("the accumulator counts what each standard measure counts, per experim
   block.i8(block.index_of("outcome")) = {1, 0, 1, 1};
   block.f64(block.index_of("burden_share_allies")) = {NAN, 0.5, NAN, NAN};
   block.f64(block.index_of("ambiguity.g")) = {-0.25, 0.75, 0, 0};
-  SummaryAccumulator summary(measures, 2);
+  block.i32(block.index_of("trial")) = {0, 1, 0, 1};
+  SummaryAccumulator summary(measures, {2, 2});
   summary.add(block);
   const ColumnBlock t = summary.table();
   REQUIRE(t.rows() == 2 * measures.size());
