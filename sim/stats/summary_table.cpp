@@ -120,8 +120,8 @@ std::string format_summary_table(const ColumnBlock& summary,
   const std::string base_name =
       baseline < experiment_names.size() ? experiment_names[baseline] : std::to_string(baseline);
   out += fmt::format(
-      "\ndifference from {} [95% interval], paired by trial (common random numbers); "
-      "u: unpaired, the trials counted differ\n",
+      "\ndifference from {} [95% interval], paired by trial; u: unpaired (the trials counted "
+      "differ)\n",
       base_name);
   out += grid("measure", measures, others, experiment_names, differences);
   return out;
