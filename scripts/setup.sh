@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libeigen3-dev libboost-random-dev libyaml-cpp-dev libhdf5-dev zlib1g-dev
+  libeigen3-dev libboost-random-dev librandom123-dev libyaml-cpp-dev
+  libhdf5-dev zlib1g-dev
   catch2 libcli11-dev libfmt-dev
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-scipy

@@ -95,6 +95,9 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--structure", run.structures,
                    "guarantee preset to run (repeatable); 'all' runs every shipped preset")
       ->take_all();
+  run_cmd->add_option("--baseline", run.baseline,
+                      "experiment (its name, as in /experiments structure) the summary's "
+                      "differences are taken from (default: the first)");
   add_execution_options(run_cmd, run.execution);
 
   cli::RerunArguments rerun;

@@ -27,6 +27,7 @@ struct RunArguments {
   std::optional<std::uint64_t> seed;
   std::vector<std::string> overrides;
   std::vector<std::string> structures;  // names, paths, or "all"
+  std::string baseline;  // the experiment differences are taken from; empty: the first
   ExecutionArguments execution;
 };
 

@@ -19,8 +19,26 @@
 
 namespace detsim::cli {
 
+namespace {
+
+// The experiment named by --baseline (default: the first).
+std::size_t baseline_index(const std::string& baseline,
+                           const std::vector<ExperimentSpec>& experiments) {
+  if (baseline.empty()) return 0;
+  std::string names;
+  for (std::size_t e = 0; e < experiments.size(); ++e) {
+    if (experiments[e].structure == baseline) return e;
+    names += (e ? ", " : "") + experiments[e].structure;
+  }
+  throw InputError(fmt::format(
+      "--baseline {}: not an experiment of this run; its experiments are {}", baseline, names));
+}
+
+}  // namespace
+
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   check_distinct_structures(run.experiments);
+  const std::size_t baseline = baseline_index(run.baseline, run.experiments);
   const Simulation simulation(std::move(run.experiments));
   const std::vector<ExperimentSpec>& experiments = simulation.experiments();
   std::vector<std::string> resolved, names;
@@ -35,7 +53,6 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   run_options.threads = x.threads;
   run_options.block_size = x.block_size;
   run_options.seed = run.seed;
-  run_options.first_stream_experiment = run.first_stream_experiment;
   check_memory(run.source, simulation, run_options);
   const std::filesystem::path& out = run.output;
   check_output_path(out, run.inputs);
@@ -60,7 +77,9 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
                        recorded > 0 ? simulation.path_months() : 0);
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   writer.write_table("measures", measures_table(measures));
-  SummaryAccumulator summary(measures, experiments.size());
+  std::vector<std::int64_t> trials;
+  for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
+  SummaryAccumulator summary(measures, trials, baseline);
 
   ProgressReport progress(
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),

@@ -18,8 +18,8 @@ struct ExperimentRun {
   std::vector<std::filesystem::path> inputs;  // files the run reads: -o may be none of them
   std::filesystem::path output;
   std::uint64_t seed = 0;
-  std::uint64_t first_stream_experiment = 0;  // RunOptions::first_stream_experiment
-  std::string rerun_of;                       // RunMetadata::rerun_of
+  std::string rerun_of;  // RunMetadata::rerun_of
+  std::string baseline;  // the experiment /summary's differences are from; empty: the first
 };
 
 // Checks the experiments (distinct names), the memory and the output path, runs, writes the file

@@ -107,8 +107,6 @@ int rerun_command(const RerunArguments& a) {
   run.source = source;
   run.inputs = {a.results};
   run.output = a.execution.output;
-  // Until the streams stop keying on the experiment, the experiment draws as at its old place.
-  run.first_stream_experiment = static_cast<std::uint64_t>(stored.index);
   run.rerun_of = fmt::format("{} experiment {} ({})", a.results, stored.index, stored.name);
   return run_experiments(std::move(run), a.execution);
 }

@@ -50,6 +50,7 @@ int run_command(const RunArguments& a) {
   ExperimentRun run = load_experiments(a, options);
   run.source = a.scenario;
   run.inputs = run_inputs(a.scenario, run.experiments);
+  run.baseline = a.baseline;
   run.output =
       a.execution.output.empty()
           ? std::filesystem::path(std::filesystem::path(a.scenario).stem().string() + ".h5")

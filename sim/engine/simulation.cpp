@@ -10,8 +10,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include "detsim/engine/streams.hpp"
-
 namespace detsim {
 
 namespace {
@@ -34,9 +32,11 @@ Simulation::Simulation(std::vector<ExperimentSpec> experiments)
     : experiments_(std::move(experiments)) {
   if (experiments_.empty()) throw std::logic_error("a simulation needs an experiment");
   // Each experiment is compiled once; its model then takes the compiled parameters.
+  // Experiments whose betas have the same constant arguments share their quantile tables.
   std::vector<TrialParameters> compiled;
   compiled.reserve(experiments_.size());
-  for (const ExperimentSpec& spec : experiments_) compiled.emplace_back(spec.scenario);
+  for (const ExperimentSpec& spec : experiments_)
+    compiled.emplace_back(spec.scenario, tables_.get());
   const std::vector<std::string> recorded = union_of_random_parameters(compiled);
   for (TrialParameters& parameters : compiled) {
     models_.push_back(std::make_unique<TrialModel>(std::move(parameters), recorded));
@@ -181,7 +181,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   const auto cancelled = [&] { return options.cancel && options.cancel->requested(); };
 
   const auto compute = [&](const TrialBlock& block, Slot& slot, TrialState& state,
-                           TrialStreams& streams, std::vector<double*>& rows) {
+                           std::vector<double*>& rows) {
     const auto e = static_cast<std::size_t>(block.experiment);
     const TrialModel& model = *models_[e];
     const std::int64_t recorded = experiments_[e].scenario.record_paths;
@@ -194,8 +194,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
     for (auto& v : paths.values) v.resize(static_cast<std::size_t>(path_rows) * paths.months);
     for (std::int64_t i = 0; i < block.trials; ++i) {
       const std::int64_t trial = block.first_trial + i;
-      seed_trial_streams(streams, options.seed, options.first_stream_experiment + e,
-                         static_cast<std::uint64_t>(trial));
+      // Keyed by (seed, trial) alone: trial t of every experiment draws from the same streams.
+      const TrialStreams streams{options.seed, static_cast<std::uint64_t>(trial)};
       std::span<double* const> path_span;
       if (i < path_rows) {
         paths.trial[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(trial);
@@ -219,7 +219,6 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       // any of their trials without allocating.
       TrialState state;
       for (const auto& model : models_) model->fit_state(state);
-      TrialStreams streams;
       std::vector<double*> rows(path_variables().size());
       for (;;) {
         std::size_t b;
@@ -238,7 +237,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           slot->block = b;
         }
         try {
-          compute(blocks[b], *slot, state, streams, rows);
+          compute(blocks[b], *slot, state, rows);
         } catch (...) {
           std::lock_guard lock(mutex);
           if (!failure) failure = std::current_exception();

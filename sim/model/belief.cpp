@@ -2,9 +2,10 @@
 #include "detsim/model/belief.hpp"
 
 #include <algorithm>
-#include <boost/math/special_functions/beta.hpp>
 #include <cmath>
 #include <stdexcept>
+
+#include "detsim/model/distribution.hpp"
 
 namespace detsim {
 
@@ -12,44 +13,19 @@ namespace {
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
-// The CDF of a law given its argument values, for x in [0, 1].
+// The CDF of a law given its argument values, for x in [0, 1]. A normal's window is cut to
+// [0, 1], resolve's range, before it is measured, so that a window in a far tail of the normal
+// keeps its precision (distribution.cpp measures it in the tail's own probabilities).
 double law_cdf(const DistributionSlots& law, std::span<const double> v, double x) {
-  const auto arg = [&](int i) { return v[static_cast<std::size_t>(law.args[i])]; };
-  switch (law.kind) {
-    case DistributionKind::constant: return x >= arg(0) ? 1.0 : 0.0;
-    case DistributionKind::uniform: {
-      const double lo = arg(0), hi = arg(1);
-      return std::clamp((x - lo) / (hi - lo), 0.0, 1.0);
-    }
-    case DistributionKind::beta: {
-      const double mean = arg(0), k = arg(1);
-      if (x <= 0.0) return 0.0;
-      if (x >= 1.0) return 1.0;
-      return boost::math::ibeta(mean * k, (1.0 - mean) * k, x);
-    }
-    case DistributionKind::normal: {
-      const double mean = arg(0), sd = arg(1);
-      const double lo = std::max(arg(2), 0.0), hi = std::min(arg(3), 1.0);
-      const double z_lo = (lo - mean) / sd, z_hi = (hi - mean) / sd;
-      const double z = (std::clamp(x, lo, hi) - mean) / sd;
-      // A window far in the upper tail is computed with upper tails, where erfc keeps its
-      // precision; Phi would round both ends to 1 and divide 0 by 0.
-      if (z_lo > 0) {
-        const double q_lo = normal_cdf(-z_lo), q_hi = normal_cdf(-z_hi);
-        return (q_lo - normal_cdf(-z)) / (q_lo - q_hi);
-      }
-      const double f_lo = normal_cdf(z_lo), f_hi = normal_cdf(z_hi);
-      return (normal_cdf(z) - f_lo) / (f_hi - f_lo);
-    }
-    case DistributionKind::triangular: {
-      const double a = arg(0), c = arg(1), b = arg(2);
-      if (x <= a) return 0.0;
-      if (x >= b) return 1.0;
-      if (x <= c) return (x - a) * (x - a) / ((b - a) * (c - a));
-      return 1.0 - (b - x) * (b - x) / ((b - a) * (b - c));
-    }
+  const std::size_t count =
+      law.kind == DistributionKind::constant ? 1 : distribution_argument_names(law.kind).size();
+  double args[4] = {0, 0, 0, 0};
+  for (std::size_t i = 0; i < count; ++i) args[i] = v[static_cast<std::size_t>(law.args[i])];
+  if (law.kind == DistributionKind::normal) {
+    args[2] = std::max(args[2], 0.0);
+    args[3] = std::min(args[3], 1.0);
   }
-  throw std::logic_error("unknown distribution kind");
+  return cdf(law.kind, std::span<const double>(args, count), x);
 }
 
 // P(r >= t) for r uniform on the cell [lo, hi].
@@ -77,19 +53,11 @@ void Belief::assign(const DistributionSlots& law, std::span<const double> values
     mass_[i] = std::max(next - previous, 0.0);
     previous = next;
   }
+  // A normal window beyond double precision's reach (tens of sds from its mean) has its CDF's
+  // limit, a step at the end nearest the mean: its cell takes all the mass.
   const double total = mass_.sum();
-  if (std::isfinite(total) && total > 0) {
-    mass_ /= total;
-    return;
-  }
-  // Only a normal whose window lies beyond double precision's reach (tens of sds from its
-  // mean) gets here: all its mass sits at the window's end nearest the mean.
-  if (law.kind != DistributionKind::normal) throw std::logic_error("belief law has no mass");
-  const double lo = std::max(values[static_cast<std::size_t>(law.args[2])], 0.0);
-  const double hi = std::min(values[static_cast<std::size_t>(law.args[3])], 1.0);
-  mass_.setZero();
-  atom_weight_ = 1.0;
-  atom_at_ = std::clamp(values[static_cast<std::size_t>(law.args[0])], lo, hi);
+  if (!(std::isfinite(total) && total > 0)) throw std::logic_error("belief law has no mass");
+  mass_ /= total;
 }
 
 double Belief::mean() const {

@@ -3,10 +3,10 @@
 
 namespace detsim {
 
-void probe(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
+void probe(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
   ++s.probes;
   s.last_probe_month = s.month;
-  const unsigned answered = test_guarantors(p, s, Test::probe, honoring);
+  const unsigned answered = test_guarantors(p, s, Test::probe, streams);
   if (answered == 0) {
     // Unanswered, the probe takes a slice of the contested territory.
     const double slice = value_of(s, p.probe_gain) * value_of(s, p.contested_territory);
@@ -20,9 +20,9 @@ bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s) 
   return s.target_resolve < value_of(s, p.severity_war);
 }
 
-void attack(const TrialParameters& p, TrialState& s, RandomStream& honoring) {
+void attack(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
   s.attack_month = s.month;
-  const unsigned honored = test_guarantors(p, s, Test::attack, honoring);
+  const unsigned honored = test_guarantors(p, s, Test::attack, streams);
   for (std::size_t b = 0; b < s.committed.size(); ++b) {
     GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
     g.tested = true;

@@ -1,7 +1,5 @@
 // The challenger's choice at peace: wait, probe or attack, by expected utility over the sets of
 // guarantors it believes would honor; argmax at infinite rationality, logit choice otherwise.
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <limits>
 
@@ -34,14 +32,11 @@ void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool
   s.subset_probability[0] += s.cohesion * (1.0 - lead_honors);
 }
 
-ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, RandomStream& decisions) {
+ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity) {
   ChoiceValues u;
   const double volatility = value_of(s, p.opportunity_volatility);
   const double shock =
-      volatility > 0
-          ? std::exp(volatility * boost::random::normal_distribution<double>()(decisions) -
-                     0.5 * volatility * volatility)
-          : 1.0;
+      volatility > 0 ? std::exp(volatility * opportunity - 0.5 * volatility * volatility) : 1.0;
   const double stake = s.stake * shock;
   const double forecast = value_of(s, p.forecast_months);
   const bool target_folds = target_folds_when_abandoned(p, s);
@@ -70,7 +65,7 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, RandomS
   return u;
 }
 
-Choice choose(const ChoiceValues& u, double rationality, RandomStream& decisions) {
+Choice choose(const ChoiceValues& u, double rationality, double uniform) {
   if (std::isinf(rationality)) {
     // Strict improvement needed: ties keep the status quo, as the canonical game's "attack iff >
     // 0".
@@ -84,7 +79,7 @@ Choice choose(const ChoiceValues& u, double rationality, RandomStream& decisions
   const double w_wait = std::exp(rationality * (u.wait - top));
   const double w_probe = u.probe_available ? std::exp(rationality * (u.probe - top)) : 0.0;
   const double w_attack = std::exp(rationality * (u.attack - top));
-  const double x = boost::random::uniform_01<double>()(decisions) * (w_wait + w_probe + w_attack);
+  const double x = uniform * (w_wait + w_probe + w_attack);
   if (x < w_wait) return Choice::wait;
   if (x < w_wait + w_probe) return Choice::probe;
   return Choice::attack;

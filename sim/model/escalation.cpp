@@ -1,21 +1,15 @@
 // The escalation ladder: 1 war with the target, 2 direct clash with a guarantor, 3 nuclear use.
 // A clash is likelier when a guarantor fights directly; nuclear use needs a nuclear challenger
 // and grows with its desperation (how much of what it can bear it has already spent).
-#include <boost/random/uniform_01.hpp>
-
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
 
-bool climb_ladder(const TrialParameters& p, TrialState& s, RandomStream& war) {
+bool climb_ladder(const TrialParameters& p, TrialState& s, double u_clash, double u_nuclear) {
   bool direct = false;
   for (const GuarantorState& g : s.guarantors) {
     direct = direct || (g.fighting && g.terms[Term::defend] > 0);
   }
-  // Both draws are made every month so the stream's use does not depend on the state.
-  const double u_clash = boost::random::uniform_01<double>()(war);
-  const double u_nuclear = boost::random::uniform_01<double>()(war);
-
   if (s.escalation == Escalation::war) {
     const double clash = value_of(s, p.clash_base) + (direct ? value_of(s, p.clash_direct) : 0.0);
     if (u_clash < clash) s.escalation = Escalation::direct_clash;

@@ -1,7 +1,4 @@
 // A test of the guarantors' promises: who honors, what the challenger learns, what reneging costs.
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
-
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
@@ -16,19 +13,24 @@ const HonorLikelihood& rule_of(const GuarantorState& g, Test test) {
 }  // namespace
 
 unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
-                         RandomStream& honoring) {
+                         const TrialStreams& streams) {
   const std::size_t m = s.committed.size();
   if (m == 0) return 0;
   const double noise = value_of(s, p.honor_noise);
-  // Drawn whenever the guarantee is collective, so the stream does not depend on cohesion.
-  const bool acts_as_one =
-      p.collective && m >= 2 && boost::random::uniform_01<double>()(honoring) < s.cohesion;
+  const auto month = static_cast<std::uint64_t>(s.month);
+  const bool acts_as_one = p.collective && m >= 2 &&
+                           streams.open(StreamPurpose::collective, 0, month).uniform() < s.cohesion;
 
   unsigned honored = 0;
   for (std::size_t b = 0; b < m; ++b) {
-    const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
+    const auto index = static_cast<std::size_t>(s.committed[b]);
+    const GuarantorState& g = s.guarantors[index];
+    // Keyed by the guarantor, not its place among the committed, which other guarantors change.
     const double eps =
-        noise > 0 ? boost::random::normal_distribution<double>(0.0, noise)(honoring) : 0.0;
+        noise > 0
+            ? noise *
+                  streams.open(StreamPurpose::honoring, p.guarantors[index].stream, month).normal()
+            : 0.0;
     if (rule_of(g, test).honors(g.resolve, eps)) honored |= 1U << b;
   }
   if (acts_as_one) honored = (honored & 1U) ? (1U << m) - 1 : 0U;

@@ -5,8 +5,8 @@
 
 namespace detsim {
 
-void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& streams) {
-  p.plan.draw(streams.parameters, s.values);
+void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
+  p.plan.draw(streams, s.values);
   const auto v = [&](int slot) { return value_of(s, slot); };
 
   s.challenger_capability = v(p.challenger_capability);

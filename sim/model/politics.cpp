@@ -1,13 +1,11 @@
 // Elections: at each one due, a new administration takes office with the flip probability and
 // brings a resolve drawn from the other administration's law; the challenger sees the change
 // with the transparency weight.
-#include <boost/random/uniform_01.hpp>
-
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
 
-void hold_elections(const TrialParameters& p, TrialState& s, RandomStream& politics) {
+void hold_elections(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
   bool beliefs_changed = false;
   for (std::size_t i = 0; i < p.guarantors.size(); ++i) {
     const GuarantorSlots& slots = p.guarantors[i];
@@ -16,14 +14,14 @@ void hold_elections(const TrialParameters& p, TrialState& s, RandomStream& polit
       continue;
     }
     GuarantorState& g = s.guarantors[i];
-    if (boost::random::uniform_01<double>()(politics) >= value_of(s, slots.flip_probability)) {
-      continue;
-    }
+    RandomStream draws =
+        streams.open(StreamPurpose::election, slots.stream, static_cast<std::uint64_t>(s.month));
+    if (draws.uniform() >= value_of(s, slots.flip_probability)) continue;
     g.alternate_administration = !g.alternate_administration;
     ++g.flips;
     const DistributionSlots& law =
         g.alternate_administration ? slots.resolve_after_flip : slots.resolve_law;
-    g.resolve = ParameterPlan::draw_from(law, politics, s.values);
+    g.resolve = ParameterPlan::quantile_of(law, draws.uniform(), s.values);
     g.belief.mix(g.alternate_administration ? g.belief_alternate : g.belief_original,
                  value_of(s, slots.transparency));
     beliefs_changed = true;

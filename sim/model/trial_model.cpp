@@ -46,7 +46,16 @@ TrialState TrialModel::make_state() const {
   return s;
 }
 
-void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experiment,
+MonthDraws draw_month(const TrialStreams& streams, int month) {
+  RandomStream draws = streams.open(StreamPurpose::month, 0, static_cast<std::uint64_t>(month));
+  MonthDraws d;
+  d.opportunity = draws.normal();
+  d.cohesion = draws.normal();
+  d.choice = draws.uniform();
+  return d;
+}
+
+void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t experiment,
                      std::int32_t trial, ColumnBlock& out, std::size_t row,
                      std::span<double* const> paths) const {
   const TrialParameters& p = parameters_;
@@ -59,17 +68,18 @@ void TrialModel::run(TrialStreams& streams, TrialState& s, std::int32_t experime
   for (s.month = 1; s.month <= p.horizon_months; ++s.month) {
     if (s.phase == Phase::after_war)
       s.escalation = Escalation::peace;  // shown in the month it ended
-    hold_elections(p, s, streams.politics);
+    const MonthDraws draws = draw_month(streams, s.month);
+    hold_elections(p, s, streams);
     deliver_aid(p, s);
-    drift_cohesion(p, s, streams.cohesion);
+    drift_cohesion(p, s, draws.cohesion);
     if (s.phase == Phase::peace) {
-      switch (choose(expected_utilities(p, s, streams.decisions), rationality, streams.decisions)) {
+      switch (choose(expected_utilities(p, s, draws.opportunity), rationality, draws.choice)) {
         case Choice::wait: break;
-        case Choice::probe: probe(p, s, streams.honoring); break;
-        case Choice::attack: attack(p, s, streams.honoring); break;
+        case Choice::probe: probe(p, s, streams); break;
+        case Choice::attack: attack(p, s, streams); break;
       }
     }
-    if (s.phase == Phase::war) fight_month(p, s, streams.war);
+    if (s.phase == Phase::war) fight_month(p, s, streams);
     record_month(s, paths);
   }
   write_row(s, out, row);

@@ -1,10 +1,10 @@
-// TrialParameters: registering every numeric scenario value with the plan, in a fixed order
-// (that order is the order of draws, so changing it changes results for a given seed).
+// TrialParameters: registering every numeric scenario value with the plan under its dotted path
+// (the path, not the order, chooses each drawn value's stream).
 #include "detsim/model/trial_parameters.hpp"
 
 namespace detsim {
 
-TrialParameters::TrialParameters(const Scenario& s) {
+TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(tables) {
   const auto add = [this](const Quantity& q, const std::string& path) { return plan.add(q, path); };
   const auto constant = [this](double v, const std::string& path) {
     return plan.add(Quantity::constant(v), path);
@@ -73,6 +73,7 @@ TrialParameters::TrialParameters(const Scenario& s) {
       case Role::guarantor: {
         GuarantorSlots g;
         g.id = a.id;
+        g.stream = stream_key(a.id);
         g.lead = a.lead;
         g.capability = add(a.capability, path + "capability");
         g.resolve = plan.add_redrawable(a.resolve, path + "resolve", g.resolve_law);
@@ -90,7 +91,7 @@ TrialParameters::TrialParameters(const Scenario& s) {
           g.flip_probability = add(e.flip_probability, ep + "flip_probability");
           g.transparency = add(e.transparency, ep + "transparency");
           g.resolve_after_flip =
-              plan.add_distribution(e.resolve_after_flip, ep + "resolve_after_flip");
+              plan.add_distribution(e.resolve_after_flip, ep + "resolve_after_flip", true);
         }
         guarantors.push_back(std::move(g));
         break;

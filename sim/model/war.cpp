@@ -1,8 +1,5 @@
 // One month of war: the front moves with the balance of power, costs and sanctions accrue, the
 // ladder may be climbed, and the war may end by exhaustion, capitulation or settlement.
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
-
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
@@ -25,7 +22,10 @@ void end_war(TrialState& s, Outcome outcome) {
 
 }  // namespace
 
-void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
+void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
+  RandomStream draws = streams.open(StreamPurpose::war, 0, static_cast<std::uint64_t>(s.month));
+  const double front_shock = draws.normal();
+  const double u_clash = draws.uniform(), u_nuclear = draws.uniform(), u_settle = draws.uniform();
   ++s.war_months;
   const unsigned set = fighting_set(s);
   const double attacker = s.challenger_capability;
@@ -33,9 +33,7 @@ void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
   const double share = attacker / (attacker + defender);  // contest success function
 
   // The front: the challenger advances when it holds more than half the power.
-  const double noise = value_of(s, p.front_noise);
-  const double shock =
-      noise > 0 ? boost::random::normal_distribution<double>(0.0, noise)(war) : 0.0;
+  const double shock = value_of(s, p.front_noise) * front_shock;
   s.territory =
       std::clamp(s.territory + value_of(s, p.front_speed) * (1.0 - 2.0 * share) + shock, 0.0, 1.0);
 
@@ -56,14 +54,13 @@ void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war) {
     }
   }
 
-  if (climb_ladder(p, s, war)) {
+  if (climb_ladder(p, s, u_clash, u_nuclear)) {
     end_war(s, Outcome::nuclear_use);
     return;
   }
   // Termination, in the order a war is decided: the attacker's exhaustion, the defender's
-  // collapse (territory lost, or more cost than its resolve bears), then a negotiated end
-  // (drawn every month, so the stream's use is fixed).
-  const bool settles = boost::random::uniform_01<double>()(war) < value_of(s, p.settlement_rate);
+  // collapse (territory lost, or more cost than its resolve bears), then a negotiated end.
+  const bool settles = u_settle < value_of(s, p.settlement_rate);
   const bool target_broken = s.territory < value_of(s, p.capitulation_territory) ||
                              s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve;
   if (s.challenger_war_cost >= value_of(s, p.exhaustion) * s.stake) {

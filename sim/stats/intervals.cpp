@@ -1,4 +1,4 @@
-// Wilson and normal-theory intervals.
+// Wilson, normal-theory, Newcombe and Welch intervals.
 #include "detsim/stats/intervals.hpp"
 
 #include <cmath>
@@ -31,6 +31,24 @@ Interval RunningMean::interval(double z) const {
   if (n_ < 2) return {NAN, NAN};
   const double half = z * std::sqrt(variance() / static_cast<double>(n_));
   return {mean_ - half, mean_ + half};
+}
+
+Interval newcombe_interval(std::int64_t k1, std::int64_t n1, std::int64_t k2, std::int64_t n2,
+                           double z) {
+  if (n1 <= 0 || n2 <= 0) return {NAN, NAN};
+  const double p1 = static_cast<double>(k1) / static_cast<double>(n1);
+  const double p2 = static_cast<double>(k2) / static_cast<double>(n2);
+  const Interval a = wilson_interval(k1, n1, z), b = wilson_interval(k2, n2, z);
+  const double d = p1 - p2;
+  return {d - std::hypot(p1 - a.low, b.high - p2), d + std::hypot(a.high - p1, p2 - b.low)};
+}
+
+Interval welch_interval(const RunningMean& first, const RunningMean& second, double z) {
+  if (first.count() < 2 || second.count() < 2) return {NAN, NAN};
+  const double d = first.mean() - second.mean();
+  const double half = z * std::sqrt(first.variance() / static_cast<double>(first.count()) +
+                                    second.variance() / static_cast<double>(second.count()));
+  return {d - half, d + half};
 }
 
 }  // namespace detsim

@@ -1,15 +1,21 @@
-// SummaryAccumulator: tallies per experiment and measure, kept in trial order.
+// SummaryAccumulator: tallies per experiment and measure, and differences from the baseline,
+// kept in trial order.
 #include "detsim/stats/summary.hpp"
 
 #include <cmath>
 
 namespace detsim {
 
-SummaryAccumulator::SummaryAccumulator(std::vector<Measure> measures, std::size_t experiments)
-    : measures_(std::move(measures)), tallies_(experiments, std::vector<Tally>(measures_.size())) {}
+SummaryAccumulator::SummaryAccumulator(std::vector<Measure> measures,
+                                       std::vector<std::int64_t> trials, std::size_t baseline)
+    : measures_(std::move(measures)),
+      tallies_(trials.size(), std::vector<Tally>(measures_.size())),
+      differences_(measures_.size(), std::move(trials), baseline),
+      row_values_(measures_.size()) {}
 
 void SummaryAccumulator::add(const ColumnBlock& trials) {
   const std::size_t experiment_column = trials.index_of("experiment");
+  const std::size_t trial_column = trials.index_of("trial");
   // Each measure's column and given column in this block (the given column: its own when none).
   std::vector<std::pair<std::size_t, std::size_t>> columns;
   for (const Measure& m : measures_) {
@@ -17,11 +23,13 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
     columns.emplace_back(column, m.given.empty() ? column : trials.index_of(m.given));
   }
   for (std::size_t r = 0; r < trials.rows(); ++r) {
-    auto& tallies = tallies_.at(static_cast<std::size_t>(trials.i32(experiment_column)[r]));
+    const auto experiment = static_cast<std::size_t>(trials.i32(experiment_column)[r]);
+    auto& tallies = tallies_.at(experiment);
     for (std::size_t m = 0; m < measures_.size(); ++m) {
       const auto [column, given] = columns[m];
       const std::optional<double> x =
           measure_value(measures_[m], trials.number(column, r), trials.number(given, r));
+      row_values_[m] = x ? *x : NAN;
       if (!x) continue;
       Tally& t = tallies[m];
       ++t.n;
@@ -30,6 +38,7 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
       }
       t.running.add(*x);
     }
+    differences_.add(experiment, trials.i32(trial_column)[r], row_values_);
   }
 }
 
@@ -42,8 +51,18 @@ ColumnBlock SummaryAccumulator::table() const {
        {"ci_low", ColumnType::f64, "lower end of the 95% interval", ""},
        {"ci_high", ColumnType::f64, "upper end of the 95% interval", ""},
        {"n", ColumnType::i32, "trials the estimate is based on", ""},
-       {"description", ColumnType::str, "what the measure is", ""}});
+       {"description", ColumnType::str, "what the measure is", ""},
+       {"baseline", ColumnType::i32, "experiment the differences are taken from", ""},
+       {"pairing", ColumnType::str,
+        "paired (mean of per-trial differences over trials matched by index), unpaired "
+        "(Newcombe for rates, Welch for means: the trials counted differ), or baseline",
+        ""},
+       {"difference", ColumnType::f64, "estimate minus the baseline's (NaN on its own rows)", ""},
+       {"difference_ci_low", ColumnType::f64, "lower end of the difference's 95% interval", ""},
+       {"difference_ci_high", ColumnType::f64, "upper end of the difference's 95% interval", ""},
+       {"difference_n", ColumnType::i32, "trials paired (0 unless pairing is paired)", ""}});
   out.resize(tallies_.size() * measures_.size());
+  const std::size_t b = differences_.baseline();
   std::size_t row = 0;
   for (std::size_t e = 0; e < tallies_.size(); ++e) {
     for (std::size_t m = 0; m < measures_.size(); ++m, ++row) {
@@ -60,6 +79,35 @@ ColumnBlock SummaryAccumulator::table() const {
       out.f64(5)[row] = ci.high;
       out.i32(6)[row] = static_cast<std::int32_t>(t.n);
       out.str(7)[row] = measures_[m].description;
+
+      out.i32(8)[row] = static_cast<std::int32_t>(b);
+      double difference = NAN;
+      Interval dci{NAN, NAN};
+      std::int64_t pairs = 0;
+      if (e == b) {
+        out.str(9)[row] = "baseline";
+      } else if (differences_.paired(e, m)) {
+        const RunningMean& d = differences_.pairing(e, m).difference;
+        out.str(9)[row] = "paired";
+        difference = d.count() > 0 ? d.mean() : NAN;  // NaN: neither counts any trial
+        dci = d.interval();
+        pairs = d.count();
+      } else {
+        const Tally& base = tallies_[b][m];
+        out.str(9)[row] = "unpaired";
+        if (t.n > 0 && base.n > 0) {
+          difference = is_rate
+                           ? static_cast<double>(t.successes) / static_cast<double>(t.n) -
+                                 static_cast<double>(base.successes) / static_cast<double>(base.n)
+                           : t.running.mean() - base.running.mean();
+        }
+        dci = is_rate ? newcombe_interval(t.successes, t.n, base.successes, base.n)
+                      : welch_interval(t.running, base.running);
+      }
+      out.f64(10)[row] = difference;
+      out.f64(11)[row] = dci.low;
+      out.f64(12)[row] = dci.high;
+      out.i32(13)[row] = static_cast<std::int32_t>(pairs);
     }
   }
   return out;

@@ -1,8 +1,10 @@
-// The summary, and each experiment's lead and terms, as text tables: rows down, experiments across.
+// The summary as text tables, measures down and experiments across: the estimates, then each
+// experiment's difference from the baseline; and each experiment's lead and terms.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "detsim/scenario/terms.hpp"
 #include "detsim/stats/summary.hpp"
@@ -11,39 +13,64 @@ namespace detsim {
 
 namespace {
 
+int decimals_for(double mean, double low, double high) {
+  return std::max({std::abs(mean), std::abs(low), std::abs(high)}) >= 100 ? 1 : 3;
+}
+
 std::string cell(double mean, double low, double high) {
   if (std::isnan(mean)) return "-";
-  const int decimals = std::max({std::abs(mean), std::abs(low), std::abs(high)}) >= 100 ? 1 : 3;
+  const int decimals = decimals_for(mean, low, high);
   if (std::isnan(low)) return fmt::format("{:.{}f}", mean, decimals);
   return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", mean, decimals, low, decimals, high, decimals);
 }
 
-}  // namespace
+// A difference reads with its sign; "u" marks one not paired by trial.
+std::string difference_cell(double d, double low, double high, bool unpaired) {
+  if (std::isnan(d)) return "-";
+  const int decimals = decimals_for(d, low, high);
+  std::string text = std::isnan(low) ? fmt::format("{:+.{}f}", d, decimals)
+                                     : fmt::format("{:+.{}f} [{:+.{}f}, {:+.{}f}]", d, decimals,
+                                                   low, decimals, high, decimals);
+  return unpaired ? text + " u" : text;
+}
 
-namespace {
+bool has_column(const ColumnBlock& block, const std::string& name, ColumnType type) {
+  return std::any_of(block.schema().begin(), block.schema().end(),
+                     [&](const ColumnInfo& c) { return c.name == name && c.type == type; });
+}
 
-// Rows down, experiments across: a label column headed `first_header`, then one column per
-// experiment headed by its name, each as wide as its widest cell.
-std::string aligned_table(const std::string& first_header, const std::vector<std::string>& labels,
-                          const std::vector<std::vector<std::string>>& cells,
-                          const std::vector<std::string>& experiment_names) {
-  std::size_t first_width = first_header.size();
-  for (const auto& label : labels) first_width = std::max(first_width, label.size());
+// The difference columns, as this program writes them: files written before they were added,
+// and damaged ones, get no difference table.
+bool has_differences(const ColumnBlock& summary) {
+  return has_column(summary, "baseline", ColumnType::i32) &&
+         has_column(summary, "pairing", ColumnType::str) &&
+         has_column(summary, "difference", ColumnType::f64) &&
+         has_column(summary, "difference_ci_low", ColumnType::f64) &&
+         has_column(summary, "difference_ci_high", ColumnType::f64);
+}
+
+// Measures down, the given experiments across, cells by (measure, experiment).
+std::string grid(const std::string& corner, const std::vector<std::string>& measures,
+                 const std::vector<std::size_t>& experiments, const std::vector<std::string>& names,
+                 std::map<std::pair<std::string, std::size_t>, std::string>& cells) {
+  std::size_t first_width = corner.size();
+  for (const auto& m : measures) first_width = std::max(first_width, m.size());
   std::vector<std::size_t> widths;
-  for (std::size_t e = 0; e < experiment_names.size(); ++e) {
-    std::size_t w = experiment_names[e].size();
-    for (const auto& row : cells) w = std::max(w, row[e].size());
+  for (const std::size_t e : experiments) {
+    std::size_t w = e < names.size() ? names[e].size() : 0;
+    for (const auto& m : measures) w = std::max(w, cells[{m, e}].size());
     widths.push_back(w);
   }
-  std::string out = fmt::format("{:<{}}", first_header, first_width);
-  for (std::size_t e = 0; e < experiment_names.size(); ++e) {
-    out += fmt::format("  {:<{}}", experiment_names[e], widths[e]);
+  std::string out = fmt::format("{:<{}}", corner, first_width);
+  for (std::size_t i = 0; i < experiments.size(); ++i) {
+    const std::size_t e = experiments[i];
+    out += fmt::format("  {:<{}}", e < names.size() ? names[e] : std::to_string(e), widths[i]);
   }
   out += "\n";
-  for (std::size_t r = 0; r < labels.size(); ++r) {
-    out += fmt::format("{:<{}}", labels[r], first_width);
-    for (std::size_t e = 0; e < experiment_names.size(); ++e) {
-      out += fmt::format("  {:<{}}", cells[r][e], widths[e]);
+  for (const auto& m : measures) {
+    out += fmt::format("{:<{}}", m, first_width);
+    for (std::size_t i = 0; i < experiments.size(); ++i) {
+      out += fmt::format("  {:<{}}", cells[{m, experiments[i]}], widths[i]);
     }
     out += "\n";
   }
@@ -57,23 +84,48 @@ std::string format_summary_table(const ColumnBlock& summary,
   const std::size_t c_exp = summary.index_of("experiment"), c_name = summary.index_of("outcome"),
                     c_mean = summary.index_of("mean"), c_low = summary.index_of("ci_low"),
                     c_high = summary.index_of("ci_high");
-  // Measures in first-seen order, cells by (measure, experiment).
+  // Measures in first-seen order.
   std::vector<std::string> measures;
-  std::vector<std::vector<std::string>> cells;
+  std::map<std::pair<std::string, std::size_t>, std::string> cells;
   for (std::size_t r = 0; r < summary.rows(); ++r) {
     const std::string& name = summary.str(c_name)[r];
-    const auto found = std::find(measures.begin(), measures.end(), name);
-    const auto row = static_cast<std::size_t>(found - measures.begin());
-    if (found == measures.end()) {
+    if (std::find(measures.begin(), measures.end(), name) == measures.end()) {
       measures.push_back(name);
-      cells.emplace_back(experiment_names.size());
     }
     const auto e = static_cast<std::size_t>(summary.number(c_exp, r));
-    if (e < experiment_names.size()) {
-      cells[row][e] = cell(summary.f64(c_mean)[r], summary.f64(c_low)[r], summary.f64(c_high)[r]);
-    }
+    cells[{name, e}] = cell(summary.f64(c_mean)[r], summary.f64(c_low)[r], summary.f64(c_high)[r]);
   }
-  return aligned_table("measure", measures, cells, experiment_names);
+  std::vector<std::size_t> all(experiment_names.size());
+  for (std::size_t e = 0; e < all.size(); ++e) all[e] = e;
+  std::string out = grid("measure", measures, all, experiment_names, cells);
+
+  // One experiment has nothing to compare.
+  if (!has_differences(summary) || experiment_names.size() < 2) return out;
+  const std::size_t c_base = summary.index_of("baseline"), c_pairing = summary.index_of("pairing"),
+                    c_diff = summary.index_of("difference"),
+                    c_dlow = summary.index_of("difference_ci_low"),
+                    c_dhigh = summary.index_of("difference_ci_high");
+  std::size_t baseline = 0;
+  std::map<std::pair<std::string, std::size_t>, std::string> differences;
+  for (std::size_t r = 0; r < summary.rows(); ++r) {
+    baseline = static_cast<std::size_t>(summary.i32(c_base)[r]);
+    const auto e = static_cast<std::size_t>(summary.number(c_exp, r));
+    differences[{summary.str(c_name)[r], e}] =
+        difference_cell(summary.f64(c_diff)[r], summary.f64(c_dlow)[r], summary.f64(c_dhigh)[r],
+                        summary.str(c_pairing)[r] == "unpaired");
+  }
+  std::vector<std::size_t> others;
+  for (std::size_t e = 0; e < experiment_names.size(); ++e) {
+    if (e != baseline) others.push_back(e);
+  }
+  const std::string base_name =
+      baseline < experiment_names.size() ? experiment_names[baseline] : std::to_string(baseline);
+  out += fmt::format(
+      "\ndifference from {} [95% interval], paired by trial; u: unpaired (the trials counted "
+      "differ)\n",
+      base_name);
+  out += grid("measure", measures, others, experiment_names, differences);
+  return out;
 }
 
 std::string format_structures_table(const ColumnBlock& experiments) {
@@ -84,15 +136,18 @@ std::string format_structures_table(const ColumnBlock& experiments) {
   };
   if (!has("structure") || !has("lead")) return "";  // a file written before they were recorded
   const std::size_t n = experiments.rows();
-  std::vector<std::string> names = experiments.str(experiments.index_of("structure"));
+  const std::vector<std::string>& names = experiments.str(experiments.index_of("structure"));
+  const std::vector<std::string>& leads = experiments.str(experiments.index_of("lead"));
+  std::vector<std::size_t> all(n);
+  for (std::size_t e = 0; e < n; ++e) all[e] = e;
   std::vector<std::string> labels{"lead"};
-  std::vector<std::vector<std::string>> cells{experiments.str(experiments.index_of("lead"))};
+  std::map<std::pair<std::string, std::size_t>, std::string> cells;
+  for (std::size_t e = 0; e < n; ++e) cells[{"lead", e}] = leads[e];
   const auto add_numbers = [&](const std::string& column, auto format) {
     if (!has(column)) return;
     const std::size_t c = experiments.index_of(column);
     labels.push_back(column);
-    cells.emplace_back();
-    for (std::size_t e = 0; e < n; ++e) cells.back().push_back(format(experiments.number(c, e)));
+    for (std::size_t e = 0; e < n; ++e) cells[{column, e}] = format(experiments.number(c, e));
   };
   add_numbers("collective", [](double x) { return std::string(x != 0 ? "yes" : "no"); });
   // Shortest exact form; NaN is a value drawn per trial.
@@ -109,14 +164,15 @@ std::string format_structures_table(const ColumnBlock& experiments) {
   }
   std::sort(ids.begin(), ids.end());
   if (n > 0) {
-    const auto lead = std::find(ids.begin(), ids.end(), cells.front().front());
+    const auto lead = std::find(ids.begin(), ids.end(), leads.front());
     if (lead != ids.end()) std::rotate(ids.begin(), lead, lead + 1);
   }
   for (const std::string& id : ids) {
-    for (const TermInfo& term : kTerms)
+    for (const TermInfo& term : kTerms) {
       add_numbers("terms." + id + "." + std::string(term.key), value);
+    }
   }
-  return aligned_table("structure", labels, cells, names);
+  return grid("structure", labels, all, names, cells);
 }
 
 }  // namespace detsim

@@ -65,15 +65,10 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
   s.dynamics.opportunity_volatility = Quantity::constant(0.25);
 
   SingleTrial t(s);
-  t.streams.parameters.seed(0);
   t.run(0);  // the first trial sizes everything
   long attacks = 0;
   const long before = allocations.load();
   for (int trial = 1; trial <= 300; ++trial) {
-    for (RandomStream* r : {&t.streams.parameters, &t.streams.decisions, &t.streams.honoring,
-                            &t.streams.politics, &t.streams.war, &t.streams.cohesion}) {
-      r->seed(static_cast<std::uint64_t>(trial));
-    }
     t.run(trial, trial % 2 == 1);
     attacks += t.state.attack_month >= 0;
   }
@@ -110,12 +105,8 @@ TEST_CASE("one state fitted to two experiments runs trials of either without all
   ColumnBlock out_first(first.trial_columns()), out_second(second.trial_columns());
   out_first.resize(1);
   out_second.resize(1);
-  TrialStreams streams;
   const auto run = [&](int trial) {
-    for (RandomStream* r : {&streams.parameters, &streams.decisions, &streams.honoring,
-                            &streams.politics, &streams.war, &streams.cohesion}) {
-      r->seed(static_cast<std::uint64_t>(trial));
-    }
+    const TrialStreams streams{0, static_cast<std::uint64_t>(trial)};
     if (trial % 2 == 0) {
       first.run(streams, state, 0, trial, out_first, 0, {});
     } else {

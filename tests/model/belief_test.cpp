@@ -18,8 +18,7 @@ Belief belief_of(const Quantity& law, int cells = 256) {
   ParameterPlan plan;
   const DistributionSlots slots = plan.add_distribution(law, "credibility");
   std::vector<double> values(plan.slots());
-  RandomStream rng(1);
-  plan.draw(rng, values);
+  plan.draw(TrialStreams{1, 0}, values);
   Belief b;
   b.assign(slots, values, cells);
   return b;

@@ -19,11 +19,10 @@ Moments moments_of(const Quantity& q, int n = 20000) {
   ParameterPlan plan;
   const int slot = plan.add(q, "x");
   std::vector<double> values(plan.slots());
-  RandomStream rng(42);
   double sum = 0, sum2 = 0;
   Moments m;
   for (int i = 0; i < n; ++i) {
-    plan.draw(rng, values);
+    plan.draw(TrialStreams{42, static_cast<std::uint64_t>(i)}, values);
     const double x = values[static_cast<std::size_t>(slot)];
     sum += x;
     sum2 += x * x;
@@ -81,12 +80,51 @@ TEST_CASE("a nested distribution draws its arguments first, within their support
   const int mean = plan.slot_of("param.x.beta.mean");
   REQUIRE(mean >= 0);
   std::vector<double> values(plan.slots());
-  RandomStream rng(7);
   for (int i = 0; i < 1000; ++i) {
-    plan.draw(rng, values);
+    plan.draw(TrialStreams{7, static_cast<std::uint64_t>(i)}, values);
     CHECK(values[static_cast<std::size_t>(mean)] >= 0.3);
     CHECK(values[static_cast<std::size_t>(mean)] <= 0.7);
     CHECK(values[static_cast<std::size_t>(top)] >= 0.0);
     CHECK(values[static_cast<std::size_t>(top)] <= 1.0);
+  }
+}
+
+TEST_CASE("a drawn parameter is F^-1(U), U the first uniform of the stream keyed by its path") {
+  ParameterPlan plan;
+  const int x = plan.add(uniform(0.2, 0.6), "dynamics.front_speed");
+  const Quantity nested{DistributionKind::beta, 0, {uniform(0.3, 0.7), Quantity::constant(8)}};
+  plan.add(nested, "actors.united_states.resolve");
+  const int mean = plan.slot_of("param.actors.united_states.resolve.beta.mean");
+  std::vector<double> values(plan.slots());
+  for (std::uint64_t trial = 0; trial < 50; ++trial) {
+    const TrialStreams streams{99, trial};
+    plan.draw(streams, values);
+    const auto u = [&](const char* path) {
+      return streams.open(StreamPurpose::parameter, stream_key(path), 0).uniform();
+    };
+    CHECK(values[static_cast<std::size_t>(x)] == 0.2 + (0.6 - 0.2) * u("dynamics.front_speed"));
+    // A distribution's argument is drawn from a stream of its own path.
+    CHECK(values[static_cast<std::size_t>(mean)] ==
+          0.3 + (0.7 - 0.3) * u("actors.united_states.resolve.beta.mean"));
+  }
+}
+
+TEST_CASE("adding a parameter, anywhere in the plan, leaves every other draw alone") {
+  ParameterPlan before, after;
+  const int a0 = before.add(beta(0.65, 20), "actors.russia.resolve");
+  const int b0 = before.add(truncated_normal(0.6, 0.15, 0, 1), "severity.war");
+  // The same two, with new random parameters before, between and after them.
+  after.add(triangular(0, 0.2, 1), "honor_noise");
+  const int a1 = after.add(beta(0.65, 20), "actors.russia.resolve");
+  after.add(Quantity{DistributionKind::beta, 0, {uniform(0.3, 0.7), Quantity::constant(8)}},
+            "actors.ukraine.resolve");
+  const int b1 = after.add(truncated_normal(0.6, 0.15, 0, 1), "severity.war");
+  after.add(uniform(0, 1), "dynamics.clash_base");
+  std::vector<double> x(before.slots()), y(after.slots());
+  for (std::uint64_t trial = 0; trial < 200; ++trial) {
+    before.draw(TrialStreams{5, trial}, x);
+    after.draw(TrialStreams{5, trial}, y);
+    CHECK(x[static_cast<std::size_t>(a0)] == y[static_cast<std::size_t>(a1)]);
+    CHECK(x[static_cast<std::size_t>(b0)] == y[static_cast<std::size_t>(b1)]);
   }
 }

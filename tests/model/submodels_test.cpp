@@ -16,12 +16,6 @@ namespace {
 // A trial of `scenario`, initialised at month 0.
 struct Fixture {
   explicit Fixture(Scenario scenario) : model(scenario), state(model.make_state()) {
-    streams.parameters.seed(1);
-    streams.decisions.seed(2);
-    streams.honoring.seed(3);
-    streams.politics.seed(4);
-    streams.war.seed(5);
-    streams.cohesion.seed(6);
     initialise_trial(model.parameters(), state, streams);
   }
   const TrialParameters& p() const { return model.parameters(); }
@@ -29,7 +23,7 @@ struct Fixture {
 
   TrialModel model;
   TrialState state;
-  TrialStreams streams;
+  TrialStreams streams{1, 0};
 };
 
 Scenario base_scenario() {
@@ -79,9 +73,11 @@ TEST_CASE("cohesion drifts by the yearly shift over twelve months and stays in [
   s.guarantee.cohesion_shift = Quantity::constant(-0.12);
   Fixture f(s);
   const double start = f.state.cohesion;
-  for (int m = 0; m < 12; ++m) drift_cohesion(f.p(), f.state, f.streams.cohesion);
+  for (int m = 1; m <= 12; ++m) drift_cohesion(f.p(), f.state, draw_month(f.streams, m).cohesion);
   CHECK(f.state.cohesion == Approx(start - 0.12).epsilon(1e-12));
-  for (int m = 0; m < 120; ++m) drift_cohesion(f.p(), f.state, f.streams.cohesion);
+  for (int m = 13; m <= 132; ++m) {
+    drift_cohesion(f.p(), f.state, draw_month(f.streams, m).cohesion);
+  }
   CHECK(f.state.cohesion == 0.0);
 }
 
@@ -96,15 +92,15 @@ TEST_CASE("elections flip the administration when due and the challenger sees th
   s.actors[2].elections = e;
   Fixture f(s);
   f.state.month = 2;
-  hold_elections(f.p(), f.state, f.streams.politics);
+  hold_elections(f.p(), f.state, f.streams);
   CHECK(f.guarantor().flips == 0);
   f.state.month = 3;
-  hold_elections(f.p(), f.state, f.streams.politics);
+  hold_elections(f.p(), f.state, f.streams);
   CHECK(f.guarantor().flips == 1);
   CHECK(f.guarantor().alternate_administration);
   CHECK(f.guarantor().belief.mean() == Approx(0.3).margin(1e-3));  // fully transparent
   f.state.month = 15;
-  hold_elections(f.p(), f.state, f.streams.politics);
+  hold_elections(f.p(), f.state, f.streams);
   CHECK(f.guarantor().flips == 2);
   CHECK(!f.guarantor().alternate_administration);
   CHECK(f.guarantor().resolve == 0.6);  // the original law is a constant
@@ -112,8 +108,7 @@ TEST_CASE("elections flip the administration when due and the challenger sees th
 
 TEST_CASE("the expected utility of attack is the canonical game's for one guarantor") {
   Fixture f(base_scenario());
-  RandomStream unused(0);
-  const ChoiceValues u = expected_utilities(f.p(), f.state, unused);
+  const ChoiceValues u = expected_utilities(f.p(), f.state, 0.0);  // no opportunity shock
   // p = P(r >= 0.7 - 0.2) under Beta(4,4) = 0.5; pi = 1 / (1 + 0.4 + 0.6 * 2.5);
   // k = 1 * (1 - 0.6). Target resolve 0: it folds when abandoned.
   const double p = 0.5, pi = 1.0 / 2.9, k = 0.4;
@@ -130,17 +125,17 @@ TEST_CASE("logit choice picks each option with its softmax probability") {
   u.probe_available = true;
   const double lambda = 10;
   const double z = 1 + std::exp(lambda * 0.05) + std::exp(lambda * -0.1);
-  RandomStream rng(11);
+  const TrialStreams streams{11, 0};
   const int n = 20000;
   double waits = 0, probes = 0;
   for (int i = 0; i < n; ++i) {
-    const Choice c = choose(u, lambda, rng);
+    const Choice c = choose(u, lambda, draw_month(streams, i).choice);
     waits += c == Choice::wait;
     probes += c == Choice::probe;
   }
   within_five_se(waits, n, 1 / z);
   within_five_se(probes, n, std::exp(lambda * 0.05) / z);
-  CHECK(choose(u, INFINITY, rng) == Choice::probe);
+  CHECK(choose(u, INFINITY, 0.0) == Choice::probe);
 }
 
 TEST_CASE("backing down costs the audience cost and cohesion, honoring does not") {
@@ -148,7 +143,7 @@ TEST_CASE("backing down costs the audience cost and cohesion, honoring does not"
   s.actors[2].resolve = Quantity::constant(0.3);  // 0.3 + 0.2 < 0.7: backs down
   Fixture f(s);
   const double cohesion = f.state.cohesion;
-  attack(f.p(), f.state, f.streams.honoring);
+  attack(f.p(), f.state, f.streams);
   CHECK(f.guarantor().tested);
   CHECK(!f.guarantor().honored);
   CHECK(f.guarantor().cost == Approx(0.2));
@@ -157,7 +152,7 @@ TEST_CASE("backing down costs the audience cost and cohesion, honoring does not"
   CHECK(f.state.outcome == Outcome::challenger_gains);  // the target folds
 
   Fixture g(base_scenario());  // resolve 0.6 + 0.2 >= 0.7: honors
-  attack(g.p(), g.state, g.streams.honoring);
+  attack(g.p(), g.state, g.streams);
   CHECK(g.guarantor().honored);
   CHECK(g.guarantor().cost == 0.0);
   CHECK(g.state.phase == Phase::war);
@@ -174,17 +169,17 @@ TEST_CASE("an Article 5 alliance at full cohesion acts as one, following its lea
   s.guarantee.collective = true;
   s.dynamics.cohesion_initial = Quantity::constant(1.0);
   Fixture f(s);
-  attack(f.p(), f.state, f.streams.honoring);
+  attack(f.p(), f.state, f.streams);
   CHECK(!f.state.guarantors[0].honored);
   CHECK(!f.state.guarantors[1].honored);
 }
 
 TEST_CASE("the front moves by front_speed (1 - 2 pi) and a stronger challenger advances") {
   Fixture f(base_scenario());
-  attack(f.p(), f.state, f.streams.honoring);  // the guarantor honors
+  attack(f.p(), f.state, f.streams);  // the guarantor honors
   REQUIRE(f.state.phase == Phase::war);
   const double pi = 1.0 / 2.9;
-  fight_month(f.p(), f.state, f.streams.war);
+  fight_month(f.p(), f.state, f.streams);
   if (f.state.phase == Phase::war) {                         // unless the war ended this month
     CHECK(f.state.territory == Approx(1.0).epsilon(1e-12));  // clamped at 1: defence ahead
   }
@@ -195,9 +190,9 @@ TEST_CASE("the front moves by front_speed (1 - 2 pi) and a stronger challenger a
   weak.actors[1].territory = Quantity::constant(0.8);
   weak.dynamics.settlement_rate = Quantity::constant(0.0);
   Fixture w(weak);
-  attack(w.p(), w.state, w.streams.honoring);
+  attack(w.p(), w.state, w.streams);
   REQUIRE(w.state.phase == Phase::war);
-  fight_month(w.p(), w.state, w.streams.war);
+  fight_month(w.p(), w.state, w.streams);
   const double share = 1.0 / 1.4;
   CHECK(w.state.territory == Approx(0.8 + 0.02 * (1 - 2 * share)).epsilon(1e-12));
   CHECK(pi < 0.5);
@@ -208,21 +203,21 @@ TEST_CASE("a war ends by exhaustion, capitulation or settlement, in that order")
   s.dynamics.settlement_rate = Quantity::constant(1.0);
   s.actors[1].resolve = Quantity::constant(0.9);  // a target that can bear a month of war
   Fixture settle(s);
-  attack(settle.p(), settle.state, settle.streams.honoring);
-  fight_month(settle.p(), settle.state, settle.streams.war);
+  attack(settle.p(), settle.state, settle.streams);
+  fight_month(settle.p(), settle.state, settle.streams);
   CHECK(settle.state.outcome == Outcome::stalemate_or_ceasefire);
   CHECK(settle.state.phase == Phase::after_war);
 
   s.actors[1].resolve = Quantity::constant(0.0);  // a target that breaks at once...
   Fixture broken(s);
-  attack(broken.p(), broken.state, broken.streams.honoring);
-  fight_month(broken.p(), broken.state, broken.streams.war);
+  attack(broken.p(), broken.state, broken.streams);
+  fight_month(broken.p(), broken.state, broken.streams);
   CHECK(broken.state.outcome == Outcome::challenger_gains);  // ...before any settlement
 
   s.dynamics.exhaustion = Quantity::constant(0.0);  // any cost exhausts the challenger...
   Fixture exhausted(s);
-  attack(exhausted.p(), exhausted.state, exhausted.streams.honoring);
-  fight_month(exhausted.p(), exhausted.state, exhausted.streams.war);
+  attack(exhausted.p(), exhausted.state, exhausted.streams);
+  fight_month(exhausted.p(), exhausted.state, exhausted.streams);
   CHECK(exhausted.state.outcome == Outcome::target_holds);  // ...before the target breaks
 }
 
@@ -232,18 +227,19 @@ TEST_CASE(
   s.dynamics.clash_base = Quantity::constant(0.01);
   s.dynamics.clash_direct = Quantity::constant(0.1);
   Fixture f(s);
-  attack(f.p(), f.state, f.streams.honoring);
+  attack(f.p(), f.state, f.streams);
   REQUIRE(f.guarantor().fighting);
   const int n = 20000;
   double direct_clashes = 0, indirect_clashes = 0;
   for (int i = 0; i < n; ++i) {
+    RandomStream draws = f.streams.open(StreamPurpose::war, 0, static_cast<std::uint64_t>(i));
     f.state.escalation = Escalation::war;
     f.guarantor().fighting = true;
-    climb_ladder(f.p(), f.state, f.streams.war);
+    climb_ladder(f.p(), f.state, draws.uniform(), draws.uniform());
     direct_clashes += f.state.escalation == Escalation::direct_clash;
     f.state.escalation = Escalation::war;
     f.guarantor().fighting = false;
-    climb_ladder(f.p(), f.state, f.streams.war);
+    climb_ladder(f.p(), f.state, draws.uniform(), draws.uniform());
     indirect_clashes += f.state.escalation == Escalation::direct_clash;
   }
   within_five_se(direct_clashes, n, 0.11);
@@ -262,7 +258,7 @@ TEST_CASE("precedent: a guarantor backing down lowers belief in another by its o
   s.actors[3].resolve = Quantity::constant(0.9);  // the ally honors
   s.dynamics.precedent_weight = Quantity::constant(1.0);
   Fixture f(s);
-  attack(f.p(), f.state, f.streams.honoring);
+  attack(f.p(), f.state, f.streams);
   // With weight 1 the ally's belief takes both guarantors' evidence in full, each at the
   // threshold of the one observed: r < 0.5 from the lead, r >= 0.7 from the ally. No resolve
   // satisfies both, so the belief restarts from uniform and keeps the last: r >= 0.7.

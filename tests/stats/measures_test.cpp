@@ -70,7 +70,8 @@ TEST_CASE("the accumulator counts what each standard measure counts, per experim
   block.i8(block.index_of("outcome")) = {1, 0, 1, 1};
   block.f64(block.index_of("burden_share_allies")) = {NAN, 0.5, NAN, NAN};
   block.f64(block.index_of("ambiguity.g")) = {-0.25, 0.75, 0, 0};
-  SummaryAccumulator summary(measures, 2);
+  block.i32(block.index_of("trial")) = {0, 1, 0, 1};
+  SummaryAccumulator summary(measures, {2, 2});
   summary.add(block);
   const ColumnBlock t = summary.table();
   REQUIRE(t.rows() == 2 * measures.size());
@@ -104,6 +105,26 @@ TEST_CASE("the accumulator counts what each standard measure counts, per experim
   CHECK(std::isnan(mean(1, "burden_share_allies")));
   CHECK(mean(0, "abs_ambiguity.g") == 0.5);
   CHECK(t.str(t.index_of("kind"))[row(0, "cost.t")] == "mean");
+
+  // Differences from experiment 0: attacked counts both trials in both, so is paired (per-trial
+  // differences 0 and 1); attack_month counts trial 0 only in experiment 0, both in experiment 1.
+  const auto text = [&](std::int32_t e, const std::string& name, const std::string& column) {
+    return t.str(t.index_of(column))[row(e, name)];
+  };
+  const auto number = [&](std::int32_t e, const std::string& name, const std::string& column) {
+    return t.number(t.index_of(column), row(e, name));
+  };
+  CHECK(text(0, "attacked", "pairing") == "baseline");
+  CHECK(text(1, "attacked", "pairing") == "paired");
+  CHECK(number(1, "attacked", "difference") == 0.5);
+  CHECK(number(1, "attacked", "difference_n") == 2);
+  CHECK(text(1, "attack_month", "pairing") == "unpaired");
+  CHECK(number(1, "attack_month", "difference") == -3.0);  // 4 - 7
+  CHECK(number(1, "attack_month", "difference_n") == 0);
+  const std::string printed = format_summary_table(t, {"a", "b"});
+  CHECK(printed.find("difference from a") != std::string::npos);
+  CHECK(printed.find("+0.500 [") != std::string::npos);
+  CHECK(printed.find("-3.000 u") != std::string::npos);  // Welch needs two trials in each
 }
 
 TEST_CASE("/measures holds every record as written") {
@@ -142,5 +163,12 @@ TEST_CASE("docs/RESULTS.md names every standard measure") {
     named += dot == std::string::npos ? m.name + "`" : m.name.substr(0, dot + 1) + "<";
     INFO(m.name);
     CHECK(section.find(named) != std::string::npos);
+  }
+  // And every column of /summary.
+  const SummaryAccumulator summary(standard_measures(small_layout(), {"deterred", "lost"}), {1});
+  const ColumnBlock table = summary.table();
+  for (const ColumnInfo& c : table.schema()) {
+    INFO(c.name);
+    CHECK(section.find("`" + c.name + "`") != std::string::npos);
   }
 }

@@ -18,11 +18,12 @@ struct SingleTrial {
     out.resize(1);
     for (auto& v : series) rows.push_back(v.data());
   }
-  // Runs trial `trial`; with record_paths its monthly series land in `series`.
-  void run(int trial, bool record_paths = true) {
+  // Runs trial `trial` of seed `seed`; with record_paths its monthly series land in `series`.
+  void run(int trial, bool record_paths = true, std::uint64_t seed = 0) {
     const std::span<double* const> paths =
         record_paths ? std::span<double* const>(rows) : std::span<double* const>();
-    model.run(streams, state, 0, trial, out, 0, paths);
+    model.run(TrialStreams{seed, static_cast<std::uint64_t>(trial)}, state, 0, trial, out, 0,
+              paths);
   }
   // The monthly series of a path variable by name.
   const std::vector<double>& path(const std::string& name) const {
@@ -34,7 +35,6 @@ struct SingleTrial {
 
   TrialModel model;
   TrialState state;
-  TrialStreams streams;
   ColumnBlock out;
   std::vector<std::vector<double>> series;
   std::vector<double*> rows;

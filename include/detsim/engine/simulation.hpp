@@ -36,10 +36,6 @@ struct RunOptions {
   std::int64_t block_size = 1000;
   std::uint64_t seed = 0;
   const CancellationFlag* cancel = nullptr;  // stop after the blocks under way
-  // Temporary, until the streams stop keying on the experiment (branch paired-streams): the
-  // experiment number the first experiment's streams are keyed by, so that `detsim rerun`, which
-  // runs one experiment alone, draws what it drew at its place in the original run.
-  std::uint64_t first_stream_experiment = 0;
 };
 
 struct RunResult {
@@ -67,6 +63,7 @@ class Simulation {
 
  private:
   std::vector<ExperimentSpec> experiments_;
+  std::unique_ptr<BetaTables> tables_ = std::make_unique<BetaTables>();
   std::vector<std::unique_ptr<TrialModel>> models_;
 };
 

@@ -1,11 +1,15 @@
-// Every numeric scenario value compiled into slots of one flat array, drawn once per trial in a
-// fixed order; random values are recorded as `param.<dotted.path>` columns.
+// Every numeric scenario value compiled into slots of one flat array. Each random value is drawn
+// once per trial from a stream of its own, keyed by its dotted path, as F^-1(U); random values
+// are recorded as `param.<dotted.path>` columns.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "detsim/model/beta_table.hpp"
 #include "detsim/model/random_stream.hpp"
 #include "detsim/scenario/quantity.hpp"
 
@@ -22,14 +26,23 @@ struct RecordedParameter {
 struct DistributionSlots {
   DistributionKind kind = DistributionKind::constant;
   int args[4] = {0, 0, 0, 0};  // for constant, args[0] holds the value's slot
+  // A beta whose arguments are constants draws through this table, owned by the plan.
+  const BetaQuantileTable* table = nullptr;
 };
 
 class ParameterPlan {
  public:
+  // Betas with constant arguments get quantile tables, from `tables` when given (shared with
+  // every plan that uses it; it must outlive the calls that add quantities), else built for
+  // this plan alone.
+  explicit ParameterPlan(BetaTables* tables = nullptr) : tables_(tables) {}
+
   // A value drawn once per trial; returns its slot.
   int add(const Quantity& quantity, const std::string& path);
-  // A distribution that is not drawn itself; only its arguments are (credibility).
-  DistributionSlots add_distribution(const Quantity& quantity, const std::string& path);
+  // A distribution that is not drawn at month 0; only its arguments are (credibility).
+  // `redrawn`: submodels draw from it later (a new administration's resolve).
+  DistributionSlots add_distribution(const Quantity& quantity, const std::string& path,
+                                     bool redrawn = false);
   // Both: the value is drawn, and the distribution is kept to draw again later (resolve).
   int add_redrawable(const Quantity& quantity, const std::string& path, DistributionSlots& out);
 
@@ -43,21 +56,26 @@ class ParameterPlan {
   int slot_of(const std::string& name) const;
   double initial_value(int slot) const { return constants_[static_cast<std::size_t>(slot)]; }
 
-  // Fills values (size slots()) for one trial.
-  void draw(RandomStream& rng, std::span<double> values) const;
-  // A fresh draw from a distribution whose arguments are already in values.
-  static double draw_from(const DistributionSlots& distribution, RandomStream& rng,
-                          std::span<const double> values);
+  // Fills values (size slots()) for one trial: each random value is F^-1(U), U the first uniform
+  // of its stream (parameter, stream_key(path), 0), each distribution's arguments first.
+  void draw(const TrialStreams& streams, std::span<double> values) const;
+  // F^-1(u) of a distribution whose arguments are already in values.
+  static double quantile_of(const DistributionSlots& distribution, double u,
+                            std::span<const double> values);
 
  private:
   struct Node {
     DistributionSlots distribution;
     int out = 0;
+    std::uint64_t stream = 0;  // stream_key of the path
   };
   int add_node(const Quantity& quantity, const std::string& path, bool draw_top,
-               DistributionSlots* distribution);
+               DistributionSlots* distribution, bool redrawn);
   int new_slot(double constant);
+  const BetaQuantileTable* table_for(const Quantity& beta);
 
+  BetaTables* tables_;
+  std::vector<std::shared_ptr<const BetaQuantileTable>> owned_tables_;
   std::vector<double> constants_;  // initial value of every slot
   std::vector<Node> nodes_;        // random nodes in evaluation order (arguments first)
   std::vector<RecordedParameter> recorded_;

@@ -16,19 +16,30 @@ inline double value_of(const TrialState& s, int slot) {
 }
 
 // initialisation.cpp: draws the trial's parameters and sets the state at month 0.
-void initialise_trial(const TrialParameters& p, TrialState& s, TrialStreams& streams);
+void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
+
+// trial_model.cpp: the month's draws from stream (month, 0, m), in this order and all three
+// every month, so none depends on the state or on which parameters are zero: the opportunity
+// shock z_V and the cohesion shock z_C (standard normals), the logit choice's U.
+struct MonthDraws {
+  double opportunity = 0, cohesion = 0, choice = 0.5;
+};
+MonthDraws draw_month(const TrialStreams& streams, int month);
 
 // beliefs.cpp: recomputes each guarantor's believed chances of honoring a probe and a war.
 void refresh_believed_honoring(TrialState& s);
 
-// politics.cpp: elections due this month, policy flips, what the challenger sees of them.
-void hold_elections(const TrialParameters& p, TrialState& s, RandomStream& politics);
+// politics.cpp: elections due this month, policy flips, what the challenger sees of them. Each
+// guarantor's election draws from stream (election, its key, month): U (flip?), then U for the
+// incoming administration's resolve, F^-1(U).
+void hold_elections(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 
 // aid.cpp: aid deliveries, depreciation of delivered aid, and their cost to the guarantors.
 void deliver_aid(const TrialParameters& p, TrialState& s);
 
-// cohesion.cpp: the monthly drift and random walk of alliance cohesion.
-void drift_cohesion(const TrialParameters& p, TrialState& s, RandomStream& cohesion);
+// cohesion.cpp: the monthly drift and random walk of alliance cohesion; `shock` is the month's
+// standard normal z_C.
+void drift_cohesion(const TrialParameters& p, TrialState& s, double shock);
 
 // decision.cpp: the challenger's choice at peace.
 enum class Choice { wait = 0, probe = 1, attack = 2 };
@@ -38,31 +49,37 @@ struct ChoiceValues {
 };
 // Fills s.subset_probability with the believed chance of each set of honoring guarantors.
 void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war);
-// The stake's value this month is stake * exp(z sd - sd^2 / 2), z standard normal from the
-// decisions stream (mean-preserving); sd = dynamics.opportunity_volatility, 0 by default.
-ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, RandomStream& decisions);
-Choice choose(const ChoiceValues& values, double rationality, RandomStream& decisions);
+// The stake's value this month is stake * exp(z sd - sd^2 / 2), z the month's z_V
+// (mean-preserving); sd = dynamics.opportunity_volatility, 0 by default.
+ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity);
+// `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.
+Choice choose(const ChoiceValues& values, double rationality, double u);
 
 // honoring.cpp: a test of every committed guarantor, by a probe or by an attack (each at its own
 // war severity); returns the bit set of those that honored (bit i = committed[i]); beliefs,
-// precedent, audience costs and cohesion follow.
+// precedent, audience costs and cohesion follow. Draws: U from stream (collective, 0, month)
+// when the alliance may act as one; each committed guarantor's noise z from stream
+// (honoring, its key, month).
 enum class Test { probe, attack };
 unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
-                         RandomStream& honoring);
+                         const TrialStreams& streams);
 
 // crisis.cpp: whether the target concedes when no guarantor honors (its resolve is below the
 // war severity); the challenger's expectation and the attack itself both ask this.
 bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s);
 
 // crisis.cpp: what a probe and an attack set in motion.
-void probe(const TrialParameters& p, TrialState& s, RandomStream& honoring);
-void attack(const TrialParameters& p, TrialState& s, RandomStream& honoring);
+void probe(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
+void attack(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 
-// war.cpp: one month of fighting: front, costs, escalation, termination.
-void fight_month(const TrialParameters& p, TrialState& s, RandomStream& war);
+// war.cpp: one month of fighting: front, costs, escalation, termination. Draws from stream
+// (war, 0, month), in this order and all four every war month: the front's z, U_clash,
+// U_nuclear, U_settle.
+void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 
-// escalation.cpp: one month on the escalation ladder; true when it reached nuclear use.
-bool climb_ladder(const TrialParameters& p, TrialState& s, RandomStream& war);
+// escalation.cpp: one month on the escalation ladder, by the month's U_clash and U_nuclear; true
+// when it reached nuclear use.
+bool climb_ladder(const TrialParameters& p, TrialState& s, double u_clash, double u_nuclear);
 
 // The power the defence brings: target, delivered aid, and the fighting guarantors' share.
 double defending_capability(const TrialState& s, unsigned honoring_set);

@@ -37,10 +37,11 @@ class TrialModel {
   void fit_state(TrialState& state) const;
   TrialState make_state() const;
 
-  // Runs one trial and writes its row. `paths` is empty, or holds one row pointer per path
-  // variable, each to path_months() values.
-  void run(TrialStreams& streams, TrialState& state, std::int32_t experiment, std::int32_t trial,
-           ColumnBlock& out, std::size_t row, std::span<double* const> paths) const;
+  // Runs one trial, drawing from `streams` (seed, trial), and writes its row. `paths` is empty,
+  // or holds one row pointer per path variable, each to path_months() values.
+  void run(const TrialStreams& streams, TrialState& state, std::int32_t experiment,
+           std::int32_t trial, ColumnBlock& out, std::size_t row,
+           std::span<double* const> paths) const;
 
  private:
   void record_month(const TrialState& s, std::span<double* const> paths) const;

@@ -1,6 +1,7 @@
 // Where each drawn parameter of a trial lives in the slot array of a ParameterPlan.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@ namespace detsim {
 
 struct GuarantorSlots {
   std::string id;
+  std::uint64_t stream = 0;  // stream_key(id): the sub-key of its honoring and election draws
   bool lead = false;
   int capability = 0, resolve = 0;
   TermArray<int> terms;
@@ -34,7 +36,7 @@ struct TrialParameters {
   int rationality = 0, honor_noise = 0;
   int severity_probe = 0, severity_war = 0, severity_aid = 0;
   int belief_cells = 0, forecast_months = 0, horizon_months = 0;
-  // Dynamics. Their order of registration in trial_parameters.cpp is the order of draws.
+  // Dynamics.
   int probe_interval_months = 0;
   int precedent_weight = 0, probe_gain = 0, probe_cost = 0, contested_territory = 0,
       opportunity_volatility = 0, front_speed = 0, front_noise = 0, aid_depreciation = 0,
@@ -44,7 +46,8 @@ struct TrialParameters {
       cohesion_initial = 0, cohesion_volatility = 0, cohesion_honor_bonus = 0,
       cohesion_renege_penalty = 0;
 
-  explicit TrialParameters(const Scenario& scenario);
+  // Beta quantile tables come from `tables` when given (shared between experiments).
+  explicit TrialParameters(const Scenario& scenario, BetaTables* tables = nullptr);
 };
 
 }  // namespace detsim

@@ -1,5 +1,6 @@
 // The /summary table: for every experiment, each measure of the debate (deterrence, honoring,
-// escalation, costs, cohesion, ...) with its 95% interval, accumulated in trial order.
+// escalation, costs, cohesion, ...) with its 95% interval, and its difference from a baseline
+// experiment, paired trial by trial where it can be, accumulated in trial order.
 #pragma once
 
 #include <cstdint>
@@ -9,18 +10,24 @@
 
 #include "detsim/stats/intervals.hpp"
 #include "detsim/stats/measures.hpp"
+#include "detsim/stats/paired_differences.hpp"
 #include "detsim/table/column_block.hpp"
 
 namespace detsim {
 
 class SummaryAccumulator {
  public:
-  SummaryAccumulator(std::vector<Measure> measures, std::size_t experiments);
-  // Rows must arrive in trial order for bit-identical results. Every measure's columns must be
-  // in the block.
+  // `trials`: each experiment's trial count; differences are taken from experiment `baseline`.
+  SummaryAccumulator(std::vector<Measure> measures, std::vector<std::int64_t> trials,
+                     std::size_t baseline = 0);
+  // Rows must arrive in trial order within each experiment, for bit-identical results. Every
+  // measure's columns, and `experiment` and `trial`, must be in the block.
   void add(const ColumnBlock& trials);
-  // Columns: experiment, outcome, kind, mean, ci_low, ci_high, n.
+  // Columns: experiment, outcome, kind, mean, ci_low, ci_high, n, description, then baseline,
+  // pairing, difference, difference_ci_low, difference_ci_high, difference_n.
   ColumnBlock table() const;
+  // Trials' values held until their baseline trial comes (about one round of blocks).
+  std::size_t buffered_trials() const { return differences_.buffered_trials(); }
 
  private:
   struct Tally {
@@ -29,10 +36,13 @@ class SummaryAccumulator {
   };
   std::vector<Measure> measures_;
   std::vector<std::vector<Tally>> tallies_;  // [experiment][measure]
+  PairedDifferences differences_;
+  std::vector<double> row_values_;  // one trial's measure values, reused
 };
 
 // The side-by-side table printed by `run` and `summarize`: one row per measure, one column per
-// experiment, "estimate [low, high]".
+// experiment, "estimate [low, high]"; then, when the summary has them, each experiment's
+// differences from the baseline, unpaired ones marked.
 std::string format_summary_table(const ColumnBlock& summary,
                                  const std::vector<std::string>& experiment_names);
 

@@ -1,0 +1,58 @@
+// Each experiment's difference from a baseline experiment, trial by trial: trial t of every
+// experiment draws the same random numbers, so a difference of per-trial values (common random
+// numbers) has far less variance than the difference of two independent estimates.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <vector>
+
+#include "detsim/stats/intervals.hpp"
+
+namespace detsim {
+
+class PairedDifferences {
+ public:
+  // `measures` values per trial; `trials`: each experiment's trial count.
+  PairedDifferences(std::size_t measures, std::vector<std::int64_t> trials, std::size_t baseline);
+
+  // One trial's value of every measure, NaN where the measure does not count the trial. Each
+  // experiment's trials must come in order, 0, 1, 2, ...; experiments may interleave freely.
+  // Only values not yet matched are kept: under the engine's block order (block k of every
+  // experiment before block k + 1 of any) about one round of blocks.
+  void add(std::size_t experiment, std::int64_t trial, std::span<const double> values);
+
+  struct Pairing {
+    RunningMean difference;  // of the trials both experiments count, in trial order
+    bool matched = true;     // false once a trial counts in one experiment and not the other
+  };
+  std::size_t baseline() const { return baseline_; }
+  const Pairing& pairing(std::size_t experiment, std::size_t measure) const {
+    return pairings_[experiment * measures_ + measure];
+  }
+  // A paired estimate stands for the measure when both experiments ran the same trials and
+  // counted the same ones (possibly none).
+  bool paired(std::size_t experiment, std::size_t measure) const;
+  // Values held, waiting for their partner (for the memory test).
+  std::size_t buffered_trials() const;
+
+ private:
+  // A run of consecutive trials' values, first_trial onwards, `measures_` values each.
+  struct Queue {
+    std::int64_t first_trial = 0;
+    std::deque<double> values;
+  };
+  void match(std::size_t experiment);
+  void release_baseline();
+
+  std::size_t measures_;
+  std::vector<std::int64_t> trials_;
+  std::size_t baseline_;
+  Queue baseline_values_;
+  std::vector<Queue> waiting_;  // per experiment: trials that came before their baseline trial
+  std::vector<Pairing> pairings_;
+};
+
+}  // namespace detsim

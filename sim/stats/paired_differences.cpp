@@ -1,0 +1,97 @@
+// PairedDifferences: matching each experiment's trials with the baseline's by trial index.
+#include "detsim/stats/paired_differences.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace detsim {
+
+PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int64_t> trials,
+                                     std::size_t baseline)
+    : measures_(measures),
+      trials_(std::move(trials)),
+      baseline_(baseline),
+      waiting_(trials_.size()),
+      pairings_(trials_.size() * measures) {
+  if (baseline_ >= trials_.size()) throw std::invalid_argument("no such baseline experiment");
+}
+
+bool PairedDifferences::paired(std::size_t experiment, std::size_t measure) const {
+  return experiment != baseline_ && trials_[experiment] == trials_[baseline_] &&
+         pairing(experiment, measure).matched;
+}
+
+std::size_t PairedDifferences::buffered_trials() const {
+  if (measures_ == 0) return 0;
+  std::size_t values = baseline_values_.values.size();
+  for (const Queue& q : waiting_) values += q.values.size();
+  return values / measures_;
+}
+
+void PairedDifferences::add(std::size_t experiment, std::int64_t trial,
+                            std::span<const double> values) {
+  if (measures_ == 0) return;
+  Queue& queue = experiment == baseline_ ? baseline_values_ : waiting_[experiment];
+  const auto held = static_cast<std::int64_t>(queue.values.size() / measures_);
+  if (trial != queue.first_trial + held) {
+    throw std::logic_error("summary: the trials of an experiment must arrive in order");
+  }
+  // Trials no baseline trial will match are not kept: only experiments of the baseline's trial
+  // count are paired.
+  if (experiment != baseline_ && trials_[experiment] != trials_[baseline_]) {
+    ++queue.first_trial;
+    return;
+  }
+  queue.values.insert(queue.values.end(), values.begin(), values.end());
+  if (experiment == baseline_) {
+    for (std::size_t e = 0; e < waiting_.size(); ++e) {
+      if (e != baseline_) match(e);
+    }
+  } else {
+    match(experiment);
+  }
+  release_baseline();
+}
+
+void PairedDifferences::match(std::size_t e) {
+  Queue& queue = waiting_[e];
+  const std::int64_t baseline_end =
+      baseline_values_.first_trial +
+      static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
+  while (!queue.values.empty() && queue.first_trial < baseline_end) {
+    const auto offset =
+        static_cast<std::size_t>(queue.first_trial - baseline_values_.first_trial) * measures_;
+    for (std::size_t m = 0; m < measures_; ++m) {
+      const double mine = queue.values[m], theirs = baseline_values_.values[offset + m];
+      Pairing& p = pairings_[e * measures_ + m];
+      if (std::isnan(mine) != std::isnan(theirs)) {
+        p.matched = false;
+      } else if (!std::isnan(mine)) {
+        p.difference.add(mine - theirs);
+      }
+    }
+    queue.values.erase(queue.values.begin(),
+                       queue.values.begin() + static_cast<std::ptrdiff_t>(measures_));
+    ++queue.first_trial;
+  }
+}
+
+void PairedDifferences::release_baseline() {
+  // A baseline trial is kept until every experiment that will pair with it has.
+  std::int64_t needed = baseline_values_.first_trial +
+                        static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
+  for (std::size_t e = 0; e < waiting_.size(); ++e) {
+    if (e == baseline_ || trials_[e] != trials_[baseline_]) continue;
+    if (waiting_[e].first_trial < trials_[e]) needed = std::min(needed, waiting_[e].first_trial);
+  }
+  const std::int64_t drop = needed - baseline_values_.first_trial;
+  if (drop <= 0) return;
+  baseline_values_.values.erase(
+      baseline_values_.values.begin(),
+      baseline_values_.values.begin() +
+          static_cast<std::ptrdiff_t>(drop) * static_cast<std::ptrdiff_t>(measures_));
+  baseline_values_.first_trial = needed;
+}
+
+}  // namespace detsim

@@ -1,0 +1,69 @@
+// Differences from the baseline matched by trial index: whatever order the experiments' blocks
+// come in, only unmatched trials are held, and a measure that counts different trials in the two
+// experiments is not called paired.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "detsim/stats/paired_differences.hpp"
+
+using namespace detsim;
+
+namespace {
+
+// Trial t's one measure: t in the baseline (experiment 0), 3t + 1 in experiment 1.
+double value(std::size_t experiment, std::int64_t t) {
+  return experiment == 0 ? static_cast<double>(t) : 3.0 * static_cast<double>(t) + 1.0;
+}
+
+}  // namespace
+
+TEST_CASE("blocks in the engine's order are matched by trial, holding one round at most") {
+  // Experiment 1 comes first in each round, so it waits for the baseline's block.
+  const std::int64_t trials = 100, block = 10;
+  PairedDifferences differences(1, {trials, trials}, 0);
+  std::size_t most_held = 0;
+  for (std::int64_t first = 0; first < trials; first += block) {
+    for (const std::size_t e : {std::size_t{1}, std::size_t{0}}) {
+      for (std::int64_t t = first; t < first + block; ++t) {
+        const double v = value(e, t);
+        differences.add(e, t, std::span<const double>(&v, 1));
+        most_held = std::max(most_held, differences.buffered_trials());
+      }
+    }
+  }
+  CHECK(most_held == static_cast<std::size_t>(block));
+  CHECK(differences.buffered_trials() == 0);
+  REQUIRE(differences.paired(1, 0));
+  const RunningMean& d = differences.pairing(1, 0).difference;
+  CHECK(d.count() == trials);
+  CHECK(d.mean() == Approx(2.0 * 49.5 + 1.0));  // mean of 2t + 1
+  CHECK_FALSE(differences.paired(0, 0));        // the baseline is not paired with itself
+}
+
+TEST_CASE("a measure counted in one experiment's trial and not the other's is not paired") {
+  PairedDifferences differences(2, {3, 3, 2}, 0);
+  const double nan = NAN;
+  const std::vector<std::vector<double>> baseline{{1, nan}, {2, 5}, {3, 6}};
+  const std::vector<std::vector<double>> other{{1, nan}, {4, nan}, {3, 6}};
+  for (std::int64_t t = 0; t < 3; ++t) {
+    differences.add(0, t, baseline[static_cast<std::size_t>(t)]);
+    differences.add(1, t, other[static_cast<std::size_t>(t)]);
+  }
+  for (std::int64_t t = 0; t < 2; ++t) differences.add(2, t, baseline[static_cast<std::size_t>(t)]);
+  CHECK(differences.paired(1, 0));
+  CHECK(differences.pairing(1, 0).difference.mean() == Approx(2.0 / 3.0));
+  CHECK_FALSE(differences.paired(1, 1));  // trial 1 counts in the baseline only
+  CHECK_FALSE(differences.paired(2, 0));  // two trials against three: nothing to match
+  CHECK(differences.buffered_trials() == 0);
+}
+
+TEST_CASE("an experiment's trials out of order are refused") {
+  PairedDifferences differences(1, {2, 2}, 1);
+  const double v = 0;
+  differences.add(0, 0, std::span<const double>(&v, 1));
+  CHECK_THROWS_AS(differences.add(0, 0, std::span<const double>(&v, 1)), std::logic_error);
+  CHECK_THROWS_AS(PairedDifferences(1, {2, 2}, 2), std::invalid_argument);
+}
