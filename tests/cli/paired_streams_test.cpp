@@ -214,8 +214,7 @@ TEST_CASE("a paired difference has a narrower interval than the independent-samp
   }
 }
 
-TEST_CASE("--baseline names an experiment of the run, or the run is refused",
-          "[cli][paired][summary]") {
+TEST_CASE("a baseline that names no experiment of the run is refused", "[cli][paired][summary]") {
   const TempDir dir;
   const CommandResult r =
       run_detsim({"run", kUkraine.string(), "--trials", "10", "--quiet", "--structure", "none",
