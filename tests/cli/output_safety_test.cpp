@@ -110,7 +110,7 @@ TEST_CASE("a second run on the same output while one is running is refused", "[c
   check_refused(second, "another detsim run is writing this file");
   REQUIRE(first.running());
   first.send_signal(SIGTERM);
-  const auto exit = first.wait_for(std::chrono::seconds(30));
+  const auto exit = first.wait_for(std::chrono::seconds(300));  // a limit for hangs only
   REQUIRE(exit.has_value());
   CHECK(exit->exited);
   CHECK(exit->status == 128 + SIGTERM);
