@@ -123,6 +123,8 @@ int run_command_line(int argc, char** argv) {
   summarize_cmd->add_option("results", summarize_file, "results file (.h5)")->required();
 
   auto* presets_cmd = app.add_subcommand("presets", "list the shipped guarantee structures");
+  auto* schema_cmd = app.add_subcommand(
+      "schema", "print the JSON Schema of scenario and preset files (for editors)");
 
   try {
     app.parse(argc, argv);
@@ -149,6 +151,7 @@ int run_command_line(int argc, char** argv) {
     if (*validate_cmd) return cli::validate_command(validate_files, validate_overrides);
     if (*summarize_cmd) return cli::summarize_command(summarize_file);
     if (*presets_cmd) return cli::presets_command();
+    if (*schema_cmd) return cli::schema_command();
   } catch (const InputError& e) {
     std::cerr << e.what() << '\n';
     return 2;

@@ -43,5 +43,7 @@ int validate_command(const std::vector<std::string>& files,
                      const std::vector<std::string>& overrides);
 int summarize_command(const std::string& results_file);
 int presets_command();
+// Prints the scenario schema (scenarios/detsim-scenario.schema.json is this output).
+int schema_command();
 
 }  // namespace detsim::cli

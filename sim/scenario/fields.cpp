@@ -1,6 +1,9 @@
 // The tables of scenario keys, their C++ fields and their allowed ranges.
 #include "fields.hpp"
 
+#include <limits>
+#include <stdexcept>
+
 namespace detsim::detail {
 
 namespace {
@@ -13,9 +16,14 @@ const Range positive = Range::above(0);
 
 const std::vector<QuantityField<Severity>>& severity_fields() {
   static const std::vector<QuantityField<Severity>> fields{
-      {"probe", &Severity::probe, Range::closed(0, 2)},
-      {"war", &Severity::war, Range::closed(0, 2)},
-      {"aid", &Severity::aid, Range::closed(0, 2)},
+      {"probe", &Severity::probe, Range::closed(0, 2),
+       "resolve a guarantor needs to answer a probe (and the severity at which an attack tests a "
+       "guarantor that promised only aid or sanctions)",
+       "resolve units"},
+      {"war", &Severity::war, Range::closed(0, 2),
+       "resolve a guarantor needs to fight a war it promised to", "resolve units"},
+      {"aid", &Severity::aid, Range::closed(0, 2),
+       "resolve a guarantor needs to keep its aid going month after month", "resolve units"},
   };
   return fields;
 }
@@ -23,77 +31,135 @@ const std::vector<QuantityField<Severity>>& severity_fields() {
 const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
   // Probabilities, rates and shares lie in [0, 1]; the rest are non-negative magnitudes.
   static const std::vector<QuantityField<Dynamics>> fields{
-      {"precedent_weight", &Dynamics::precedent_weight, unit},
-      {"probe_gain", &Dynamics::probe_gain, unit},
-      {"probe_cost", &Dynamics::probe_cost, non_negative},
-      {"contested_territory", &Dynamics::contested_territory, unit},
-      {"opportunity_volatility", &Dynamics::opportunity_volatility, non_negative},
-      {"front_speed", &Dynamics::front_speed, non_negative},
-      {"front_noise", &Dynamics::front_noise, non_negative},
-      {"aid_depreciation", &Dynamics::aid_depreciation, unit},
-      {"guarantor_war_cost", &Dynamics::guarantor_war_cost, non_negative},
-      {"sanctions_cost_share", &Dynamics::sanctions_cost_share, non_negative},
-      {"target_war_cost", &Dynamics::target_war_cost, non_negative},
-      {"settlement_rate", &Dynamics::settlement_rate, unit},
-      {"capitulation_territory", &Dynamics::capitulation_territory, unit},
-      {"exhaustion", &Dynamics::exhaustion, non_negative},
-      {"target_endurance", &Dynamics::target_endurance, non_negative},
-      {"clash_base", &Dynamics::clash_base, unit},
-      {"clash_direct", &Dynamics::clash_direct, unit},
-      {"nuclear_from_clash", &Dynamics::nuclear_from_clash, unit},
-      {"nuclear_from_war", &Dynamics::nuclear_from_war, unit},
-      {"desperation_weight", &Dynamics::desperation_weight, non_negative},
-      {"cohesion_initial", &Dynamics::cohesion_initial, unit},
-      {"cohesion_volatility", &Dynamics::cohesion_volatility, non_negative},
-      {"cohesion_honor_bonus", &Dynamics::cohesion_honor_bonus, unit},
-      {"cohesion_renege_penalty", &Dynamics::cohesion_renege_penalty, unit},
+      {"precedent_weight", &Dynamics::precedent_weight, unit,
+       "how far one guarantor's record of honoring or backing down moves beliefs about the others",
+       "probability"},
+      {"probe_gain", &Dynamics::probe_gain, unit, "what an unanswered probe wins",
+       "share of the stake and of the contested territory"},
+      {"probe_cost", &Dynamics::probe_cost, non_negative,
+       "what an answered probe costs the challenger", "stake units"},
+      {"contested_territory", &Dynamics::contested_territory, unit,
+       "the territory the stake stands for", "share of the target's territory"},
+      {"opportunity_volatility", &Dynamics::opportunity_volatility, non_negative,
+       "sd of the monthly log-shock to the value of the stake (0: a constant stake)",
+       "sd of a log shock"},
+      {"front_speed", &Dynamics::front_speed, non_negative,
+       "how fast the front moves at full power advantage", "territory share per month"},
+      {"front_noise", &Dynamics::front_noise, non_negative, "sd of the front's monthly movement",
+       "territory share per month"},
+      {"aid_depreciation", &Dynamics::aid_depreciation, unit,
+       "share of delivered aid capability lost each month", "per month"},
+      {"guarantor_war_cost", &Dynamics::guarantor_war_cost, non_negative,
+       "what fighting costs a guarantor", "stake units per committed capability-month"},
+      {"sanctions_cost_share", &Dynamics::sanctions_cost_share, non_negative,
+       "what imposing sanctions costs the sender, per unit they cost the challenger",
+       "stake units per stake unit imposed"},
+      {"target_war_cost", &Dynamics::target_war_cost, non_negative,
+       "what each month of war costs the target", "stake units per month"},
+      {"settlement_rate", &Dynamics::settlement_rate, unit,
+       "monthly hazard of a negotiated settlement of a war", "per month"},
+      {"capitulation_territory", &Dynamics::capitulation_territory, unit,
+       "the target capitulates when it holds less than this share of its territory",
+       "territory share"},
+      {"exhaustion", &Dynamics::exhaustion, non_negative,
+       "the challenger quits a war whose cumulative cost reaches this multiple of the stake",
+       "multiples of the stake"},
+      {"target_endurance", &Dynamics::target_endurance, non_negative,
+       "the target capitulates when its war cost reaches this multiple of its resolve",
+       "stake units per unit of the target's resolve"},
+      {"clash_base", &Dynamics::clash_base, unit,
+       "monthly chance of a clash with a guarantor's forces when none fights directly",
+       "per war month"},
+      {"clash_direct", &Dynamics::clash_direct, unit,
+       "added monthly chance of a clash when a guarantor fights directly", "per war month"},
+      {"nuclear_from_clash", &Dynamics::nuclear_from_clash, unit,
+       "monthly chance of nuclear use after a clash (escalation level 2; nuclear challenger only)",
+       "per month at level 2"},
+      {"nuclear_from_war", &Dynamics::nuclear_from_war, unit,
+       "monthly chance of nuclear use in a war (escalation level 1; nuclear challenger only)",
+       "per month at level 1"},
+      {"desperation_weight", &Dynamics::desperation_weight, non_negative,
+       "multiplies the nuclear chances by (1 + weight * desperation)", ""},
+      {"cohesion_initial", &Dynamics::cohesion_initial, unit,
+       "alliance cohesion at month 0: the chance a collective alliance follows its lead", ""},
+      {"cohesion_volatility", &Dynamics::cohesion_volatility, non_negative,
+       "sd of the monthly random walk of cohesion", "sd per month"},
+      {"cohesion_honor_bonus", &Dynamics::cohesion_honor_bonus, unit,
+       "cohesion gained when a collective guarantor honors", "per event"},
+      {"cohesion_renege_penalty", &Dynamics::cohesion_renege_penalty, unit,
+       "cohesion lost when any guarantor backs down", "per guarantor backing down"},
   };
   return fields;
 }
 
 const std::vector<IntegerField<Dynamics>>& dynamics_integer_fields() {
   static const std::vector<IntegerField<Dynamics>> fields{
-      {"belief_grid", &Dynamics::belief_grid, 16, 65536},
-      {"forecast_months", &Dynamics::forecast_months, 1, 2147483647},
-      {"probe_interval", &Dynamics::probe_interval, 1, 2147483647},
+      {"belief_grid", &Dynamics::belief_grid, 16, 65536,
+       "cells of each belief over a guarantor's resolve in [0, 1]", "cells"},
+      {"forecast_months", &Dynamics::forecast_months, 1, 2147483647,
+       "months of war the challenger prices when it decides", "months"},
+      {"probe_interval", &Dynamics::probe_interval, 1, 2147483647,
+       "months between two probes at least", "months"},
   };
   return fields;
 }
 
 const std::vector<QuantityField<Elections>>& elections_quantity_fields() {
   static const std::vector<QuantityField<Elections>> fields{
-      {"flip_probability", &Elections::flip_probability, unit},
-      {"resolve_after_flip", &Elections::resolve_after_flip, unit},
-      {"transparency", &Elections::transparency, unit},
+      {"flip_probability", &Elections::flip_probability, unit,
+       "chance that an election changes the administration", "probability"},
+      {"resolve_after_flip", &Elections::resolve_after_flip, unit,
+       "the law of the alternate administration's resolve (its value is drawn at each flip)",
+       "resolve units"},
+      {"transparency", &Elections::transparency, unit,
+       "how far the challenger's belief moves toward the new administration's law at a flip",
+       "share"},
   };
   return fields;
 }
 
 const std::vector<IntegerField<Elections>>& elections_integer_fields() {
   static const std::vector<IntegerField<Elections>> fields{
-      {"every_months", &Elections::every_months, 1, 2147483647},
-      {"first_month", &Elections::first_month, 1, 2147483647},
+      {"every_months", &Elections::every_months, 1, 2147483647, "months between two elections",
+       "months"},
+      {"first_month", &Elections::first_month, 1, 2147483647,
+       "the first month that holds an election", "month"},
   };
   return fields;
 }
 
 const std::vector<ActorQuantityField>& actor_quantity_fields() {
   static const std::vector<ActorQuantityField> fields{
-      {"capability", &Actor::capability, positive, std::nullopt},
-      {"resolve", &Actor::resolve, unit, std::nullopt},
-      {"stake", &Actor::stake, positive, Role::challenger},
-      {"war_cost", &Actor::war_cost, non_negative, Role::challenger},
-      {"territory", &Actor::territory, unit, Role::target},
-      {"credibility", &Actor::credibility, unit, Role::guarantor},
+      {"capability", &Actor::capability, positive, std::nullopt,
+       "military and economic power (the challenger's is usually the unit, 1)", "capability units"},
+      {"resolve", &Actor::resolve, unit, std::nullopt,
+       "willingness to bear costs; a guarantor honors when resolve plus audience cost reaches the "
+       "severity",
+       "resolve units"},
+      {"stake", &Actor::stake, positive, Role::challenger,
+       "what overturning the settlement is worth to the challenger (usually the unit, 1)",
+       "stake units"},
+      {"war_cost", &Actor::war_cost, non_negative, Role::challenger,
+       "a war costs the challenger war_cost * (1 - resolve)", "stake units"},
+      {"territory", &Actor::territory, unit, Role::target,
+       "share of its territory the target holds at the start", "share"},
+      {"credibility", &Actor::credibility, unit, Role::guarantor,
+       "the challenger's prior belief over the guarantor's resolve (not drawn: a constant is "
+       "certainty, so give a distribution)",
+       "resolve units"},
   };
   return fields;
 }
 
 const std::vector<ActorBoolField>& actor_bool_fields() {
   static const std::vector<ActorBoolField> fields{
-      {"nuclear", &Actor::nuclear, Role::challenger},
-      {"can_probe", &Actor::can_probe, Role::challenger},
-      {"lead", &Actor::lead, Role::guarantor},
+      {"nuclear", &Actor::nuclear, Role::challenger,
+       "whether the challenger has nuclear weapons (nuclear use becomes possible in a war)"},
+      {"can_probe", &Actor::can_probe, Role::challenger,
+       "whether the challenger may probe (limited incursions) as well as go to war"},
+      {"lead", &Actor::lead, Role::guarantor,
+       "whether this guarantor takes a preset's lead terms and leads a collective alliance (at "
+       "most one; needed with two guarantors or more and a preset or collective)"},
   };
   return fields;
 }
@@ -143,28 +209,148 @@ const std::vector<std::string>& role_names() {
   return names;
 }
 
+const std::vector<KeyField>& scenario_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "detsim",
+       .kind = KeyKind::integer,
+       .description = "the scenario format version: 1",
+       .required = true,
+       .min = 1,
+       .max = 1},
+      {.key = "name", .kind = KeyKind::text, .description = "a label for the scenario"},
+      {.key = "description", .kind = KeyKind::text, .description = "a line on what it is"},
+      {.key = "horizon_months",
+       .kind = KeyKind::integer,
+       .description = "months each trial runs",
+       .min = 1,
+       .max = max_horizon_months,
+       .unit = "months"},
+      {.key = "trials",
+       .kind = KeyKind::integer,
+       .description = "trials per experiment (--trials overrides it)",
+       .min = 1,
+       .max = max_trials},
+      {.key = "seed",
+       .kind = KeyKind::unsigned_integer,
+       .description = "master seed: the same seed gives the same trials (--seed overrides it)"},
+      {.key = "rationality",
+       .kind = KeyKind::quantity,
+       .description = "the challenger's logit precision: .inf chooses the best option, a number "
+                      "chooses noisily",
+       .range = Range::at_least(0).with_infinity(),
+       .unit = "1/stake unit"},
+      {.key = "honor_noise",
+       .kind = KeyKind::quantity,
+       .description = "sd of the noise on a guarantor's resolve when it decides whether to honor",
+       .range = Range::at_least(0),
+       .unit = "resolve units"},
+      {.key = "severity",
+       .kind = KeyKind::section,
+       .description = "the resolve each kind of test asks of a guarantor"},
+      {.key = "dynamics",
+       .kind = KeyKind::section,
+       .description = "parameters of the monthly submodels: war, escalation, cohesion, probes, "
+                      "beliefs"},
+      {.key = "actors",
+       .kind = KeyKind::section,
+       .description = "the actors by id (a lowercase letter, then lowercase letters, digits or "
+                      "_): one challenger, one target, up to 12 guarantors",
+       .required = true},
+      {.key = "guarantee",
+       .kind = KeyKind::section,
+       .description = "the guarantee structure: a preset and the scenario's own changes to it"},
+      {.key = "output", .kind = KeyKind::section, .description = "what the results file keeps"},
+  };
+  return fields;
+}
+
+const std::vector<KeyField>& guarantee_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "preset",
+       .kind = KeyKind::text,
+       .description = "a shipped preset (detsim presets lists them) or a path to a preset file, "
+                      "relative to the scenario; --structure replaces it"},
+      {.key = "collective",
+       .kind = KeyKind::boolean,
+       .description = "guarantors bound together: with probability equal to cohesion the "
+                      "alliance follows its lead (default: the preset's, else false)"},
+      {.key = "cohesion_shift",
+       .kind = KeyKind::quantity,
+       .description = "yearly push on alliance cohesion (default: the preset's, else 0)",
+       .range = cohesion_shift_range(),
+       .unit = "cohesion per year"},
+      {.key = "terms",
+       .kind = KeyKind::section,
+       .description = "terms by guarantor id; each given term replaces the preset's"},
+  };
+  return fields;
+}
+
+const std::vector<KeyField>& output_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "record_paths",
+       .kind = KeyKind::integer,
+       .description = "monthly paths are kept for the first record_paths trials of each "
+                      "experiment; 0 keeps none",
+       .min = 0,
+       .max = std::numeric_limits<std::int64_t>::max(),
+       .unit = "trials"},
+  };
+  return fields;
+}
+
+const std::vector<KeyField>& preset_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "detsim_preset",
+       .kind = KeyKind::integer,
+       .description = "the preset format version: 1",
+       .required = true,
+       .min = 1,
+       .max = 1},
+      {.key = "name", .kind = KeyKind::text, .description = "the preset's name"},
+      {.key = "description", .kind = KeyKind::text, .description = "a line on what it is"},
+      {.key = "written_for",
+       .kind = KeyKind::text,
+       .description = "the actor id the lead terms were set for; another lead runs as "
+                      "NAME[lead=ID]"},
+      {.key = "collective",
+       .kind = KeyKind::boolean,
+       .description = "guarantors bound together (Article 5)"},
+      {.key = "cohesion_shift",
+       .kind = KeyKind::quantity,
+       .description = "yearly push on alliance cohesion",
+       .range = cohesion_shift_range(),
+       .unit = "cohesion per year"},
+      {.key = "lead", .kind = KeyKind::section, .description = "the lead guarantor's terms"},
+      {.key = "others", .kind = KeyKind::section, .description = "every other guarantor's terms"},
+  };
+  return fields;
+}
+
+const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key) {
+  for (const KeyField& field : table) {
+    if (field.key == key) return field;
+  }
+  throw std::logic_error("no row for key " + key);
+}
+
 const std::vector<std::string>& scenario_keys() {
-  static const std::vector<std::string> keys{
-      "detsim", "name",        "description", "horizon_months", "trials",
-      "seed",   "rationality", "honor_noise", "severity",       "dynamics",
-      "actors", "guarantee",   "output"};
+  static const std::vector<std::string> keys = keys_of(scenario_fields());
   return keys;
 }
 
 const std::vector<std::string>& guarantee_keys() {
-  static const std::vector<std::string> keys{"preset", "collective", "cohesion_shift", "terms"};
+  static const std::vector<std::string> keys = keys_of(guarantee_fields());
   return keys;
 }
 
 const std::vector<std::string>& output_keys() {
-  static const std::vector<std::string> keys{"record_paths"};
+  static const std::vector<std::string> keys = keys_of(output_fields());
   return keys;
 }
 
 const std::vector<std::string>& preset_keys() {
-  static const std::vector<std::string> keys{"detsim_preset", "name",       "description",
-                                             "written_for",   "collective", "cohesion_shift",
-                                             "lead",          "others"};
+  static const std::vector<std::string> keys = keys_of(preset_fields());
   return keys;
 }
 

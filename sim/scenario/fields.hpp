@@ -1,5 +1,5 @@
-// The scenario's YAML keys and their ranges, written once: the loader reads by these tables and
-// the emitter writes by them, so the two cannot drift apart.
+// The scenario's YAML keys, their ranges and what they mean, written once: the loader reads by
+// these tables, the emitter writes by them and `detsim schema` describes them, so none can drift.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +12,15 @@
 
 namespace detsim::detail {
 
+// Every row carries the words an editor shows for its key (schema.cpp): what it is and its unit
+// ("" for a probability, a share or a count, whose unit the description already says).
 template <class T>
 struct QuantityField {
   std::string key;
   Quantity T::*member;
   Range range;
+  std::string description;
+  std::string unit;
 };
 
 template <class T>
@@ -25,6 +29,8 @@ struct IntegerField {
   int T::*member;
   std::int64_t min;
   std::int64_t max;
+  std::string description;
+  std::string unit;
 };
 
 const std::vector<QuantityField<Severity>>& severity_fields();
@@ -39,11 +45,14 @@ struct ActorQuantityField {
   Quantity Actor::*member;
   Range range;
   std::optional<Role> role;
+  std::string description;
+  std::string unit;
 };
 struct ActorBoolField {
   std::string key;
   bool Actor::*member;
   std::optional<Role> role;
+  std::string description;
 };
 const std::vector<ActorQuantityField>& actor_quantity_fields();
 const std::vector<ActorBoolField>& actor_bool_fields();
@@ -56,6 +65,34 @@ std::optional<Role> actor_key_role(const std::string& key);
 const char* role_name(Role role);
 std::optional<Role> role_from_name(const std::string& name);
 const std::vector<std::string>& role_names();
+
+// The keys of the maps that are not rows of a typed table above (the top level of a scenario and
+// of a preset, guarantee, output), by what they hold. A `section` is a map read by its own
+// reader; schema.cpp has one builder per section name and refuses a section it has none for.
+enum class KeyKind { text, boolean, integer, unsigned_integer, quantity, section };
+struct KeyField {
+  std::string key;
+  KeyKind kind;
+  std::string description;
+  bool required = false;
+  Range range = Range::any();  // quantity
+  std::int64_t min = 0;        // integer
+  std::int64_t max = 0;
+  std::string unit = "";
+};
+const std::vector<KeyField>& scenario_fields();
+const std::vector<KeyField>& guarantee_fields();
+const std::vector<KeyField>& output_fields();
+const std::vector<KeyField>& preset_fields();
+// The row of `key` in `table`; a key missing from its table is a bug, so this throws logic_error.
+const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key);
+
+// An actor's `elections` (a map of the elections tables, or empty for none) and `role`.
+inline constexpr const char* elections_description =
+    "a guarantor's elections: every so many months its leadership may flip to one of another "
+    "resolve, which the challenger learns of only in part; leave out (or empty) for none";
+inline constexpr const char* role_description =
+    "the actor's part: exactly one challenger and one target; the others guarantee the target";
 
 const std::vector<std::string>& scenario_keys();
 const std::vector<std::string>& guarantee_keys();

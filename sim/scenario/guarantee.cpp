@@ -19,8 +19,8 @@ GuaranteeInput read_guarantee(Diagnostics& d, const YAML::Node& node) {
     input.collective = read_bool(d, collective, "guarantee.collective");
   }
   if (auto shift = child(node, "cohesion_shift")) {
-    input.cohesion_shift =
-        read_quantity(d, shift, "guarantee.cohesion_shift", cohesion_shift_range());
+    input.cohesion_shift = read_quantity(d, shift, "guarantee.cohesion_shift",
+                                         key_field(guarantee_fields(), "cohesion_shift").range);
   }
   const YAML::Node terms = child(node, "terms");
   if (!terms || terms.IsNull()) return input;

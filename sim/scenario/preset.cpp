@@ -146,7 +146,8 @@ std::optional<Preset> read_preset_file(Diagnostics& d, const fs::path& file) {
   }
   check_map(d, root, "", preset_keys());
   if (auto version = child(root, "detsim_preset")) {
-    read_integer(d, version, "detsim_preset", 1, 1);
+    const KeyField& format = key_field(preset_fields(), "detsim_preset");
+    read_integer(d, version, "detsim_preset", format.min, format.max);
   } else {
     missing_key(d, root, "", "detsim_preset",
                 "the preset format version; write `detsim_preset: 1` at the top");
@@ -158,7 +159,8 @@ std::optional<Preset> read_preset_file(Diagnostics& d, const fs::path& file) {
   read_field(d, root, "", "description", preset.description);
   read_field(d, root, "", "written_for", preset.written_for);
   read_field(d, root, "", "collective", preset.collective);
-  read_field(d, root, "", "cohesion_shift", preset.cohesion_shift, cohesion_shift_range());
+  read_field(d, root, "", "cohesion_shift", preset.cohesion_shift,
+             key_field(preset_fields(), "cohesion_shift").range);
   if (auto lead = child(root, "lead")) {
     preset.lead = terms_or_zero(read_terms(d, lead, "lead"));
   }

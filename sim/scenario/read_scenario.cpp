@@ -1,6 +1,4 @@
 // The top level of a scenario file: scalars, severity, dynamics, output, and the sections.
-#include <limits>
-
 #include "fields.hpp"
 #include "sections.hpp"
 #include "yaml_fields.hpp"
@@ -35,8 +33,9 @@ void read_dynamics(Diagnostics& d, const YAML::Node& root, Dynamics& dynamics) {
 void read_output(Diagnostics& d, const YAML::Node& root, Scenario& s) {
   const YAML::Node node = child(root, "output");
   if (!node || !check_map(d, node, "output", output_keys())) return;
-  read_field(d, node, "output", "record_paths", s.record_paths, 0,
-             std::numeric_limits<std::int64_t>::max());
+  const KeyField& record_paths = key_field(output_fields(), "record_paths");
+  read_field(d, node, "output", record_paths.key, s.record_paths, record_paths.min,
+             record_paths.max);
 }
 
 void read_format(Diagnostics& d, const YAML::Node& root, Scenario& s) {
@@ -45,7 +44,10 @@ void read_format(Diagnostics& d, const YAML::Node& root, Scenario& s) {
     missing_key(d, root, "", "detsim", "the format version; write `detsim: 1` at the top");
     return;
   }
-  if (read_integer(d, node, "detsim", 1, 1)) s.format = 1;
+  const KeyField& format = key_field(scenario_fields(), "detsim");
+  if (auto version = read_integer(d, node, "detsim", format.min, format.max)) {
+    s.format = static_cast<int>(*version);
+  }
 }
 
 }  // namespace
@@ -57,13 +59,17 @@ Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
   read_format(d, root, s);
   read_field(d, root, "", "name", s.name);
   read_field(d, root, "", "description", s.description);
-  read_field(d, root, "", "horizon_months", s.horizon_months, 1, max_horizon_months);
-  read_field(d, root, "", "trials", s.trials, 1, max_trials);
+  // The ranges are the table's, which `detsim schema` publishes.
+  const auto& fields = scenario_fields();
+  const KeyField& horizon = key_field(fields, "horizon_months");
+  read_field(d, root, "", horizon.key, s.horizon_months, horizon.min, horizon.max);
+  const KeyField& trials = key_field(fields, "trials");
+  read_field(d, root, "", trials.key, s.trials, trials.min, trials.max);
   if (auto seed = child(root, "seed")) {
     if (auto v = read_unsigned(d, seed, "seed")) s.seed = *v;
   }
-  read_field(d, root, "", "rationality", s.rationality, Range::at_least(0).with_infinity());
-  read_field(d, root, "", "honor_noise", s.honor_noise, Range::at_least(0));
+  read_field(d, root, "", "rationality", s.rationality, key_field(fields, "rationality").range);
+  read_field(d, root, "", "honor_noise", s.honor_noise, key_field(fields, "honor_noise").range);
   read_severity(d, root, s.severity);
   read_dynamics(d, root, s.dynamics);
   read_actors(d, root, s.actors);

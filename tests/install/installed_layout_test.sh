@@ -2,7 +2,7 @@
 # An installed detsim finds its presets beside itself, not in the source or build tree: installed
 # into a scratch prefix with `cmake --install`, it runs --structure all on the installed scenario
 # from another directory, reads a preset only the installation holds, and still does once the
-# whole installation is moved elsewhere.
+# whole installation is moved elsewhere; the schema its YAML files name is installed beside them.
 # Usage: installed_layout_test.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -22,6 +22,13 @@ for name in none nato_article5 bilateral_pact security_assistance economic_diplo
 done
 scenario=$scratch/prefix/share/detsim/scenarios/ukraine.yaml
 [[ -f $scenario ]] || fail "ukraine.yaml not installed"
+# Every installed YAML names the schema by a relative path that leads to an installed copy.
+while IFS= read -r -d '' yaml; do
+  modeline=$(head -n 1 "$yaml")
+  schema=${modeline#'# yaml-language-server: $schema='}
+  [[ $schema != "$modeline" ]] || fail "$yaml has no yaml-language-server modeline"
+  [[ -f $(dirname "$yaml")/$schema ]] || fail "$yaml names $schema, which is not installed"
+done < <(find "$scratch/prefix/share/detsim" -name '*.yaml' -print0)
 
 # A preset in the installation only: if detsim lists and runs it, it reads the installed folder.
 cat >"$presets/installed_only.yaml" <<'YAML'
