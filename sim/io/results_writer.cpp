@@ -51,6 +51,8 @@ void write_root_attributes(const Object& root, const RunMetadata& metadata) {
   write_attribute(root, "threads", metadata.threads);
   write_attribute(root, "block_size", metadata.block_size);
   write_attribute(root, "seed", metadata.seed);
+  // R's hdf5r and rhdf5 read a uint64 as a double or int64 and lose a seed above 2^63.
+  write_attribute(root, "seed_decimal", std::string_view(std::to_string(metadata.seed)));
   if (!metadata.rerun_of.empty()) {
     write_attribute(root, "rerun_of", std::string_view(metadata.rerun_of));
   }

@@ -1,0 +1,175 @@
+"""docs/RESULTS.md against a real results file, so the page cannot drift from what detsim writes.
+
+Every group, dataset and attribute in the file, and every /experiments, /trials, /measures,
+/summary and /paths column, is documented; every name documented exists in the file (a file
+written by `detsim rerun` for `rerun_of`). The page's tables are the list: the first cell of each
+row of a table under a `## ` heading names what it documents (`name`, several `a`, `b`, or a
+pattern such as `cost.<id>`); attributes documented in prose are written "attribute `name`".
+
+Needs DETSIM_RESULTS_FILE (a `detsim run --structure all` file with recorded paths) and
+DETSIM_BINARY (for the rerun file) in the environment; skipped without them.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+import warnings
+from pathlib import Path
+
+import h5py
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "scripts"))
+
+import detsim_results as dr  # noqa: E402
+
+RESULTS_MD = HERE.parents[1] / "docs" / "RESULTS.md"
+REAL_FILE = os.environ.get("DETSIM_RESULTS_FILE")
+DETSIM = os.environ.get("DETSIM_BINARY")
+
+# The section of RESULTS.md that documents each part of the file, by its heading.
+ROOT, SCENARIO = "Root attributes", "`/scenario`"
+TABLE_SECTIONS = {"experiments": "`/experiments`", "trials": "`/trials`",
+                  "measures": "`/measures`", "summary": "`/summary`", "paths": "`/paths`"}
+# The header of the tables that list names (others, like the outcome codes, list values).
+NAME_HEADERS = {"column", "attribute", "dataset"}
+
+
+def sections(text):
+    """{heading: text} for every `## ` heading."""
+    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def table_first_cells(section, header):
+    """First cells of the rows of the tables of `section` whose first header is `header`."""
+    cells, current = [], None
+    for line in section.splitlines():
+        if not line.startswith("|"):
+            current = None
+            continue
+        first = line.split("|")[1].strip()
+        if current is None:
+            current = first
+        elif current == header and not set(first) <= set("-: "):
+            cells.append(first)
+    return cells
+
+
+def names_in(cell):
+    """The backticked names of a cell; none for an italic description (*varied parameter*)."""
+    return re.findall(r"`([^`]+)`", cell)
+
+
+def pattern(name):
+    """A documented name as a regex: `<id>`, `<term>`, `<dotted.path>` stand for any name."""
+    parts = re.split(r"<[^>]+>", name)
+    return re.compile("^" + r"[A-Za-z0-9_.]+".join(map(re.escape, parts)) + "$")
+
+
+def documented(section, header="column"):
+    return [name for cell in table_first_cells(section, header) for name in names_in(cell)]
+
+
+def prose_attributes(section):
+    return set(re.findall(r"attribute `([a-z_]+)`", section))
+
+
+class ResultsDocAgainstFile(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not REAL_FILE or not DETSIM:
+            raise unittest.SkipTest("needs DETSIM_RESULTS_FILE and DETSIM_BINARY")
+        cls.doc = sections(RESULTS_MD.read_text())
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.rerun_file = os.path.join(cls.tmp.name, "rerun.h5")
+        subprocess.run([DETSIM, "rerun", REAL_FILE, "--experiment", "1", "--quiet",
+                        "--threads", "1", "-o", cls.rerun_file], check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def check_both_ways(self, where, in_file, names):
+        """Every name in the file matches a documented one, and every documented one some name."""
+        patterns = {name: pattern(name) for name in names}
+        for actual in sorted(in_file):
+            with self.subTest(where=where, undocumented=actual):
+                self.assertTrue(any(p.match(actual) for p in patterns.values()),
+                                f"{where}: {actual} is in the file but not in docs/RESULTS.md")
+        for name, p in patterns.items():
+            with self.subTest(where=where, documented=name):
+                self.assertTrue(any(p.match(actual) for actual in in_file),
+                                f"{where}: docs/RESULTS.md documents {name}, the file has none")
+
+    def test_the_documented_sections_parse(self):
+        for heading in [ROOT, SCENARIO, *TABLE_SECTIONS.values()]:
+            self.assertIn(heading, self.doc)
+        self.assertGreater(len(documented(self.doc[TABLE_SECTIONS["trials"]])), 10)
+
+    def test_root_attributes(self):
+        names = documented(self.doc[ROOT], "attribute")
+        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.rerun_file, "r") as r:
+            self.check_both_ways("root attributes", set(f.attrs) | set(r.attrs), names)
+
+    def test_groups(self):
+        with h5py.File(REAL_FILE, "r") as f:
+            groups = set(f.keys())
+        documented_groups = {"scenario", *TABLE_SECTIONS}
+        self.assertEqual(groups, documented_groups)
+
+    def test_scenario_attributes(self):
+        with h5py.File(REAL_FILE, "r") as f:
+            self.check_both_ways("/scenario", set(f["scenario"].attrs),
+                                 documented(self.doc[SCENARIO], "attribute"))
+
+    def test_table_columns(self):
+        with h5py.File(REAL_FILE, "r") as f:
+            for group, heading in TABLE_SECTIONS.items():
+                header = "dataset" if group == "paths" else "column"
+                self.check_both_ways(f"/{group}", set(f[group].keys()),
+                                     documented(self.doc[heading], header))
+
+    def test_attributes_of_groups_and_columns(self):
+        # Column attributes are documented in the conventions at the top of the page (before
+        # the first `## `), group attributes in their section's prose.
+        conventions = RESULTS_MD.read_text().split("\n## ", 1)[0]
+        column_attributes = prose_attributes(conventions)
+        with h5py.File(REAL_FILE, "r") as f:
+            for group, heading in TABLE_SECTIONS.items():
+                with self.subTest(group=group):
+                    self.assertLessEqual(set(f[group].attrs), prose_attributes(self.doc[heading]))
+                    for name, dataset in f[group].items():
+                        self.assertLessEqual(set(dataset.attrs), column_attributes, name)
+            self.assertIn("outcome_labels", f["trials"].attrs)
+            self.assertIn("description", f["trials/attacked"].attrs)
+
+    def test_summary_measures(self):
+        names = documented(self.doc[TABLE_SECTIONS["summary"]], "measure")
+        with h5py.File(REAL_FILE, "r") as f:
+            outcomes = {x.decode() for x in f["summary/outcome"][()]}
+        self.check_both_ways("/summary outcome", outcomes, names)
+
+    def test_the_load_summary_columns_listed(self):
+        # The paragraph "`load_summary` columns: ..." names them all, in backticks.
+        listed = re.search(r"^`load_summary` columns: (.*?)\n\n", RESULTS_MD.read_text(),
+                           flags=re.M | re.S)
+        self.assertIsNotNone(listed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dr.IncompleteResultsWarning)
+            columns = set(dr.load_summary(REAL_FILE).columns)
+        self.check_both_ways("load_summary", columns, names_in(listed.group(1)))
+
+    def test_seed_decimal_is_the_seed(self):
+        with h5py.File(REAL_FILE, "r") as f:
+            seed = int(f.attrs["seed"])
+            decimal = f.attrs["seed_decimal"]
+        decimal = decimal.decode() if isinstance(decimal, bytes) else decimal
+        self.assertEqual(decimal, str(seed))
+
+
+if __name__ == "__main__":
+    unittest.main()
