@@ -43,6 +43,20 @@ void newline(std::string& out, int indent) {
   out.append(static_cast<std::size_t>(indent) * 2, ' ');
 }
 
+// `open`, then `count` items one a line (each written by `item(k)`), then `close`; empty: "[]".
+template <class WriteItem>
+void write_items(std::string& out, int indent, char open, char close, std::size_t count,
+                 const WriteItem& item) {
+  out += open;
+  for (std::size_t k = 0; k < count; ++k) {
+    newline(out, indent + 1);
+    item(k);
+    if (k + 1 < count) out += ',';
+  }
+  if (count > 0) newline(out, indent);
+  out += close;
+}
+
 }  // namespace
 
 Json::Json(double value) : value_(value) {
@@ -92,33 +106,14 @@ void Json::write(std::string& out, int indent) const {
   } else if (const std::string* s = std::get_if<std::string>(&value_)) {
     write_string(out, *s);
   } else if (const Array* a = std::get_if<Array>(&value_)) {
-    if (a->empty()) {
-      out += "[]";
-      return;
-    }
-    out += '[';
-    for (std::size_t k = 0; k < a->size(); ++k) {
-      newline(out, indent + 1);
-      (*a)[k].write(out, indent + 1);
-      if (k + 1 < a->size()) out += ',';
-    }
-    newline(out, indent);
-    out += ']';
+    write_items(out, indent, '[', ']', a->size(),
+                [&](std::size_t k) { (*a)[k].write(out, indent + 1); });
   } else if (const Object* o = std::get_if<Object>(&value_)) {
-    if (o->empty()) {
-      out += "{}";
-      return;
-    }
-    out += '{';
-    for (std::size_t k = 0; k < o->size(); ++k) {
-      newline(out, indent + 1);
+    write_items(out, indent, '{', '}', o->size(), [&](std::size_t k) {
       write_string(out, (*o)[k].key);
       out += ": ";
       (*o)[k].value.write(out, indent + 1);
-      if (k + 1 < o->size()) out += ',';
-    }
-    newline(out, indent);
-    out += '}';
+    });
   }
 }
 

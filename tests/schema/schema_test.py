@@ -152,21 +152,21 @@ class ShippedSchema(unittest.TestCase):
                 document = yaml.safe_load(path.read_text())
                 self.assertEqual(schema_errors(self.validator, document), [])
 
-    def test_broken_scenarios_are_rejected_by_schema_and_loader(self):
+    def check_verdicts(self, cases, valid):
+        """Schema and loader agree on each case: accepted (exit 0) if valid, else rejected (2)."""
         with tempfile.TemporaryDirectory() as tmp:
-            for what, document in BROKEN:
-                with self.subTest(broken=what):
-                    self.assertNotEqual(schema_errors(self.validator, document), [])
+            for what, document in cases:
+                with self.subTest(case=what, valid=valid):
+                    errors = schema_errors(self.validator, document)
+                    self.assertEqual(errors == [], valid, errors)
                     status, stderr = detsim_validate(document, pathlib.Path(tmp))
-                    self.assertEqual(status, 2, stderr)
+                    self.assertEqual(status, 0 if valid else 2, stderr)
+
+    def test_broken_scenarios_are_rejected_by_schema_and_loader(self):
+        self.check_verdicts(BROKEN, valid=False)
 
     def test_valid_variants_are_accepted_by_schema_and_loader(self):
-        with tempfile.TemporaryDirectory() as tmp:
-            for what, document in VALID:
-                with self.subTest(valid=what):
-                    self.assertEqual(schema_errors(self.validator, document), [])
-                    status, stderr = detsim_validate(document, pathlib.Path(tmp))
-                    self.assertEqual(status, 0, stderr)
+        self.check_verdicts(VALID, valid=True)
 
     def test_a_broken_preset_is_rejected_by_schema_and_loader(self):
         self.assertNotEqual(schema_errors(self.validator, BROKEN_PRESET), [])
