@@ -247,6 +247,9 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           slot->state = Slot::State::ready;  // even on failure, so the caller wakes and sees it
         }
         changed.notify_all();
+        // The caller now has this block to consume; meanwhile this worker takes on the sink's
+        // share of work that would otherwise fall on the caller alone.
+        sink.assist();
       }
     } catch (...) {
       std::lock_guard lock(mutex);

@@ -1,7 +1,9 @@
 // A failure while running (the sink cannot write, say) reaches the caller as the exception it
 // was, with every worker joined and no block filled twice, whatever the thread count.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <stdexcept>
+#include <thread>
 
 #include "detsim/scenario/load.hpp"
 #include "support/collecting_sink.hpp"
@@ -66,5 +68,51 @@ TEST_CASE("more threads than cores never deadlock: many runs with three to eight
     o.threads = 3 + i % 6;
     o.block_size = 10;
     REQUIRE(simulation.run(o, sink).complete);
+  }
+}
+
+namespace {
+
+// Counts the calls of assist, on which threads they come, and throws at the call fail_at.
+class AssistedSink : public CollectingSink {
+ public:
+  explicit AssistedSink(int fail_at = -1) : fail_at_(fail_at) {}
+  void assist() override {
+    const int call = calls.fetch_add(1);
+    if (std::this_thread::get_id() == caller) on_caller.fetch_add(1);
+    if (call == fail_at_) throw std::runtime_error("cannot pack");
+  }
+  std::atomic<int> calls{0};
+  std::atomic<int> on_caller{0};
+  std::thread::id caller = std::this_thread::get_id();
+
+ private:
+  int fail_at_;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "the sink's assist runs on the worker threads once per block, and a failure there ends the "
+    "run") {
+  LoadOptions options;
+  options.overrides = {"trials=6000", "horizon_months=12"};
+  const Scenario scenario =
+      load_scenario(std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml", options);
+  const Simulation simulation({{"none", scenario}});
+  constexpr int blocks = 120;
+  for (int threads : {1, 2, 4}) {
+    AssistedSink sink;
+    RunOptions o;
+    o.threads = threads;
+    o.block_size = 50;
+    REQUIRE(simulation.run(o, sink).complete);
+    CHECK(sink.calls == blocks);
+    CHECK(sink.on_caller == 0);
+
+    AssistedSink failing(3);
+    CHECK_THROWS_WITH(simulation.run(o, failing), "cannot pack");
+    // The failure stops the workers long before the other hundred blocks are done.
+    CHECK(failing.blocks.size() < static_cast<std::size_t>(blocks));
   }
 }

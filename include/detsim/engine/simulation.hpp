@@ -26,6 +26,11 @@ class BlockSink {
   virtual ~BlockSink() = default;
   virtual void consume(const TrialBlock& block, const ColumnBlock& trials,
                        const PathBlock& paths) = 0;
+  // Called on each worker thread after each block it computes, concurrently with consume() and
+  // with the other workers: work the sink can spread over the run's threads (packing chunks of
+  // the results file), so the thread that consumes does not have to do it all. Must be
+  // thread-safe; an exception ends the run as a failing trial does.
+  virtual void assist() {}
   // Called between blocks about every half second, and once at the end.
   virtual void progress(std::int64_t /*trials_done*/, std::int64_t /*trials_total*/,
                         double /*seconds*/) {}
