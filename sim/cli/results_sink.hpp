@@ -13,6 +13,7 @@ class ResultsSink : public BlockSink {
   ResultsSink(ResultsWriter& writer, SummaryAccumulator& summary, ProgressReport& progress)
       : writer_(writer), summary_(summary), progress_(progress) {}
   void consume(const TrialBlock& block, const ColumnBlock& trials, const PathBlock& paths) override;
+  void assist() override { writer_.pack_queued_chunks(); }
   void progress(std::int64_t done, std::int64_t total, double seconds) override {
     progress_.report(done, total, seconds);
   }

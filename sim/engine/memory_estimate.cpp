@@ -53,11 +53,12 @@ MemoryEstimate estimate_run_memory(const Simulation& simulation, const RunOption
       plus(times(times(path_rows, months), times(variables, 8)), times(path_rows, 8));
   std::uint64_t bytes = times(buffers, plus(trial_rows, path_values));
   // A trial state per thread, whatever the number of experiments (parameters and guarantor sets:
-  // a few KiB), and two cached chunks per dataset in the writer (64 KiB, or one row of a path
-  // when that is larger).
-  bytes = plus(bytes, times(threads, 64 * 1024));
+  // a few KiB, and room to shuffle a chunk), and up to three chunks per dataset in the writer
+  // (one filling, two queued or being written: 64 KiB, or one row of a path when that is larger),
+  // each raw and packed.
+  bytes = plus(bytes, times(threads, 2 * 64 * 1024));
   const std::uint64_t datasets = simulation.trial_columns().size() + variables + 2;
-  bytes = plus(bytes, times(datasets, 2 * std::max<std::uint64_t>(64 * 1024, months * 8)));
+  bytes = plus(bytes, times(datasets, 6 * std::max<std::uint64_t>(64 * 1024, months * 8)));
 
   MemoryEstimate estimate;
   estimate.bytes = bytes;

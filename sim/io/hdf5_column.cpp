@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "chunk_filter.hpp"
 #include "detsim/error.hpp"
 #include "detsim/table/utf8.hpp"
 #include "hdf5_attribute.hpp"
@@ -16,7 +17,6 @@ namespace detsim::detail {
 namespace {
 
 constexpr hsize_t chunk_bytes = 64 * 1024;
-constexpr unsigned deflate_level = 4;
 
 // Bytes one value occupies in the file; a variable-length string is a 16-byte heap reference.
 hsize_t stored_size(ColumnType type) {
@@ -68,7 +68,8 @@ Handle creation_properties(int rank, const hsize_t* chunk, std::string_view wher
                               "cannot create dataset properties");
   check(H5Pset_chunk(properties.get(), rank, chunk), where, "cannot set chunk size");
   check(H5Pset_shuffle(properties.get()), where, "cannot set shuffle filter");
-  check(H5Pset_deflate(properties.get(), deflate_level), where, "cannot set deflate filter");
+  check(H5Pset_deflate(properties.get(), static_cast<unsigned>(deflate_level)), where,
+        "cannot set deflate filter");
   return properties;
 }
 
@@ -83,12 +84,13 @@ ColumnDataset::ColumnDataset(const Object& parent, const ColumnInfo& info, hsize
                              hsize_t chunk_rows)
     : object_{Handle(), parent.file, parent.child_path(info.name)},
       type_(info.type),
-      width_(width) {
+      width_(width),
+      chunk_rows_(std::max<hsize_t>(chunk_rows, 1)) {
   const std::string where = object_.where();
   const int rank = width_ == 0 ? 1 : 2;
   const hsize_t dims[2] = {0, width_};
   const hsize_t max_dims[2] = {H5S_UNLIMITED, width_};
-  const hsize_t chunk[2] = {std::max<hsize_t>(chunk_rows, 1), std::max<hsize_t>(width_, 1)};
+  const hsize_t chunk[2] = {chunk_rows_, std::max<hsize_t>(width_, 1)};
   const Handle space = checked(H5Screate_simple(rank, dims, max_dims), HandleKind::dataspace, where,
                                "cannot create dataspace");
   const Handle properties = creation_properties(rank, chunk, where);
@@ -157,15 +159,35 @@ void ColumnDataset::require_type(ColumnType type) const {
   }
 }
 
+std::size_t ColumnDataset::value_size() const {
+  if (type_ == ColumnType::str) throw std::logic_error("strings have no fixed size");
+  return stored_size(type_);
+}
+
+void ColumnDataset::extend_to(hsize_t rows) {
+  const hsize_t new_dims[2] = {rows, width_};
+  check(H5Dset_extent(object_.handle.get(), new_dims), object_.where(), "cannot extend dataset");
+  rows_ = rows;
+}
+
+void ColumnDataset::write_packed_chunk(hsize_t first_row, hsize_t end_row, const void* packed,
+                                       std::size_t bytes) {
+  if (end_row > rows_) extend_to(end_row);
+  const hsize_t offset[2] = {first_row, 0};
+  // Filter mask 0: every filter of the dataset (shuffle, deflate) was applied.
+  check(H5Dwrite_chunk(object_.handle.get(), H5P_DEFAULT, 0, offset, bytes, packed),
+        object_.where(), "cannot write chunk");
+}
+
 void ColumnDataset::append_raw(hid_t memory_type, const void* data, hsize_t rows) {
   if (rows == 0) return;
   const std::string where = object_.where();
   const int rank = width_ == 0 ? 1 : 2;
-  const hsize_t new_dims[2] = {rows_ + rows, width_};
-  check(H5Dset_extent(object_.handle.get(), new_dims), where, "cannot extend dataset");
+  const hsize_t old_rows = rows_;
+  extend_to(rows_ + rows);
   const Handle file_space = checked(H5Dget_space(object_.handle.get()), HandleKind::dataspace,
                                     where, "cannot read dataspace");
-  const hsize_t start[2] = {rows_, 0};
+  const hsize_t start[2] = {old_rows, 0};
   const hsize_t count[2] = {rows, width_};
   check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
         where, "cannot select rows");
@@ -174,7 +196,6 @@ void ColumnDataset::append_raw(hid_t memory_type, const void* data, hsize_t rows
   check(H5Dwrite(object_.handle.get(), memory_type, memory_space.get(), file_space.get(),
                  H5P_DEFAULT, data),
         where, "cannot write rows");
-  rows_ += rows;
 }
 
 namespace {

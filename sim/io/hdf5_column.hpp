@@ -31,18 +31,30 @@ class ColumnDataset {
   void append(const double* values, hsize_t rows);
   void append(const std::int32_t* values, hsize_t rows);
 
+  // Stores one chunk already packed as the dataset's filters would have (chunk_filter.hpp) at
+  // first_row (a multiple of chunk_rows), first extending the dataset to end_row rows if it is
+  // shorter. For columns of a fixed-size type.
+  void write_packed_chunk(hsize_t first_row, hsize_t end_row, const void* packed,
+                          std::size_t bytes);
+
   hsize_t rows() const { return rows_; }
+  hsize_t width() const { return width_; }
+  hsize_t chunk_rows() const { return chunk_rows_; }
+  // Bytes of one value in the file and in memory (fixed-size types only).
+  std::size_t value_size() const;
   ColumnType type() const { return type_; }
   const Object& object() const { return object_; }
   void close() { object_.handle.close(object_.where()); }
 
  private:
   void append_raw(hid_t memory_type, const void* data, hsize_t rows);
+  void extend_to(hsize_t rows);
   void require_type(ColumnType type) const;
 
   Object object_;
   ColumnType type_;
   hsize_t width_;  // 0 for a 1-D dataset
+  hsize_t chunk_rows_;
   hsize_t rows_ = 0;
   Handle string_type_;                 // variable-length UTF-8, for str columns only
   std::vector<const char*> pointers_;  // reused across blocks: no allocation once it is big enough

@@ -11,6 +11,7 @@
 #include <system_error>
 #include <utility>
 
+#include "chunk_pipeline.hpp"
 #include "detsim/error.hpp"
 #include "detsim/io/output_file.hpp"
 #include "hdf5_attribute.hpp"
@@ -61,6 +62,17 @@ void write_root_attributes(const Object& root, const RunMetadata& metadata) {
   write_attribute(root, "trials_completed", std::int64_t{0});
 }
 
+// The values of a column of a fixed-size type, as stored in memory.
+const void* fixed_size_values(const ColumnBlock& block, std::size_t column) {
+  switch (block.schema()[column].type) {
+    case ColumnType::f64: return block.f64(column).data();
+    case ColumnType::i32: return block.i32(column).data();
+    case ColumnType::i8: return block.i8(column).data();
+    case ColumnType::str: break;
+  }
+  throw std::logic_error("strings are not stored as fixed-size values");
+}
+
 }  // namespace
 
 struct ResultsWriter::Impl {
@@ -85,12 +97,23 @@ struct ResultsWriter::Impl {
   std::vector<ColumnDataset> path_values;  // one per variable, [rows, months]
   std::optional<ColumnDataset> path_experiment;
   std::optional<ColumnDataset> path_trial;
+  // Every column of a fixed-size type goes through the pipeline: packed by whichever threads call
+  // pack_queued_chunks, written here. Its number for each trial column (no_lane for strings,
+  // which HDF5 writes itself: their chunks hold heap references only HDF5 can make).
+  detail::ChunkPipeline pipeline;
+  static constexpr std::size_t no_lane = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> trial_lanes;
+  std::vector<std::size_t> path_lanes;  // path_values, then experiment, then trial
+  std::size_t trials_written = 0;       // rows of /trials appended
 
   // Creates part_path under a fresh unpredictable name, exclusively.
   void create_part_file();
   void create_trials(const TrialTableLayout& layout);
   void create_paths();
   void require_open(const char* operation) const;
+  // Every row appended so far into the file, trials_completed set to them, and all of it flushed
+  // to disk: the state a crash afterwards leaves.
+  void write_out();
   // Closes every dataset and group, then the file, reporting any failure.
   void close_all();
 };
@@ -112,6 +135,10 @@ void ResultsWriter::Impl::create_trials(const TrialTableLayout& layout) {
   for (const ColumnInfo& info : layout.columns) {
     trial_columns.emplace_back(trials_group, info, 0, detail::chunk_rows_for(info.type, 0));
   }
+  // Reserved above, so the columns stay where the pipeline points.
+  for (ColumnDataset& column : trial_columns) {
+    trial_lanes.push_back(column.type() == ColumnType::str ? no_lane : pipeline.add_column(column));
+  }
 }
 
 void ResultsWriter::Impl::create_paths() {
@@ -132,13 +159,21 @@ void ResultsWriter::Impl::create_paths() {
                      ColumnInfo{"trial", ColumnType::i32,
                                 "Trial number within its experiment of the recorded trial", ""},
                      0, chunk);
+  for (ColumnDataset& column : path_values) path_lanes.push_back(pipeline.add_column(column));
+  path_lanes.push_back(pipeline.add_column(*path_experiment));
+  path_lanes.push_back(pipeline.add_column(*path_trial));
+}
+
+void ResultsWriter::Impl::write_out() {
+  pipeline.write_all();
+  detail::write_attribute(file, "trials_completed", static_cast<std::int64_t>(trials_written));
+  detail::flush(file);
+  last_flush = std::chrono::steady_clock::now();
 }
 
 void ResultsWriter::Impl::flush_if_due() {
-  const auto now = std::chrono::steady_clock::now();
-  if (now - last_flush < flush_interval) return;
-  detail::flush(file);
-  last_flush = now;
+  if (std::chrono::steady_clock::now() - last_flush < flush_interval) return;
+  write_out();
 }
 
 void ResultsWriter::flush_every(std::chrono::steady_clock::duration interval) {
@@ -194,9 +229,16 @@ ResultsWriter::ResultsWriter(std::filesystem::path path, const RunMetadata& meta
   }
 }
 
-// Without close() (an exception is unwinding), the handles close quietly and the .part file stays,
-// with complete = 0 and the trials appended so far.
-ResultsWriter::~ResultsWriter() = default;
+// Without close() (an exception is unwinding), the rows appended so far are written if the file
+// still takes them, the handles close quietly and the .part file stays, with complete = 0.
+ResultsWriter::~ResultsWriter() {
+  if (!impl_ || impl_->closed) return;
+  try {
+    impl_->write_out();
+  } catch (...) {
+    // The failure that ended the run is already on its way; this one would only hide it.
+  }
+}
 
 const std::filesystem::path& ResultsWriter::temporary_path() const { return impl_->part_path; }
 
@@ -208,14 +250,21 @@ void ResultsWriter::write_table(const std::string& group, const ColumnBlock& tab
   impl.last_flush = std::chrono::steady_clock::now();
 }
 
+void ResultsWriter::pack_queued_chunks() { impl_->pipeline.pack_queued(); }
+
 void ResultsWriter::append_trials(const ColumnBlock& block) {
   Impl& impl = *impl_;
   impl.require_open("append_trials");
   detail::require_trial_schema(impl.trial_layout, block);
-  for (std::size_t c = 0; c < block.columns(); ++c) impl.trial_columns[c].append(block, c);
-  const auto rows =
-      static_cast<std::int64_t>(impl.trial_columns.empty() ? 0 : impl.trial_columns.front().rows());
-  detail::write_attribute(impl.file, "trials_completed", rows);
+  for (std::size_t c = 0; c < block.columns(); ++c) {
+    const std::size_t lane = impl.trial_lanes[c];
+    if (lane == Impl::no_lane) {
+      impl.trial_columns[c].append(block, c);
+    } else {
+      impl.pipeline.append(lane, fixed_size_values(block, c), block.rows());
+    }
+  }
+  impl.trials_written += block.rows();
   impl.flush_if_due();
 }
 
@@ -229,11 +278,12 @@ void ResultsWriter::append_paths(const PathBlock& block) {
   }
   detail::require_path_shape(impl.path_variables, impl.path_months, block);
   const hsize_t rows = block.rows();
-  for (std::size_t v = 0; v < impl.path_values.size(); ++v) {
-    impl.path_values[v].append(block.values[v].data(), rows);
+  const std::size_t variables = impl.path_values.size();
+  for (std::size_t v = 0; v < variables; ++v) {
+    impl.pipeline.append(impl.path_lanes[v], block.values[v].data(), rows);
   }
-  impl.path_experiment->append(block.experiment.data(), rows);
-  impl.path_trial->append(block.trial.data(), rows);
+  impl.pipeline.append(impl.path_lanes[variables], block.experiment.data(), rows);
+  impl.pipeline.append(impl.path_lanes[variables + 1], block.trial.data(), rows);
   impl.flush_if_due();
 }
 
@@ -241,6 +291,7 @@ void ResultsWriter::close(const ColumnBlock& summary, bool complete,
                           std::int64_t trials_completed) {
   Impl& impl = *impl_;
   impl.require_open("close");
+  impl.pipeline.write_all();
   detail::write_table(impl.file, "summary", summary);
   detail::write_attribute(impl.file, "trials_completed", trials_completed);
   detail::write_attribute(impl.file, "complete", static_cast<std::int8_t>(complete ? 1 : 0));

@@ -42,14 +42,20 @@ struct TrialTableLayout {
 // a <path> that is not a regular file (InputError) or is no longer one at close (RunError). A
 // constructor that fails removes what it created. Appends reach the disk at most once a second
 // (flush_every), so even a crash leaves a file that opens: its root attribute complete is 0 until
-// close(), and trials_completed counts the /trials rows appended so far. Destroyed without close(),
-// the writer closes its handles quietly and leaves the .part file.
-// Strings are stored as UTF-8: a byte that is not part of valid UTF-8 is stored as U+FFFD.
+// close(), and trials_completed counts the /trials rows in it as of that flush. Destroyed without
+// close(), the writer closes its handles quietly and leaves the .part file. Strings are stored as
+// UTF-8: a byte that is not part of valid UTF-8 is stored as U+FFFD.
 //
 // I/O failures throw RunError naming the file and object; a block that does not match the layout
 // given to the constructor (columns, names, types, lengths, path months) is a std::logic_error and
-// leaves the file unchanged. Use from one thread at a time. A flush recompresses every partly
-// filled chunk: append blocks of many rows (thousands), not single rows.
+// leaves the file unchanged. Use from one thread at a time, but for pack_queued_chunks. A flush
+// packs every partly filled chunk again: append blocks of many rows (thousands), not single rows.
+//
+// Columns of numbers are cut into chunks by the writer itself and stored with HDF5's direct chunk
+// write, packed (shuffled and deflated, exactly as HDF5's filters would) by whichever threads
+// call pack_queued_chunks, so compression spreads over a run's threads; what nobody packed by the
+// time it must be written, the writer packs itself. The file is the one HDF5's own pipeline
+// would write: any HDF5 reader reads it.
 class ResultsWriter {
  public:
   ResultsWriter(std::filesystem::path path, const RunMetadata& metadata,
@@ -71,6 +77,10 @@ class ResultsWriter {
   // definitions of the summary measures, /measures, which readers need for a file without
   // /summary).
   void write_table(const std::string& group, const ColumnBlock& table);
+
+  // Any thread, concurrently with the other calls (the one exception): packs the chunks the
+  // appends have filled and queued, then returns. A run's worker threads call it between blocks.
+  void pack_queued_chunks();
 
   void append_trials(const ColumnBlock& block);
   // block must have the path_variables and path_months given to the constructor; an empty block
