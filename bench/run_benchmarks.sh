@@ -2,7 +2,10 @@
 # The figures the issues ask for, on this machine:
 #  1. trials per second of the default scenario at 1 and 2 threads, per structure (engine and
 #     model only, no file: build/trial_throughput);
-#  2. peak resident memory of a whole `detsim run` (file written) at 1e4 and 1e6 trials, from
+#  2. what the results file costs: the five structures of the default comparison run by the
+#     engine alone and with the file written, at 1 and 2 threads (build/writer_share): the file's
+#     share of the wall time, and the speed-up of 2 threads over 1 with the file;
+#  3. peak resident memory of a whole `detsim run` (file written) at 1e4 and 1e6 trials, from
 #     GNU time's maximum resident set size.
 # Usage: bash bench/run_benchmarks.sh [BUILD_DIR]   (after scripts/build.sh)
 set -euo pipefail
@@ -15,6 +18,9 @@ echo "== throughput (best of 5, 40000 trials), $(nproc) cores: $(grep -m1 'model
 for structure in none nato_article5 bilateral_pact security_assistance economic_diplomatic; do
   "$build/trial_throughput" scenarios/ukraine.yaml 40000 "$structure" 5 | tail -2 | sed "s/^/$structure: /"
 done
+
+echo "== the results file's share of a run (best of 3, 5 structures x 40000 trials)"
+"$build/writer_share" scenarios/ukraine.yaml 40000 3
 
 echo "== peak memory of detsim run (2 threads, structure none, file written)"
 for trials in 10000 1000000; do
