@@ -7,20 +7,13 @@
 #include <cstdio>
 #include <string>
 
+#include "counting_sink.hpp"
 #include "detsim/engine/simulation.hpp"
 #include "detsim/scenario/load.hpp"
 
 namespace {
 
-// Counts rows so the work cannot be optimised away, and keeps nothing.
-class CountingSink : public detsim::BlockSink {
- public:
-  void consume(const detsim::TrialBlock&, const detsim::ColumnBlock& trials,
-               const detsim::PathBlock&) override {
-    rows += trials.rows();
-  }
-  std::size_t rows = 0;
-};
+using detsim::bench::CountingSink;
 
 double best_rate(const detsim::Simulation& simulation, int threads, int repeats,
                  std::uint64_t seed) {

@@ -11,20 +11,14 @@
 #include <filesystem>
 #include <string>
 
+#include "counting_sink.hpp"
 #include "detsim/engine/simulation.hpp"
 #include "detsim/io/results_writer.hpp"
 #include "detsim/scenario/load.hpp"
 
 namespace {
 
-class CountingSink : public detsim::BlockSink {
- public:
-  void consume(const detsim::TrialBlock&, const detsim::ColumnBlock& trials,
-               const detsim::PathBlock&) override {
-    rows += trials.rows();
-  }
-  std::size_t rows = 0;
-};
+using detsim::bench::CountingSink;
 
 // What the command line's sink does with the file: every block appended, chunks packed by the
 // workers between blocks.
