@@ -16,19 +16,21 @@ class Json {
   using Array = std::vector<Json>;
   using Object = std::vector<Member>;
 
-  Json() : value_(nullptr) {}
-  Json(std::nullptr_t) : value_(nullptr) {}
-  Json(bool value) : value_(value) {}
+  // Defined below Member: the variant's constructors need every alternative complete, and
+  // clang (with libstdc++) checks that where a body is compiled, which in the class is too early.
+  Json();
+  Json(std::nullptr_t);
+  Json(bool value);
   Json(double value);  // finite only: JSON has no infinity
-  Json(int value) : value_(static_cast<std::int64_t>(value)) {}
-  Json(std::int64_t value) : value_(value) {}
-  Json(std::uint64_t value) : value_(value) {}
-  Json(std::string value) : value_(std::move(value)) {}
-  Json(const char* value) : value_(std::string(value)) {}
-  Json(Array value) : value_(std::move(value)) {}
-  Json(Object value) : value_(std::move(value)) {}
+  Json(int value);
+  Json(std::int64_t value);
+  Json(std::uint64_t value);
+  Json(std::string value);
+  Json(const char* value);
+  Json(Array value);
+  Json(Object value);
 
-  static Json object() { return Json(Object{}); }
+  static Json object();
   // Sets `key` of an object (in place if present, else last); returns *this for chaining.
   Json& set(const std::string& key, Json value);
   // The value of `key` in an object; nullptr when absent or not an object.
@@ -48,5 +50,17 @@ struct Json::Member {
   std::string key;
   Json value;
 };
+
+inline Json::Json() : value_(nullptr) {}
+inline Json::Json(std::nullptr_t) : value_(nullptr) {}
+inline Json::Json(bool value) : value_(value) {}
+inline Json::Json(int value) : value_(static_cast<std::int64_t>(value)) {}
+inline Json::Json(std::int64_t value) : value_(value) {}
+inline Json::Json(std::uint64_t value) : value_(value) {}
+inline Json::Json(std::string value) : value_(std::move(value)) {}
+inline Json::Json(const char* value) : value_(std::string(value)) {}
+inline Json::Json(Array value) : value_(std::move(value)) {}
+inline Json::Json(Object value) : value_(std::move(value)) {}
+inline Json Json::object() { return Json(Object{}); }
 
 }  // namespace detsim::detail
