@@ -75,7 +75,8 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
        "the power (0: whatever the balance)",
        "challenger's share of power"},
       {"clash_base", &Dynamics::clash_base, unit,
-       "monthly chance of a clash with a guarantor's forces when none fights directly",
+       "monthly chance of a clash with a guarantor engaged in the war (honoring with arms or "
+       "sanctions) whose forces do not fight",
        "per war month"},
       {"clash_direct", &Dynamics::clash_direct, unit,
        "added monthly chance of a clash when a guarantor fights directly", "per war month"},
