@@ -39,6 +39,8 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   capitulation_territory = dyn(d.capitulation_territory, "capitulation_territory");
   target_endurance = dyn(d.target_endurance, "target_endurance");
   exhaustion = dyn(d.exhaustion, "exhaustion");
+  lanchester_weight = dyn(d.lanchester_weight, "lanchester_weight");
+  capitulation_balance = dyn(d.capitulation_balance, "capitulation_balance");
   clash_base = dyn(d.clash_base, "clash_base");
   clash_direct = dyn(d.clash_direct, "clash_direct");
   nuclear_from_clash = dyn(d.nuclear_from_clash, "nuclear_from_clash");

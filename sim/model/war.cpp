@@ -22,6 +22,16 @@ void end_war(TrialState& s, Outcome outcome) {
 
 }  // namespace
 
+WarLosses war_losses(double lanchester_weight, double target_capability, double defence) {
+  // Lanchester's linear law: a side's losses grow with the fire it faces. The challenger's
+  // fire is fixed (its own capability) and spread over the defence in proportion to size,
+  // so the target's share of it, and so its own losses, is c_T / D; the challenger faces
+  // the whole defence, D / c_T times what the target alone brings.
+  const double faced = defence / target_capability;
+  return {1.0 - lanchester_weight + lanchester_weight * faced,
+          1.0 - lanchester_weight + lanchester_weight / faced};
+}
+
 void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
   RandomStream draws = streams.open(StreamPurpose::war, 0, static_cast<std::uint64_t>(s.month));
   const double front_shock = draws.normal();
@@ -37,12 +47,15 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
   s.territory =
       std::clamp(s.territory + value_of(s, p.front_speed) * (1.0 - 2.0 * share) + shock, 0.0, 1.0);
 
-  // Costs: the challenger prices its war at k over the forecast horizon, plus sanctions.
-  const double monthly_cost = s.war_cost / value_of(s, p.forecast_months);
+  // Costs: the challenger prices its war at k over the forecast horizon, as a war against the
+  // target alone; who fights scales each side's losses (war_losses), and sanctions come on top.
+  const WarLosses losses =
+      war_losses(value_of(s, p.lanchester_weight), s.target_capability, defender);
+  const double monthly_cost = s.war_cost / value_of(s, p.forecast_months) * losses.challenger;
   const double war_cost = monthly_cost + s.subset_sanctions[set];
   s.challenger_war_cost += war_cost;
   s.challenger_cost += war_cost;
-  s.target_cost += value_of(s, p.target_war_cost);
+  s.target_cost += value_of(s, p.target_war_cost) * losses.target;
   // Honoring guarantors pay for the forces they commit and for the sanctions they impose
   // (trade forgone): a share of what the sanctions cost the challenger.
   const double guarantor_rate = value_of(s, p.guarantor_war_cost);
@@ -59,10 +72,13 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
     return;
   }
   // Termination, in the order a war is decided: the attacker's exhaustion, the defender's
-  // collapse (territory lost, or more cost than its resolve bears), then a negotiated end.
+  // collapse (territory lost, or more cost than its resolve bears while the balance is against
+  // it: a target whose side holds the stronger forces does not sue for peace), then a
+  // negotiated end.
   const bool settles = u_settle < value_of(s, p.settlement_rate);
-  const bool target_broken = s.territory < value_of(s, p.capitulation_territory) ||
-                             s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve;
+  const bool worn_out = s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve &&
+                        share >= value_of(s, p.capitulation_balance);
+  const bool target_broken = s.territory < value_of(s, p.capitulation_territory) || worn_out;
   if (s.challenger_war_cost >= value_of(s, p.exhaustion) * s.stake) {
     end_war(s, Outcome::target_holds);
   } else if (target_broken) {

@@ -67,8 +67,16 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
       {"target_endurance", &Dynamics::target_endurance, non_negative,
        "the target capitulates when its war cost reaches this multiple of its resolve",
        "stake units per unit of the target's resolve"},
+      {"lanchester_weight", &Dynamics::lanchester_weight, unit,
+       "share of each side's monthly war loss that follows the force it faces (0: flat costs)",
+       "share of each side's war cost"},
+      {"capitulation_balance", &Dynamics::capitulation_balance, unit,
+       "the target capitulates on cost only while the challenger holds at least this share of "
+       "the power (0: whatever the balance)",
+       "challenger's share of power"},
       {"clash_base", &Dynamics::clash_base, unit,
-       "monthly chance of a clash with a guarantor's forces when none fights directly",
+       "monthly chance of a clash with a guarantor engaged in the war (honoring with arms or "
+       "sanctions) whose forces do not fight",
        "per war month"},
       {"clash_direct", &Dynamics::clash_direct, unit,
        "added monthly chance of a clash when a guarantor fights directly", "per war month"},

@@ -222,28 +222,38 @@ TEST_CASE("a war ends by exhaustion, capitulation or settlement, in that order")
 }
 
 TEST_CASE(
-    "a direct clash is likelier with a guarantor fighting, nuclear use needs a nuclear state") {
+    "a direct clash needs a guarantor engaged, is likelier with its forces fighting, and nuclear "
+    "use needs a nuclear state") {
   Scenario s = base_scenario();
   s.dynamics.clash_base = Quantity::constant(0.01);
   s.dynamics.clash_direct = Quantity::constant(0.1);
   Fixture f(s);
   attack(f.p(), f.state, f.streams);
   REQUIRE(f.guarantor().fighting);
+  const double defend = f.guarantor().terms[Term::defend];
+  REQUIRE(defend > 0);
   const int n = 20000;
-  double direct_clashes = 0, indirect_clashes = 0;
+  double direct_clashes = 0, engaged_clashes = 0, unengaged_clashes = 0;
+  const auto at_war_with = [&](bool fighting, double promised) {
+    f.state.escalation = Escalation::war;
+    f.guarantor().fighting = fighting;
+    f.guarantor().terms[Term::defend] = promised;
+  };
   for (int i = 0; i < n; ++i) {
     RandomStream draws = f.streams.open(StreamPurpose::war, 0, static_cast<std::uint64_t>(i));
-    f.state.escalation = Escalation::war;
-    f.guarantor().fighting = true;
+    at_war_with(true, defend);  // its forces fight
     climb_ladder(f.p(), f.state, draws.uniform(), draws.uniform());
     direct_clashes += f.state.escalation == Escalation::direct_clash;
-    f.state.escalation = Escalation::war;
-    f.guarantor().fighting = false;
+    at_war_with(true, 0.0);  // it honors with arms or sanctions only
     climb_ladder(f.p(), f.state, draws.uniform(), draws.uniform());
-    indirect_clashes += f.state.escalation == Escalation::direct_clash;
+    engaged_clashes += f.state.escalation == Escalation::direct_clash;
+    at_war_with(false, defend);  // it stays out: nobody to clash with
+    climb_ladder(f.p(), f.state, draws.uniform(), draws.uniform());
+    unengaged_clashes += f.state.escalation == Escalation::direct_clash;
   }
   within_five_se(direct_clashes, n, 0.11);
-  within_five_se(indirect_clashes, n, 0.01);
+  within_five_se(engaged_clashes, n, 0.01);
+  CHECK(unengaged_clashes == 0);
   CHECK(f.state.max_escalation == Escalation::direct_clash);  // never 3: not nuclear
 }
 

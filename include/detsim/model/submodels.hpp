@@ -77,6 +77,15 @@ void attack(const TrialParameters& p, TrialState& s, const TrialStreams& streams
 // U_nuclear, U_settle.
 void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 
+// war.cpp: how much each side loses in a war month, as multiples of what it would lose with
+// the target fighting alone (1 and 1 at weight 0): with Lanchester weight l and defence D
+// against the target's own capability c_T, the challenger's losses are 1 - l + l D / c_T and
+// the target's 1 - l + l c_T / D.
+struct WarLosses {
+  double challenger = 1, target = 1;
+};
+WarLosses war_losses(double lanchester_weight, double target_capability, double defence);
+
 // escalation.cpp: one month on the escalation ladder, by the month's U_clash and U_nuclear; true
 // when it reached nuclear use.
 bool climb_ladder(const TrialParameters& p, TrialState& s, double u_clash, double u_nuclear);

@@ -87,6 +87,10 @@ struct Dynamics {
       Quantity::constant(2.0);  // target capitulates when its war cost reaches this * its resolve
   Quantity exhaustion =
       Quantity::constant(1.0);  // challenger quits when cumulative war cost reaches this * stake
+  Quantity lanchester_weight =
+      Quantity::constant(0.0);  // how far war losses follow the force each side faces (0 = flat)
+  Quantity capitulation_balance =
+      Quantity::constant(0.0);  // the target gives up on cost only at this challenger share or more
   Quantity clash_base =
       Quantity::constant(0.001);  // monthly chance of a guarantor clash without intervention
   Quantity clash_direct =
