@@ -4,30 +4,16 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "detsim/scenario/load.hpp"
-#include "support/collecting_sink.hpp"
+#include "support/ukraine_run.hpp"
 
 using namespace detsim;
 using namespace detsim::testing;
 
 namespace {
 
-const std::string kUkraine = std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml";
-
 CollectingSink run(const std::string& structure, std::vector<std::string> overrides,
                    std::int64_t trials = 3000, int threads = 2) {
-  LoadOptions options;
-  options.overrides = std::move(overrides);
-  options.overrides.push_back("trials=" + std::to_string(trials));
-  options.structure = structure;
-  Simulation simulation({{structure, load_scenario(kUkraine, options)}});
-  CollectingSink sink;
-  RunOptions run_options;
-  run_options.threads = threads;
-  run_options.seed = 20261126;
-  run_options.block_size = 500;
-  REQUIRE(simulation.run(run_options, sink).complete);
-  return sink;
+  return run_ukraine(structure, std::move(overrides), trials, threads);
 }
 
 struct Estimate {
@@ -123,7 +109,7 @@ TEST_CASE("direct intervention against a nuclear challenger raises the chance of
 TEST_CASE("the same seed gives bit-identical trials whatever the thread count and block size") {
   LoadOptions options;
   options.overrides = {"trials=700"};
-  const Scenario scenario = load_scenario(kUkraine, options);
+  const Scenario scenario = load_scenario(kUkraineScenario, options);
   const auto columns_with = [&](int threads, std::int64_t block) {
     Simulation simulation({{"none", scenario}});
     CollectingSink sink;

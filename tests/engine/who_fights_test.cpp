@@ -5,45 +5,18 @@
 #include <cmath>
 
 #include "detsim/model/submodels.hpp"
-#include "detsim/scenario/load.hpp"
-#include "support/collecting_sink.hpp"
+#include "support/ukraine_run.hpp"
 
 using namespace detsim;
 using namespace detsim::testing;
 
 namespace {
 
-const std::string kUkraine = std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml";
 constexpr double kChallengerGains = 3;
 
-// One experiment's columns, rows in trial order (blocks may arrive in any order), so that row t
-// of two runs is the same trial.
-struct Run {
-  CollectingSink sink;
-  std::vector<double> column(const std::string& name) const {
-    const auto trial = sink.column("trial");
-    const auto values = sink.column(name);
-    std::vector<double> ordered(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      ordered[static_cast<std::size_t>(trial[i])] = values[i];
-    }
-    return ordered;
-  }
-};
-
-Run run(const std::string& structure, std::vector<std::string> overrides, std::int64_t trials) {
-  LoadOptions options;
-  options.overrides = std::move(overrides);
-  options.overrides.push_back("trials=" + std::to_string(trials));
-  options.structure = structure;
-  Simulation simulation({{structure, load_scenario(kUkraine, options)}});
-  Run r;
-  RunOptions run_options;
-  run_options.threads = 2;
-  run_options.seed = 20261126;
-  run_options.block_size = 500;
-  REQUIRE(simulation.run(run_options, r.sink).complete);
-  return r;
+CollectingSink run(const std::string& structure, std::vector<std::string> overrides,
+                   std::int64_t trials) {
+  return run_ukraine(structure, std::move(overrides), trials);
 }
 
 // Mean and standard error of the paired differences a - b over the rows where `use` holds.
@@ -103,24 +76,24 @@ TEST_CASE("each side's war losses follow the force it faces") {
 }
 
 TEST_CASE("a guarantor that fights makes wars shorter and challenger gains rarer") {
-  const Run fights = run("bilateral_pact", pact_with_us_resolve("1"), 3000);
-  const Run stays_out = run("bilateral_pact", pact_with_us_resolve("0.05"), 3000);
-  const auto months_fights = fights.column("war_months");
-  const auto months_out = stays_out.column("war_months");
+  const CollectingSink fights = run("bilateral_pact", pact_with_us_resolve("1"), 3000);
+  const CollectingSink stays_out = run("bilateral_pact", pact_with_us_resolve("0.05"), 3000);
+  const auto months_fights = fights.column_by_trial("war_months");
+  const auto months_out = stays_out.column_by_trial("war_months");
   std::vector<bool> both_at_war(months_fights.size());
   for (std::size_t i = 0; i < both_at_war.size(); ++i) {
     // Paired: the same trials go to war in both, in the same month.
     REQUIRE((months_fights[i] > 0) == (months_out[i] > 0));
     both_at_war[i] = months_fights[i] > 0;
   }
-  const auto honored = fights.column("honored.united_states");
-  const auto backed = stays_out.column("honored.united_states");
+  const auto honored = fights.column_by_trial("honored.united_states");
+  const auto backed = stays_out.column_by_trial("honored.united_states");
   for (std::size_t i = 0; i < both_at_war.size(); ++i) {
     if (both_at_war[i]) CHECK((honored[i] == 1 && backed[i] == 0));
   }
   check_below_zero(paired(months_fights, months_out, both_at_war));
-  const auto gains = [](const Run& r) {
-    auto outcome = r.column("outcome");
+  const auto gains = [](const CollectingSink& r) {
+    auto outcome = r.column_by_trial("outcome");
     for (double& x : outcome) x = x == kChallengerGains ? 1.0 : 0.0;
     return outcome;
   };
@@ -135,10 +108,10 @@ TEST_CASE("the target does not capitulate while it holds more than 90% of its te
     std::size_t capitulated = 0, above = 0;
     for (const char* structure : {"none", "nato_article5", "bilateral_pact", "security_assistance",
                                   "economic_diplomatic"}) {
-      const Run r = run(structure, overrides, 2000);
-      const auto outcome = r.column("outcome");
-      const auto months = r.column("war_months");
-      const auto territory = r.column("territory");
+      const CollectingSink r = run(structure, overrides, 2000);
+      const auto outcome = r.column_by_trial("outcome");
+      const auto months = r.column_by_trial("war_months");
+      const auto territory = r.column_by_trial("territory");
       for (std::size_t i = 0; i < outcome.size(); ++i) {
         if (outcome[i] != kChallengerGains || months[i] == 0) continue;
         ++capitulated;
@@ -164,9 +137,9 @@ TEST_CASE("no clash with a guarantor when no guarantor is engaged") {
   // almost surely within a few months. A non-nuclear challenger, so that level 2 or more means a
   // clash (a nuclear challenger may reach level 3 from a war with the target alone, 7.12).
   const std::vector<std::string> clashes{"dynamics.clash_base=0.5", "actors.russia.nuclear=false"};
-  const Run none = run("none", clashes, 2000);
-  const auto level = none.column("max_escalation");
-  const auto months = none.column("war_months");
+  const CollectingSink none = run("none", clashes, 2000);
+  const auto level = none.column_by_trial("max_escalation");
+  const auto months = none.column_by_trial("war_months");
   std::size_t wars = 0, clashed = 0;
   for (std::size_t i = 0; i < level.size(); ++i) {
     wars += months[i] > 0;
@@ -175,9 +148,9 @@ TEST_CASE("no clash with a guarantor when no guarantor is engaged") {
   REQUIRE(wars > 100);
   CHECK(clashed == 0);
   // The same rate with guarantors engaged (sanctions only, no forces) does give clashes.
-  const Run sanctions = run("economic_diplomatic", clashes, 2000);
-  const auto engaged_level = sanctions.column("max_escalation");
-  const auto honored = sanctions.column("honored.united_states");
+  const CollectingSink sanctions = run("economic_diplomatic", clashes, 2000);
+  const auto engaged_level = sanctions.column_by_trial("max_escalation");
+  const auto honored = sanctions.column_by_trial("honored.united_states");
   std::size_t engaged = 0, engaged_clashed = 0;
   for (std::size_t i = 0; i < engaged_level.size(); ++i) {
     if (honored[i] != 1) continue;

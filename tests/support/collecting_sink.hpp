@@ -22,6 +22,17 @@ class CollectingSink : public BlockSink {
     }
     return out;
   }
+  // All rows of one column, row t holding trial t (blocks may arrive in any order), so that row
+  // t of two runs of one experiment is the same trial.
+  std::vector<double> column_by_trial(const std::string& name) const {
+    const std::vector<double> trial = column("trial");
+    const std::vector<double> values = column(name);
+    std::vector<double> ordered(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      ordered[static_cast<std::size_t>(trial[i])] = values[i];
+    }
+    return ordered;
+  }
   std::vector<ColumnBlock> blocks;
   std::vector<PathBlock> path_blocks;
 };
