@@ -59,11 +59,14 @@ void PairedDifferences::match(std::size_t e) {
   const std::int64_t baseline_end =
       baseline_values_.first_trial +
       static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
-  while (!queue.values.empty() && queue.first_trial < baseline_end) {
+  // Matched trials leave the queue in one erase at the end: one per trial would move the rest
+  // of a waiting block each time (quadratic in the block when the baseline is not first).
+  std::size_t used = 0;
+  while (used < queue.values.size() && queue.first_trial < baseline_end) {
     const auto offset =
         static_cast<std::size_t>(queue.first_trial - baseline_values_.first_trial) * measures_;
     for (std::size_t m = 0; m < measures_; ++m) {
-      const double mine = queue.values[m], theirs = baseline_values_.values[offset + m];
+      const double mine = queue.values[used + m], theirs = baseline_values_.values[offset + m];
       Pairing& p = pairings_[e * measures_ + m];
       if (std::isnan(mine) != std::isnan(theirs)) {
         p.matched = false;
@@ -71,10 +74,11 @@ void PairedDifferences::match(std::size_t e) {
         p.difference.add(mine - theirs);
       }
     }
-    queue.values.erase(queue.values.begin(),
-                       queue.values.begin() + static_cast<std::ptrdiff_t>(measures_));
+    used += measures_;
     ++queue.first_trial;
   }
+  queue.values.erase(queue.values.begin(),
+                     queue.values.begin() + static_cast<std::ptrdiff_t>(used));
 }
 
 void PairedDifferences::release_baseline() {
