@@ -3,7 +3,6 @@
 // experiment's own bit for bit.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <charconv>
 
 #include "commands.hpp"
@@ -69,10 +68,7 @@ StoredExperiment find_experiment(const std::string& file, const std::string& wan
     throw InputError(fmt::format("{}: experiment {} ({}) has no resolved scenario to run", file,
                                  index[*row], name[*row]));
   }
-  const auto& schema = table.schema();
-  const bool has_preset = std::any_of(schema.begin(), schema.end(), [](const ColumnInfo& c) {
-    return c.name == "preset" && c.type == ColumnType::str;
-  });
+  const bool has_preset = table.has_column("preset", ColumnType::str);
   return {index[*row], name[*row], has_preset ? table.str(table.index_of("preset"))[*row] : "",
           yaml[*row]};
 }

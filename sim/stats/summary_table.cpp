@@ -34,19 +34,14 @@ std::string difference_cell(double d, double low, double high, bool unpaired) {
   return unpaired ? text + " u" : text;
 }
 
-bool has_column(const ColumnBlock& block, const std::string& name, ColumnType type) {
-  return std::any_of(block.schema().begin(), block.schema().end(),
-                     [&](const ColumnInfo& c) { return c.name == name && c.type == type; });
-}
-
 // The difference columns, as this program writes them: files written before they were added,
 // and damaged ones, get no difference table.
 bool has_differences(const ColumnBlock& summary) {
-  return has_column(summary, "baseline", ColumnType::i32) &&
-         has_column(summary, "pairing", ColumnType::str) &&
-         has_column(summary, "difference", ColumnType::f64) &&
-         has_column(summary, "difference_ci_low", ColumnType::f64) &&
-         has_column(summary, "difference_ci_high", ColumnType::f64);
+  return summary.has_column("baseline", ColumnType::i32) &&
+         summary.has_column("pairing", ColumnType::str) &&
+         summary.has_column("difference", ColumnType::f64) &&
+         summary.has_column("difference_ci_low", ColumnType::f64) &&
+         summary.has_column("difference_ci_high", ColumnType::f64);
 }
 
 // Measures down, the given experiments across, cells by (measure, experiment).
@@ -134,7 +129,11 @@ std::string format_structures_table(const ColumnBlock& experiments) {
     return std::any_of(schema.begin(), schema.end(),
                        [&](const ColumnInfo& c) { return c.name == name; });
   };
-  if (!has("structure") || !has("lead")) return "";  // a file written before they were recorded
+  // A file written before they were recorded, or a damaged one.
+  if (!experiments.has_column("structure", ColumnType::str) ||
+      !experiments.has_column("lead", ColumnType::str)) {
+    return "";
+  }
   const std::size_t n = experiments.rows();
   const std::vector<std::string>& names = experiments.str(experiments.index_of("structure"));
   const std::vector<std::string>& leads = experiments.str(experiments.index_of("lead"));

@@ -1,6 +1,7 @@
 // ColumnBlock: column storage and typed access.
 #include "detsim/table/column_block.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace detsim {
@@ -29,6 +30,11 @@ std::size_t ColumnBlock::index_of(std::string_view name) const {
     if (schema_[c].name == name) return c;
   }
   throw std::out_of_range("no column named '" + std::string(name) + "'");
+}
+
+bool ColumnBlock::has_column(std::string_view name, ColumnType type) const {
+  return std::any_of(schema_.begin(), schema_.end(),
+                     [&](const ColumnInfo& c) { return c.name == name && c.type == type; });
 }
 
 double ColumnBlock::number(std::size_t column, std::size_t row) const {

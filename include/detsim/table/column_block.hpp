@@ -31,6 +31,9 @@ class ColumnBlock {
   void resize(std::size_t rows);
   // Index of the column with this name; throws std::out_of_range naming it if absent.
   std::size_t index_of(std::string_view name) const;
+  // Whether a column of this name and type is present: for files written before a column was
+  // added, or damaged ones.
+  bool has_column(std::string_view name, ColumnType type) const;
 
   std::vector<double>& f64(std::size_t column) { return f64_[column]; }
   std::vector<std::int32_t>& i32(std::size_t column) { return i32_[column]; }
