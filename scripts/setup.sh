@@ -11,7 +11,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-scipy
   python3-nbformat python3-nbconvert python3-ipykernel
-  python3-jsonschema python3-yaml
+  python3-jsonschema python3-yaml python3-xarray python3-h5netcdf
   time bc util-linux
   clang-14 libclang-rt-14-dev
 )

@@ -45,10 +45,11 @@ class ColumnDataset {
   ColumnType type() const { return type_; }
   const Object& object() const { return object_; }
   void close() { object_.handle.close(object_.where()); }
+  // Sets the length to `rows` without writing: a dimension's length follows the rows it labels.
+  void extend_to(hsize_t rows);
 
  private:
   void append_raw(hid_t memory_type, const void* data, hsize_t rows);
-  void extend_to(hsize_t rows);
   void require_type(ColumnType type) const;
 
   Object object_;

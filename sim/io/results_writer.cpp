@@ -10,12 +10,14 @@
 #include <stdexcept>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "chunk_pipeline.hpp"
 #include "detsim/error.hpp"
 #include "detsim/io/output_file.hpp"
 #include "hdf5_attribute.hpp"
 #include "hdf5_column.hpp"
+#include "hdf5_dimension.hpp"
 #include "hdf5_object.hpp"
 #include "results_schema.hpp"
 #include "results_writer_checks.hpp"
@@ -97,6 +99,12 @@ struct ResultsWriter::Impl {
   std::vector<ColumnDataset> path_values;  // one per variable, [rows, months]
   std::optional<ColumnDataset> path_experiment;
   std::optional<ColumnDataset> path_trial;
+  // netCDF-4 dimensions, at the root so that a table's group holds its columns only: the rows of
+  // /trials, the rows of /paths, and the months of /paths (with their numbers).
+  std::optional<ColumnDataset> trial_row;
+  std::optional<ColumnDataset> path_row;
+  std::optional<ColumnDataset> month;
+  hsize_t path_rows_written = 0;
   // Every column of a fixed-size type goes through the pipeline: packed by whichever threads call
   // pack_queued_chunks, written here. Its number for each trial column (no_lane for strings,
   // which HDF5 writes itself: their chunks hold heap references only HDF5 can make).
@@ -110,6 +118,8 @@ struct ResultsWriter::Impl {
   void create_part_file();
   void create_trials(const TrialTableLayout& layout);
   void create_paths();
+  // The dimensions' lengths brought to the rows written.
+  void extend_dimensions();
   void require_open(const char* operation) const;
   // Every row appended so far into the file, trials_completed set to them, and all of it flushed
   // to disk: the state a crash afterwards leaves.
@@ -139,6 +149,12 @@ void ResultsWriter::Impl::create_trials(const TrialTableLayout& layout) {
   for (ColumnDataset& column : trial_columns) {
     trial_lanes.push_back(column.type() == ColumnType::str ? no_lane : pipeline.add_column(column));
   }
+  trial_row.emplace(file,
+                    ColumnInfo{"trial_row", ColumnType::i32,
+                               "The dimension of every /trials column (netCDF-4); no values", ""},
+                    0, detail::chunk_rows_for(ColumnType::i32, 0));
+  detail::make_dimension(*trial_row, false);
+  for (const ColumnDataset& column : trial_columns) detail::attach_dimension(*trial_row, column, 0);
 }
 
 void ResultsWriter::Impl::create_paths() {
@@ -162,10 +178,38 @@ void ResultsWriter::Impl::create_paths() {
   for (ColumnDataset& column : path_values) path_lanes.push_back(pipeline.add_column(column));
   path_lanes.push_back(pipeline.add_column(*path_experiment));
   path_lanes.push_back(pipeline.add_column(*path_trial));
+
+  path_row.emplace(file,
+                   ColumnInfo{"path_row", ColumnType::i32,
+                              "The dimension of the rows of every /paths dataset (netCDF-4); "
+                              "no values",
+                              ""},
+                   0, chunk);
+  detail::make_dimension(*path_row, false);
+  month.emplace(file,
+                ColumnInfo{"month", ColumnType::i32,
+                           "Month of each column of a /paths variable; 0 is the initial state", ""},
+                0, chunk);
+  std::vector<std::int32_t> numbers(path_months);
+  for (std::size_t m = 0; m < path_months; ++m) numbers[m] = static_cast<std::int32_t>(m);
+  month->append(numbers.data(), months);
+  detail::make_dimension(*month, true);
+  for (const ColumnDataset& values : path_values) {
+    detail::attach_dimension(*path_row, values, 0);
+    detail::attach_dimension(*month, values, 1);
+  }
+  detail::attach_dimension(*path_row, *path_experiment, 0);
+  detail::attach_dimension(*path_row, *path_trial, 0);
+}
+
+void ResultsWriter::Impl::extend_dimensions() {
+  if (trial_row) trial_row->extend_to(trials_written);
+  if (path_row) path_row->extend_to(path_rows_written);
 }
 
 void ResultsWriter::Impl::write_out() {
   pipeline.write_all();
+  extend_dimensions();
   detail::write_attribute(file, "trials_completed", static_cast<std::int64_t>(trials_written));
   detail::flush(file);
   last_flush = std::chrono::steady_clock::now();
@@ -191,6 +235,9 @@ void ResultsWriter::Impl::close_all() {
   for (ColumnDataset& column : path_values) column.close();
   if (path_experiment) path_experiment->close();
   if (path_trial) path_trial->close();
+  for (auto* dimension : {&trial_row, &path_row, &month}) {
+    if (*dimension) (*dimension)->close();
+  }
   if (paths_group) paths_group->handle.close(paths_group->where());
   trials_group.handle.close(trials_group.where());
   file.handle.close(file.file);
@@ -284,6 +331,7 @@ void ResultsWriter::append_paths(const PathBlock& block) {
   }
   impl.pipeline.append(impl.path_lanes[variables], block.experiment.data(), rows);
   impl.pipeline.append(impl.path_lanes[variables + 1], block.trial.data(), rows);
+  impl.path_rows_written += rows;
   impl.flush_if_due();
 }
 
@@ -292,6 +340,7 @@ void ResultsWriter::close(const ColumnBlock& summary, bool complete,
   Impl& impl = *impl_;
   impl.require_open("close");
   impl.pipeline.write_all();
+  impl.extend_dimensions();
   detail::write_table(impl.file, "summary", summary);
   detail::write_attribute(impl.file, "trials_completed", trials_completed);
   detail::write_attribute(impl.file, "complete", static_cast<std::int8_t>(complete ? 1 : 0));

@@ -31,7 +31,7 @@ REAL_FILE = os.environ.get("DETSIM_RESULTS_FILE")
 DETSIM = os.environ.get("DETSIM_BINARY")
 
 # The section of RESULTS.md that documents each part of the file, by its heading.
-ROOT, SCENARIO = "Root attributes", "`/scenario`"
+ROOT, SCENARIO, DIMENSIONS = "Root attributes", "`/scenario`", "Dimensions"
 TABLE_SECTIONS = {"experiments": "`/experiments`", "trials": "`/trials`",
                   "measures": "`/measures`", "summary": "`/summary`", "paths": "`/paths`"}
 # The header of the tables that list names (others, like the outcome codes, list values).
@@ -75,7 +75,7 @@ def documented(section, header="column"):
 
 
 def prose_attributes(section):
-    return set(re.findall(r"attribute `([a-z_]+)`", section))
+    return set(re.findall(r"attribute `([A-Za-z_]+)`", section))
 
 
 class ResultsDocAgainstFile(unittest.TestCase):
@@ -106,7 +106,7 @@ class ResultsDocAgainstFile(unittest.TestCase):
                                 f"{where}: docs/RESULTS.md documents {name}, the file has none")
 
     def test_the_documented_sections_parse(self):
-        for heading in [ROOT, SCENARIO, *TABLE_SECTIONS.values()]:
+        for heading in [ROOT, SCENARIO, DIMENSIONS, *TABLE_SECTIONS.values()]:
             self.assertIn(heading, self.doc)
         self.assertGreater(len(documented(self.doc[TABLE_SECTIONS["trials"]])), 10)
 
@@ -117,9 +117,20 @@ class ResultsDocAgainstFile(unittest.TestCase):
 
     def test_groups(self):
         with h5py.File(REAL_FILE, "r") as f:
-            groups = set(f.keys())
+            groups = {name for name, item in f.items() if isinstance(item, h5py.Group)}
+            datasets = {name for name, item in f.items() if isinstance(item, h5py.Dataset)}
         documented_groups = {"scenario", *TABLE_SECTIONS}
         self.assertEqual(groups, documented_groups)
+        self.check_both_ways("root datasets", datasets,
+                             documented(self.doc[DIMENSIONS], "dataset"))
+
+    def test_dimension_attributes(self):
+        allowed = prose_attributes(self.doc[DIMENSIONS])
+        with h5py.File(REAL_FILE, "r") as f:
+            for name in documented(self.doc[DIMENSIONS], "dataset"):
+                with self.subTest(dimension=name):
+                    self.assertLessEqual(set(f[name].attrs), allowed)
+                    self.assertEqual(f[name].attrs["CLASS"], b"DIMENSION_SCALE")
 
     def test_scenario_attributes(self):
         with h5py.File(REAL_FILE, "r") as f:
