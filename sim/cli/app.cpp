@@ -122,6 +122,17 @@ int run_command_line(int argc, char** argv) {
       app.add_subcommand("summarize", "print the summary table of a results file");
   summarize_cmd->add_option("results", summarize_file, "results file (.h5)")->required();
 
+  cli::CompareArguments compare;
+  auto* compare_cmd = app.add_subcommand(
+      "compare",
+      "differences of every summary measure between experiments, with 95% intervals: within "
+      "one results file, or each experiment of B against A's experiment of the same name");
+  compare_cmd->add_option("A", compare.first, "results file (.h5)")->required();
+  compare_cmd->add_option("B", compare.second, "second results file (.h5)");
+  compare_cmd->add_option("--baseline", compare.baseline,
+                          "experiment of A (name or index) the differences are taken from "
+                          "(default: the first; with B, A's experiment of the same name)");
+
   auto* presets_cmd = app.add_subcommand("presets", "list the shipped guarantee structures");
   auto* schema_cmd = app.add_subcommand(
       "schema", "print the JSON Schema of scenario and preset files (for editors)");
@@ -150,6 +161,7 @@ int run_command_line(int argc, char** argv) {
     }
     if (*validate_cmd) return cli::validate_command(validate_files, validate_overrides);
     if (*summarize_cmd) return cli::summarize_command(summarize_file);
+    if (*compare_cmd) return cli::compare_command(compare);
     if (*presets_cmd) return cli::presets_command();
     if (*schema_cmd) return cli::schema_command();
   } catch (const InputError& e) {

@@ -37,11 +37,18 @@ struct RerunArguments {
   ExecutionArguments execution;
 };
 
+struct CompareArguments {
+  std::string first;     // results file
+  std::string second;    // a second results file, or empty to compare within the first
+  std::string baseline;  // an experiment of the first file (name or index); empty: see app.cpp
+};
+
 int run_command(const RunArguments& args);
 int rerun_command(const RerunArguments& args);
 int validate_command(const std::vector<std::string>& files,
                      const std::vector<std::string>& overrides);
 int summarize_command(const std::string& results_file);
+int compare_command(const CompareArguments& args);
 int presets_command();
 // Prints the scenario schema (scenarios/detsim-scenario.schema.json is this output).
 int schema_command();

@@ -9,6 +9,7 @@
 #include "detsim/error.hpp"
 #include "detsim/io/results_reader.hpp"
 #include "detsim/stats/summary.hpp"
+#include "stored_experiments.hpp"
 
 namespace detsim::cli {
 
@@ -52,21 +53,7 @@ int summarize(const std::string& results_file) {
                                             {"mean", ColumnType::f64},
                                             {"ci_low", ColumnType::f64},
                                             {"ci_high", ColumnType::f64}});
-    const std::size_t index = experiments.index_of("experiment");
-    const std::size_t structure = experiments.index_of("structure");
-    std::vector<std::string> names(experiments.rows());
-    std::vector<bool> named(experiments.rows(), false);
-    for (std::size_t r = 0; r < experiments.rows(); ++r) {
-      const std::int32_t e = experiments.i32(index)[r];
-      if (e < 0 || static_cast<std::size_t>(e) >= names.size() || named[e]) {
-        throw InputError(fmt::format(
-            "{}: /experiments/experiment: row {} holds {}; the rows must number the experiments "
-            "0 to {} once each",
-            results_file, r, e, names.size() - 1));
-      }
-      names[e] = experiments.str(structure)[r];
-      named[e] = true;
-    }
+    const std::vector<std::string> names = experiment_names(results_file, experiments);
     const std::size_t summary_experiment = summary.index_of("experiment");
     for (std::size_t r = 0; r < summary.rows(); ++r) {
       const std::int32_t e = summary.i32(summary_experiment)[r];

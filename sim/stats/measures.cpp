@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace detsim {
 
@@ -165,6 +166,44 @@ ColumnBlock measures_table(const std::vector<Measure>& measures) {
     t.str(7)[i] = otherwise_name(m.otherwise);
   }
   return t;
+}
+
+namespace {
+
+// The value of E whose name is `name`, trying each of `values`.
+template <typename E, std::size_t N>
+E named(const E (&values)[N], const char* (*name_of)(E), const std::string& name,
+        const char* column, std::size_t row) {
+  for (const E value : values) {
+    if (name == name_of(value)) return value;
+  }
+  throw std::invalid_argument("/measures/" + std::string(column) + ": row " + std::to_string(row) +
+                              " holds '" + name + "', which this detsim does not know");
+}
+
+}  // namespace
+
+std::vector<Measure> measures_from_table(const ColumnBlock& table) {
+  constexpr MeasureKind kinds[] = {MeasureKind::rate, MeasureKind::mean};
+  constexpr Transform transforms[] = {Transform::identity, Transform::equals, Transform::at_least,
+                                      Transform::nonzero, Transform::absolute};
+  constexpr Otherwise otherwises[] = {Otherwise::skip, Otherwise::zero};
+  const auto text = [&](const char* column) -> const std::vector<std::string>& {
+    return table.str(table.index_of(column));
+  };
+  std::vector<Measure> measures(table.rows());
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    Measure& m = measures[r];
+    m.name = text("measure")[r];
+    m.kind = named(kinds, kind_name, text("kind")[r], "kind", r);
+    m.description = text("description")[r];
+    m.column = text("column")[r];
+    m.transform = named(transforms, transform_name, text("transform")[r], "transform", r);
+    m.threshold = table.f64(table.index_of("threshold"))[r];
+    m.given = text("given")[r];
+    m.otherwise = named(otherwises, otherwise_name, text("otherwise")[r], "otherwise", r);
+  }
+  return measures;
 }
 
 }  // namespace detsim

@@ -7,10 +7,12 @@
 namespace detsim {
 
 SummaryAccumulator::SummaryAccumulator(std::vector<Measure> measures,
-                                       std::vector<std::int64_t> trials, std::size_t baseline)
+                                       std::vector<std::int64_t> trials, std::size_t baseline,
+                                       bool pair_trials)
     : measures_(std::move(measures)),
       tallies_(trials.size(), std::vector<Tally>(measures_.size())),
       differences_(measures_.size(), std::move(trials), baseline),
+      pair_trials_(pair_trials),
       row_values_(measures_.size()) {}
 
 void SummaryAccumulator::add(const ColumnBlock& trials) {
@@ -86,7 +88,7 @@ ColumnBlock SummaryAccumulator::table() const {
       std::int64_t pairs = 0;
       if (e == b) {
         out.str(9)[row] = "baseline";
-      } else if (differences_.paired(e, m)) {
+      } else if (pair_trials_ && differences_.paired(e, m)) {
         const RunningMean& d = differences_.pairing(e, m).difference;
         out.str(9)[row] = "paired";
         difference = d.count() > 0 ? d.mean() : NAN;  // NaN: neither counts any trial

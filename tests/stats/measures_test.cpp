@@ -172,3 +172,24 @@ TEST_CASE("docs/RESULTS.md names every standard measure") {
     CHECK(section.find("`" + c.name + "`") != std::string::npos);
   }
 }
+
+TEST_CASE("/measures reads back as the records it was written from") {
+  const std::vector<Measure> measures = standard_measures(small_layout(), {"deterred", "lost"});
+  ColumnBlock table = measures_table(measures);
+  const std::vector<Measure> read = measures_from_table(table);
+  REQUIRE(read.size() == measures.size());
+  for (std::size_t i = 0; i < measures.size(); ++i) {
+    INFO(measures[i].name);
+    CHECK(read[i].name == measures[i].name);
+    CHECK(read[i].kind == measures[i].kind);
+    CHECK(read[i].description == measures[i].description);
+    CHECK(read[i].column == measures[i].column);
+    CHECK(read[i].transform == measures[i].transform);
+    CHECK(read[i].threshold == measures[i].threshold);
+    CHECK(read[i].given == measures[i].given);
+    CHECK(read[i].otherwise == measures[i].otherwise);
+  }
+  table.str(table.index_of("transform"))[1] = "squared";  // from a newer detsim, say
+  CHECK_THROWS_WITH(measures_from_table(table),
+                    Catch::Contains("/measures/transform: row 1 holds 'squared'"));
+}

@@ -52,4 +52,8 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& trial_colu
 // threshold, given, otherwise (the names of the enums above).
 ColumnBlock measures_table(const std::vector<Measure>& measures);
 
+// The records of a /measures table read back, in its order. std::invalid_argument naming the
+// row and the value for a kind, transform or otherwise this build does not know.
+std::vector<Measure> measures_from_table(const ColumnBlock& table);
+
 }  // namespace detsim

@@ -17,9 +17,11 @@ namespace detsim {
 
 class SummaryAccumulator {
  public:
-  // `trials`: each experiment's trial count; differences are taken from experiment `baseline`.
+  // `trials`: each experiment's trial count; differences are taken from experiment `baseline`,
+  // trial by trial when `pair_trials` (trial t of every experiment drew the same random numbers,
+  // as in one run), else as differences of independent estimates (runs of different seeds).
   SummaryAccumulator(std::vector<Measure> measures, std::vector<std::int64_t> trials,
-                     std::size_t baseline = 0);
+                     std::size_t baseline = 0, bool pair_trials = true);
   // Rows must arrive in trial order within each experiment, for bit-identical results. Every
   // measure's columns, and `experiment` and `trial`, must be in the block.
   void add(const ColumnBlock& trials);
@@ -37,6 +39,7 @@ class SummaryAccumulator {
   std::vector<Measure> measures_;
   std::vector<std::vector<Tally>> tallies_;  // [experiment][measure]
   PairedDifferences differences_;
+  bool pair_trials_;
   std::vector<double> row_values_;  // one trial's measure values, reused
 };
 
