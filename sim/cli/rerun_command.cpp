@@ -3,7 +3,7 @@
 // experiment's own bit for bit.
 #include <fmt/format.h>
 
-#include <charconv>
+#include <algorithm>
 
 #include "commands.hpp"
 #include "crash_guard.hpp"
@@ -11,6 +11,7 @@
 #include "detsim/io/results_reader.hpp"
 #include "detsim/scenario/load.hpp"
 #include "experiment_run.hpp"
+#include "stored_experiments.hpp"
 
 namespace detsim::cli {
 
@@ -25,7 +26,7 @@ struct StoredExperiment {
 
 // The experiment named `wanted` (its structure), or else numbered `wanted`. Every failure is about
 // the file or the choice the user made: InputError.
-StoredExperiment find_experiment(const std::string& file, const std::string& wanted) {
+StoredExperiment find_stored_experiment(const std::string& file, const std::string& wanted) {
   ColumnBlock table;
   try {
     table = read_table(file, "experiments",
@@ -35,42 +36,18 @@ StoredExperiment find_experiment(const std::string& file, const std::string& wan
   } catch (const RunError& e) {
     throw InputError(e.what());
   }
+  const std::vector<std::string> names = experiment_names(file, table);
+  const auto e = static_cast<std::int32_t>(find_experiment(file, names, wanted, "--experiment"));
   const auto& index = table.i32(table.index_of("experiment"));
-  const auto& name = table.str(table.index_of("structure"));
-  const auto& yaml = table.str(table.index_of("resolved_yaml"));
-  std::optional<std::size_t> row;
-  for (std::size_t r = 0; r < table.rows() && !row; ++r) {
-    if (name[r] == wanted) row = r;
-  }
-  std::int32_t number = -1;
-  const char* end = wanted.data() + wanted.size();
-  const auto [stop, error] = std::from_chars(wanted.data(), end, number);
-  for (std::size_t r = 0; r < table.rows() && !row; ++r) {
-    if (error == std::errc() && stop == end && index[r] == number) row = r;
-  }
-  if (!row) {
-    std::string known;
-    for (std::size_t r = 0; r < table.rows(); ++r) {
-      known += fmt::format("{}{} {}", r ? ", " : "", index[r], name[r]);
-    }
+  const std::size_t row =
+      static_cast<std::size_t>(std::find(index.begin(), index.end(), e) - index.begin());
+  const std::string& yaml = table.str(table.index_of("resolved_yaml"))[row];
+  if (yaml.empty()) {
     throw InputError(
-        fmt::format("{}: --experiment {}: no experiment of that name or index; the "
-                    "file holds {}",
-                    file, wanted, known.empty() ? "none" : known));
-  }
-  if (index[*row] < 0) {
-    throw InputError(
-        fmt::format("{}: /experiments/experiment: row {} holds {}; experiments are "
-                    "numbered from 0 (the file is damaged)",
-                    file, *row, index[*row]));
-  }
-  if (yaml[*row].empty()) {
-    throw InputError(fmt::format("{}: experiment {} ({}) has no resolved scenario to run", file,
-                                 index[*row], name[*row]));
+        fmt::format("{}: experiment {} ({}) has no resolved scenario to run", file, e, names[e]));
   }
   const bool has_preset = table.has_column("preset", ColumnType::str);
-  return {index[*row], name[*row], has_preset ? table.str(table.index_of("preset"))[*row] : "",
-          yaml[*row]};
+  return {e, names[e], has_preset ? table.str(table.index_of("preset"))[row] : "", yaml};
 }
 
 }  // namespace
@@ -79,11 +56,11 @@ int rerun_command(const RerunArguments& a) {
   // Read once in a child first: libhdf5 crashes or loops on some damaged files (see crash_guard),
   // and a file that reads there reads here.
   const int status = run_guarded(a.results, read_deadline(a.results), [&] {
-    find_experiment(a.results, a.experiment);
+    find_stored_experiment(a.results, a.experiment);
     return 0;
   });
   if (status != 0) return status;
-  const StoredExperiment stored = find_experiment(a.results, a.experiment);
+  const StoredExperiment stored = find_stored_experiment(a.results, a.experiment);
 
   const std::string source =
       fmt::format("{}:/experiments/resolved_yaml[{}]", a.results, stored.index);
