@@ -575,15 +575,59 @@ def _measure_values(t, m):
     return np.where(np.isnan(x), np.nan, v)
 
 
-def summarize_trials(trials, measures=None):
+def _newcombe_interval(k1, n1, k2, n2):
+    """Newcombe's hybrid score interval (1998, method 10) for p1 - p2, as detsim computes it."""
+    if n1 <= 0 or n2 <= 0:
+        return math.nan, math.nan
+    p1, p2 = k1 / n1, k2 / n2
+    (l1, u1), (l2, u2) = wilson_interval(k1, n1), wilson_interval(k2, n2)
+    d = p1 - p2
+    return d - math.hypot(p1 - l1, u2 - p2), d + math.hypot(u1 - p1, p2 - l2)
+
+
+def _welch_interval(x, y):
+    """Normal interval for mean(x) - mean(y) with unequal variances (Welch), as detsim's."""
+    if len(x) < 2 or len(y) < 2:
+        return math.nan, math.nan
+    d = float(x.mean()) - float(y.mean())
+    half = _Z95 * math.sqrt(float(x.var(ddof=1)) / len(x) + float(y.var(ddof=1)) / len(y))
+    return d - half, d + half
+
+
+def _difference(kind, values, base):
+    """(baseline-relative columns) of one measure: values and base are per-trial arrays in trial
+    order, NaN where the trial does not count. Paired when both ran the same trials and counted
+    the same ones, as /summary decides; else of independent estimates."""
+    if len(values) == len(base) and np.array_equal(np.isnan(values), np.isnan(base)):
+        d = values[~np.isnan(values)] - base[~np.isnan(base)]
+        if len(d) == 0:
+            return "paired", math.nan, math.nan, math.nan, 0
+        low = high = math.nan
+        if len(d) >= 2:
+            half = _Z95 * float(d.std(ddof=1)) / math.sqrt(len(d))
+            low, high = float(d.mean()) - half, float(d.mean()) + half
+        return "paired", float(d.mean()), low, high, len(d)
+    x, y = values[~np.isnan(values)], base[~np.isnan(base)]
+    difference = float(x.mean()) - float(y.mean()) if len(x) and len(y) else math.nan
+    if kind == "rate":
+        low, high = _newcombe_interval(int(np.count_nonzero(x)), len(x),
+                                       int(np.count_nonzero(y)), len(y))
+    else:
+        low, high = _welch_interval(x, y)
+    return "unpaired", difference, low, high, 0
+
+
+def summarize_trials(trials, measures=None, baseline=0):
     """Estimate /summary from a load_trials frame, in load_summary's layout.
 
     For a file without /summary (a run stopped part-way). The measures are the file's own
     definitions (/measures, carried in trials.attrs["measures"] by load_trials, or given as
     `measures`, a list of records or load_measures' frame), evaluated per experiment with the
     intervals detsim uses (Wilson for rates, normal theory for means), so the result matches what
-    the run would have written for the same trials. A measure whose column is not among the
-    trials (load_trials(columns=...)) is left out.
+    the run would have written for the same trials. Each experiment's difference from the
+    experiment numbered `baseline` (paired trial by trial where /summary would pair it) fills the
+    columns baseline, pairing, difference, difference_ci_low, difference_ci_high, difference_n.
+    A measure whose column is not among the trials (load_trials(columns=...)) is left out.
     """
     if measures is None:
         measures = trials.attrs.get("measures")
@@ -593,16 +637,28 @@ def summarize_trials(trials, measures=None):
             "/measures, or lost their attrs; pass measures=load_measures(path))")
     if isinstance(measures, pd.DataFrame):
         measures = measures.to_dict("records")
+    groups = {e: t.sort_values("trial", kind="stable")
+              for e, t in trials.groupby("experiment", sort=True)}
+    if baseline not in groups:
+        raise DetsimResultsError(f"cannot summarize: no trials of baseline experiment {baseline}")
+    usable = [m for m in measures
+              if m["column"] in trials.columns and (not m["given"] or m["given"] in trials.columns)]
+    values = {(e, m["measure"]): np.asarray(_measure_values(t, m), dtype=float)
+              for e, t in groups.items() for m in usable}
     rows = []
-    for e, t in trials.groupby("experiment", sort=True):
-        for m in measures:
-            if m["column"] not in t.columns or (m["given"] and m["given"] not in t.columns):
-                continue
-            values = _measure_values(t, m)
-            rows.append((e, m["measure"], *_estimate(m["kind"], values), m["kind"],
-                         m["description"]))
+    for e in groups:
+        for m in usable:
+            v = values[(e, m["measure"])]
+            if e == baseline:
+                versus = ("baseline", math.nan, math.nan, math.nan, 0)
+            else:
+                versus = _difference(m["kind"], v, values[(baseline, m["measure"])])
+            rows.append((e, m["measure"], *_estimate(m["kind"], v), m["kind"], m["description"],
+                         baseline, *versus))
     df = pd.DataFrame(rows, columns=["experiment", "outcome", "mean", "ci_low", "ci_high", "n",
-                                     "kind", "description"]).astype({"n": np.int32})
+                                     "kind", "description", "baseline", "pairing", "difference",
+                                     "difference_ci_low", "difference_ci_high", "difference_n"]
+                      ).astype({"n": np.int32, "baseline": np.int32, "difference_n": np.int32})
     exp_cols = ["experiment"] + [c for c in trials.attrs.get("experiment_columns", [])
                                  if c in trials.columns]
     exp = trials[exp_cols].drop_duplicates("experiment")
