@@ -34,6 +34,26 @@ std::size_t baseline_index(const std::string& baseline,
       "--baseline {}: not an experiment of this run; its experiments are {}", baseline, names));
 }
 
+// The table `a` with the columns of `b` (as many rows) after its own.
+ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
+  if (b.columns() == 0) return a;
+  std::vector<ColumnInfo> schema = a.schema();
+  schema.insert(schema.end(), b.schema().begin(), b.schema().end());
+  ColumnBlock joined(schema);
+  joined.resize(a.rows());
+  for (std::size_t c = 0; c < schema.size(); ++c) {
+    const ColumnBlock& from = c < a.columns() ? a : b;
+    const std::size_t k = c < a.columns() ? c : c - a.columns();
+    switch (schema[c].type) {
+      case ColumnType::f64: joined.f64(c) = from.f64(k); break;
+      case ColumnType::i32: joined.i32(c) = from.i32(k); break;
+      case ColumnType::i8: joined.i8(c) = from.i8(k); break;
+      case ColumnType::str: joined.str(c) = from.str(k); break;
+    }
+  }
+  return joined;
+}
+
 }  // namespace
 
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
@@ -71,12 +91,14 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
   metadata.rerun_of = run.rerun_of;
   const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
-  const ColumnBlock experiments_table = simulation.experiments_table(resolved);
+  const ColumnBlock experiments_table =
+      with_columns(simulation.experiments_table(resolved), run.experiment_columns);
   ResultsWriter writer(out, metadata, experiments_table, layout,
                        recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
                        recorded > 0 ? simulation.path_months() : 0);
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   writer.write_table("measures", measures_table(measures));
+  if (run.design.columns() > 0) writer.write_table("design", run.design, run.design_attributes);
   std::vector<std::int64_t> trials;
   for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
   SummaryAccumulator summary(measures, trials, baseline);

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "detsim/engine/simulation.hpp"
+#include "detsim/io/results_writer.hpp"
 
 namespace detsim::cli {
 
@@ -20,6 +21,11 @@ struct ExperimentRun {
   std::uint64_t seed = 0;
   std::string rerun_of;  // RunMetadata::rerun_of
   std::string baseline;  // the experiment /summary's differences are from; empty: the first
+  // A study's: columns added to /experiments (a row per experiment, in order) and the /design
+  // group (a row per design point) with its attributes; empty (no columns) otherwise.
+  ColumnBlock experiment_columns;
+  ColumnBlock design;
+  GroupAttributes design_attributes;
 };
 
 // Checks the experiments (distinct names), the memory and the output path, runs, writes the file
