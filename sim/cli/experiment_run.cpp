@@ -34,6 +34,21 @@ std::size_t baseline_index(const std::string& baseline,
       "--baseline {}: not an experiment of this run; its experiments are {}", baseline, names));
 }
 
+// /experiments status and error, known once every block has run.
+ColumnBlock status_columns(const RunResult& result) {
+  ColumnBlock columns(
+      {{"status", ColumnType::str,
+        "ok, or failed: a trial of the experiment failed, and its later blocks were not kept", ""},
+       {"error", ColumnType::str,
+        "why the experiment failed (its first failing trial); empty if ok", ""}});
+  columns.resize(result.experiment_errors.size());
+  for (std::size_t e = 0; e < result.experiment_errors.size(); ++e) {
+    columns.str(0)[e] = result.experiment_errors[e].empty() ? "ok" : "failed";
+    columns.str(1)[e] = result.experiment_errors[e];
+  }
+  return columns;
+}
+
 // The table `a` with the columns of `b` (as many rows) after its own.
 ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
   if (b.columns() == 0) return a;
@@ -114,6 +129,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   }
   progress.finish();
   const ColumnBlock table = summary.table();
+  if (result.complete) writer.add_columns("experiments", status_columns(result));
   writer.close(table, result.complete, result.trials_completed);
 
   if (!x.quiet) {
@@ -125,6 +141,19 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
         "detsim: stopped by signal {}: {} of {} trials written to {} (marked incomplete)\n",
         cancel.signal(), result.trials_completed, simulation.total_trials(), out.string());
     return 128 + cancel.signal();
+  }
+  if (const std::size_t failed = result.failed_experiments()) {
+    for (std::size_t e = 0; e < experiments.size(); ++e) {
+      if (!result.experiment_errors[e].empty()) {
+        std::cerr << fmt::format("detsim: experiment {} ({}) failed: {}\n", e, names[e],
+                                 result.experiment_errors[e]);
+      }
+    }
+    std::cerr << fmt::format(
+        "detsim: {} of {} experiments failed (status failed in /experiments); the others "
+        "completed, written to {}\n",
+        failed, experiments.size(), out.string());
+    return kSomeExperimentsFailed;
   }
   if (!x.quiet) {
     std::cerr << fmt::format("detsim: {} trials in {:.1f} s ({:.0f} trials/s) written to {}\n",

@@ -28,8 +28,12 @@ struct ExperimentRun {
   GroupAttributes design_attributes;
 };
 
+// The exit status of a run in which some experiments failed and the others completed.
+inline constexpr int kSomeExperimentsFailed = 3;
+
 // Checks the experiments (distinct names), the memory and the output path, runs, writes the file
-// and prints the tables unless quiet. Returns the exit status (128 + signal when stopped).
+// and prints the tables unless quiet. Returns the exit status (128 + signal when stopped,
+// kSomeExperimentsFailed when an experiment failed).
 int run_experiments(ExperimentRun run, const ExecutionArguments& execution);
 
 }  // namespace detsim::cli

@@ -258,6 +258,14 @@ void ResultsWriter::write_table(const std::string& group, const ColumnBlock& tab
   impl.last_flush = std::chrono::steady_clock::now();
 }
 
+void ResultsWriter::add_columns(const std::string& group, const ColumnBlock& columns) {
+  Impl& impl = *impl_;
+  impl.require_open("add_columns");
+  detail::write_columns(detail::open_group(impl.file, group), columns);
+  detail::flush(impl.file);
+  impl.last_flush = std::chrono::steady_clock::now();
+}
+
 void ResultsWriter::pack_queued_chunks() { impl_->pipeline.pack_queued(); }
 
 void ResultsWriter::append_trials(const ColumnBlock& block) {

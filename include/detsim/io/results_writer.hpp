@@ -88,6 +88,9 @@ class ResultsWriter {
   void write_table(const std::string& group, const ColumnBlock& table,
                    const GroupAttributes& attributes = {});
 
+  // Columns added to a group written whole before (the experiments' status, known at the end).
+  void add_columns(const std::string& group, const ColumnBlock& columns);
+
   // Any thread, concurrently with the other calls (the one exception): packs the chunks the
   // appends have filled and queued, then returns. A run's worker threads call it between blocks.
   void pack_queued_chunks();
