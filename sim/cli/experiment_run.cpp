@@ -132,7 +132,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   if (result.complete) writer.add_columns("experiments", status_columns(result));
   writer.close(table, result.complete, result.trials_completed);
 
-  if (!x.quiet) {
+  if (!x.quiet && !run.quiet_tables) {
     std::cout << format_structures_table(experiments_table) << '\n'
               << format_summary_table(table, names) << std::flush;
   }

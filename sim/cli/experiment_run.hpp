@@ -24,6 +24,7 @@ struct ExperimentRun {
   // A study's: columns added to /experiments (a row per experiment, in order) and the /design
   // group (a row per design point) with its attributes; empty (no columns) otherwise.
   ColumnBlock experiment_columns;
+  bool quiet_tables = false;  // print neither table (too many experiments to read)
   ColumnBlock design;
   GroupAttributes design_attributes;
 };

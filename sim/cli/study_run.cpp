@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iostream>
 
 #include "detsim/design/design.hpp"
 #include "detsim/error.hpp"
@@ -18,6 +19,9 @@
 namespace detsim::cli {
 
 namespace {
+
+// A study of more experiments than this prints no tables: a column per experiment would not fit.
+constexpr std::size_t kTablesUpTo = 6;
 
 // Morris's grid includes 0 and 1, where a quantile is infinite or undefined: a distribution
 // factor takes the middles of p equal strata instead, (u (p - 1) + 1/2) / p.
@@ -111,7 +115,7 @@ GroupAttributes design_attributes(const Study& study, const std::vector<std::str
 
 }  // namespace
 
-int run_study(const RunArguments& a) {
+ExperimentRun prepare_study(const RunArguments& a) {
   const Study study = load_study(a.scenario);
   if (!a.structures.empty()) {
     throw InputError(fmt::format(
@@ -215,6 +219,17 @@ int run_study(const RunArguments& a) {
       a.execution.output.empty()
           ? std::filesystem::path(std::filesystem::path(a.scenario).stem().string() + ".h5")
           : std::filesystem::path(a.execution.output);
+  run.quiet_tables = run.experiments.size() > kTablesUpTo;
+  return run;
+}
+
+int run_study(const RunArguments& a) {
+  ExperimentRun run = prepare_study(a);
+  if (run.quiet_tables && !a.execution.quiet) {
+    std::cerr << fmt::format(
+        "detsim: {} experiments: the tables are not printed (detsim summarize {} prints them)\n",
+        run.experiments.size(), run.output.string());
+  }
   return run_experiments(std::move(run), a.execution);
 }
 
