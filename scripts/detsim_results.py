@@ -348,8 +348,12 @@ def _experiments_frame(f, path):
     for c in ("structure", "experiment_label"):
         if c in exp:
             exp[c] = pd.Categorical(exp[c], categories=list(dict.fromkeys(exp[c])))
-    # HDF5 lists columns alphabetically; put the identifying ones first, varied parameters after.
+    # HDF5 lists columns alphabetically; put the identifying ones first, varied parameters after,
+    # and a study's factors in the design's order (its attribute factors), the first one first.
     first = [c for c in ("experiment", "structure", "experiment_label", "trials") if c in exp]
+    if "design" in f and "factors" in f["design"].attrs:
+        first += [c for c in (f"factor.{p}" for p in _attr_str_list(f["design"], "factors"))
+                  if c in exp]
     return exp[first + [c for c in exp.columns if c not in first]]
 
 
@@ -377,7 +381,8 @@ def load_experiments(path):
 
 def factor_columns(df):
     """The factor columns (`factor.<dotted.path>`) of a frame from load_trials, load_summary,
-    load_experiments or load_design: a study's file has one per factor, any other file none."""
+    load_experiments or load_design, in the design's order: a study's file has one per factor,
+    any other file none."""
     return [c for c in df.columns if str(c).startswith("factor.")]
 
 
