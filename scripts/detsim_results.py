@@ -47,7 +47,8 @@ __all__ = [
     "DetsimResultsError", "IncompleteResultsWarning", "HAVE_YAML", "SCHEMA_VERSION",
     "ESCALATION_LABELS", "ScenarioFacts", "load_trials", "load_summary", "load_paths",
     "load_experiments", "load_scenario", "results_info", "scenario_facts", "path_variables",
-    "column_info", "summarize_trials", "load_measures", "wilson_interval",
+    "column_info", "summarize_trials", "load_measures", "wilson_interval", "load_design",
+    "factor_columns",
 ]
 
 
@@ -347,8 +348,12 @@ def _experiments_frame(f, path):
     for c in ("structure", "experiment_label"):
         if c in exp:
             exp[c] = pd.Categorical(exp[c], categories=list(dict.fromkeys(exp[c])))
-    # HDF5 lists columns alphabetically; put the identifying ones first, varied parameters after.
+    # HDF5 lists columns alphabetically; put the identifying ones first, varied parameters after,
+    # and a study's factors in the design's order (its attribute factors), the first one first.
     first = [c for c in ("experiment", "structure", "experiment_label", "trials") if c in exp]
+    if "design" in f and "factors" in f["design"].attrs:
+        first += [c for c in (f"factor.{p}" for p in _attr_str_list(f["design"], "factors"))
+                  if c in exp]
     return exp[first + [c for c in exp.columns if c not in first]]
 
 
@@ -372,6 +377,44 @@ def load_experiments(path):
     int8 columns such as `collective` as bool)."""
     with _open(path, warn_incomplete=False) as f:
         return _experiments_frame(f, os.fspath(path))
+
+
+def factor_columns(df):
+    """The factor columns (`factor.<dotted.path>`) of a frame from load_trials, load_summary,
+    load_experiments or load_design, in the design's order: a study's file has one per factor,
+    any other file none."""
+    return [c for c in df.columns if str(c).startswith("factor.")]
+
+
+def load_design(path):
+    """/design of a study's file as a DataFrame, one row per design point (point, role, base_row,
+    trajectory, step, moved_factor, and `u.<path>`, the unit-cube coordinate of each factor), with
+    each factor's value at the point as `factor.<path>` (from /experiments). df.attrs holds the
+    design: method, factors (dotted paths, in order), factor_specs, structures, n, morris_levels,
+    trials, seed (int), scenario, study_yaml. DetsimResultsError if the file is not from a study.
+    """
+    path = os.fspath(path)
+    with _open(path, warn_incomplete=False) as f:
+        if "design" not in f:
+            raise DetsimResultsError(
+                f"cannot read the design of {path}: it has no /design group (not a study's file)")
+        cols, _ = _read_table(f, "design", path)
+        g = f["design"]
+        attrs = {name: _attr_str(g, name) for name in
+                 ("method", "scenario", "study_yaml")}
+        for name in ("factors", "factor_specs", "structures"):
+            attrs[name] = _attr_str_list(g, name)
+        for name in ("n", "morris_levels", "trials"):
+            attrs[name] = int(g.attrs[name]) if name in g.attrs else None
+        attrs["seed"] = int(_attr_str(g, "seed_decimal", "0"))
+        exp = _experiments_frame(f, path)
+    df = pd.DataFrame(cols)
+    factors = [c for c in exp.columns if str(c).startswith("factor.")]
+    if factors and "point" in exp:
+        values = exp.drop_duplicates("point").set_index("point")[factors]
+        df = df.join(values, on="point")
+    df.attrs.update(attrs)
+    return df
 
 
 # --------------------------------------------------------------------------- trials

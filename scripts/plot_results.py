@@ -179,6 +179,61 @@ def plot_outcome_probabilities(summary, labels, caption=None):
     return fig
 
 
+def _structure_of(summary):
+    """Each row's guarantee preset (a file's stem for a preset file): what a study crosses its
+    points with, whatever the point's own departures make of the experiment's name."""
+    if "preset" in summary:
+        return summary["preset"].astype(str).map(lambda p: Path(p).stem if "/" in p else p)
+    return summary["structure"].astype(str)
+
+
+def plot_response_curves(summary, measure="attacked", caption=None):
+    """A study's response: the measure against the first factor with its 95% band, one curve per
+    structure, or with a second factor one panel per structure and one curve per level of the
+    second factor. None unless the design has one or two factors."""
+    rows = summary[summary["outcome"] == measure].copy()
+    factors = dr.factor_columns(rows)
+    if rows.empty or not 1 <= len(factors) <= 2:
+        return None
+    rows["_structure"] = _structure_of(rows)
+    structures = list(dict.fromkeys(rows["_structure"]))
+    x_name = factors[0]
+    second = factors[1] if len(factors) == 2 else None
+    panels = structures if second else [None]
+    description = str(rows["description"].iloc[0]) if "description" in rows else measure
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(4.2 * len(panels) + 1.6, 3.6), layout="constrained")
+        axes = fig.subplots(1, len(panels), squeeze=False, sharey=True)[0]
+        for ax, panel in zip(axes, panels):
+            here = rows if panel is None else rows[rows["_structure"] == panel]
+            if second:
+                curves = [(f"{_pretty(second[len('factor.'):])} = {level:g}",
+                           here[here[second] == level]) for level in sorted(set(here[second]))]
+            else:
+                curves = [(_pretty(st), here[here["_structure"] == st]) for st in structures]
+            for (label, curve), st in zip(curves, experiment_styles(len(curves))):
+                curve = curve.sort_values(x_name)
+                x = curve[x_name].to_numpy(float)
+                ax.fill_between(x, curve["ci_low"].to_numpy(float),
+                                curve["ci_high"].to_numpy(float), color="0.5", alpha=0.25,
+                                linewidth=0)
+                ax.plot(x, curve["mean"].to_numpy(float), linestyle=st.linestyle,
+                        marker=st.marker, markerfacecolor=st.face, color="black", label=label,
+                        linewidth=1.2, markersize=4)
+            ax.set_ylim(0, 1 if rows["ci_high"].max() <= 1 else None)
+            if panel is not None:
+                ax.set_title(_pretty(panel), fontsize=9)
+            ax.set_xlabel(x_name[len("factor."):])
+        axes[0].set_ylabel(f"{measure} (95% band)")
+        axes[-1].legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                        borderaxespad=0, title=None if second else "guarantee structure")
+        fig.suptitle(f"{_pretty(measure)} against {x_name[len('factor.'):]}: {description}",
+                     fontsize=9)
+        if caption:
+            fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+    return fig
+
+
 def kaplan_meier(attack_month, horizon):
     """Kaplan-Meier estimate of P(no attack by month t) with Greenwood 95% bounds.
 
@@ -383,6 +438,15 @@ def build_figures(path, provenance=True):
     data = load_plot_data(path)
     cap = _caption(data) if provenance else None
     figs = []
+    if dr.factor_columns(data.summary):
+        # A study: its figure is the response to its factors; a figure per experiment of many
+        # design points would be unreadable.
+        fig = plot_response_curves(data.summary, "attacked", cap)
+        if fig is None:
+            print(f"plot_results: {path}: response curves are drawn for designs of one or two "
+                  f"factors only", file=sys.stderr)
+            return figs
+        return [("response_attacked", fig)]
     labels = list(data.trials["outcome"].cat.categories)
     figs.append(("outcome_probabilities",
                  plot_outcome_probabilities(data.summary, labels, cap)))

@@ -34,6 +34,41 @@ std::size_t baseline_index(const std::string& baseline,
       "--baseline {}: not an experiment of this run; its experiments are {}", baseline, names));
 }
 
+// /experiments status and error, known once every block has run.
+ColumnBlock status_columns(const RunResult& result) {
+  ColumnBlock columns(
+      {{"status", ColumnType::str,
+        "ok, or failed: a trial of the experiment failed, and its later blocks were not kept", ""},
+       {"error", ColumnType::str,
+        "why the experiment failed (its first failing trial); empty if ok", ""}});
+  columns.resize(result.experiment_errors.size());
+  for (std::size_t e = 0; e < result.experiment_errors.size(); ++e) {
+    columns.str(0)[e] = result.experiment_errors[e].empty() ? "ok" : "failed";
+    columns.str(1)[e] = result.experiment_errors[e];
+  }
+  return columns;
+}
+
+// The table `a` with the columns of `b` (as many rows) after its own.
+ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
+  if (b.columns() == 0) return a;
+  std::vector<ColumnInfo> schema = a.schema();
+  schema.insert(schema.end(), b.schema().begin(), b.schema().end());
+  ColumnBlock joined(schema);
+  joined.resize(a.rows());
+  for (std::size_t c = 0; c < schema.size(); ++c) {
+    const ColumnBlock& from = c < a.columns() ? a : b;
+    const std::size_t k = c < a.columns() ? c : c - a.columns();
+    switch (schema[c].type) {
+      case ColumnType::f64: joined.f64(c) = from.f64(k); break;
+      case ColumnType::i32: joined.i32(c) = from.i32(k); break;
+      case ColumnType::i8: joined.i8(c) = from.i8(k); break;
+      case ColumnType::str: joined.str(c) = from.str(k); break;
+    }
+  }
+  return joined;
+}
+
 }  // namespace
 
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
@@ -71,12 +106,14 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
   metadata.rerun_of = run.rerun_of;
   const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
-  const ColumnBlock experiments_table = simulation.experiments_table(resolved);
+  const ColumnBlock experiments_table =
+      with_columns(simulation.experiments_table(resolved), run.experiment_columns);
   ResultsWriter writer(out, metadata, experiments_table, layout,
                        recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
                        recorded > 0 ? simulation.path_months() : 0);
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   writer.write_table("measures", measures_table(measures));
+  if (run.design.columns() > 0) writer.write_table("design", run.design, run.design_attributes);
   std::vector<std::int64_t> trials;
   for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
   SummaryAccumulator summary(measures, trials, baseline);
@@ -92,9 +129,10 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   }
   progress.finish();
   const ColumnBlock table = summary.table();
+  if (result.complete) writer.add_columns("experiments", status_columns(result));
   writer.close(table, result.complete, result.trials_completed);
 
-  if (!x.quiet) {
+  if (!x.quiet && !run.quiet_tables) {
     std::cout << format_structures_table(experiments_table) << '\n'
               << format_summary_table(table, names) << std::flush;
   }
@@ -103,6 +141,19 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
         "detsim: stopped by signal {}: {} of {} trials written to {} (marked incomplete)\n",
         cancel.signal(), result.trials_completed, simulation.total_trials(), out.string());
     return 128 + cancel.signal();
+  }
+  if (const std::size_t failed = result.failed_experiments()) {
+    for (std::size_t e = 0; e < experiments.size(); ++e) {
+      if (!result.experiment_errors[e].empty()) {
+        std::cerr << fmt::format("detsim: experiment {} ({}) failed: {}\n", e, names[e],
+                                 result.experiment_errors[e]);
+      }
+    }
+    std::cerr << fmt::format(
+        "detsim: {} of {} experiments failed (status failed in /experiments); the others "
+        "completed, written to {}\n",
+        failed, experiments.size(), out.string());
+    return kSomeExperimentsFailed;
   }
   if (!x.quiet) {
     std::cerr << fmt::format("detsim: {} trials in {:.1f} s ({:.0f} trials/s) written to {}\n",

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "detsim/engine/simulation.hpp"
+#include "detsim/io/results_writer.hpp"
 
 namespace detsim::cli {
 
@@ -20,10 +21,20 @@ struct ExperimentRun {
   std::uint64_t seed = 0;
   std::string rerun_of;  // RunMetadata::rerun_of
   std::string baseline;  // the experiment /summary's differences are from; empty: the first
+  // A study's: columns added to /experiments (a row per experiment, in order) and the /design
+  // group (a row per design point) with its attributes; empty (no columns) otherwise.
+  ColumnBlock experiment_columns;
+  bool quiet_tables = false;  // print neither table (too many experiments to read)
+  ColumnBlock design;
+  GroupAttributes design_attributes;
 };
 
+// The exit status of a run in which some experiments failed and the others completed.
+inline constexpr int kSomeExperimentsFailed = 3;
+
 // Checks the experiments (distinct names), the memory and the output path, runs, writes the file
-// and prints the tables unless quiet. Returns the exit status (128 + signal when stopped).
+// and prints the tables unless quiet. Returns the exit status (128 + signal when stopped,
+// kSomeExperimentsFailed when an experiment failed).
 int run_experiments(ExperimentRun run, const ExecutionArguments& execution);
 
 }  // namespace detsim::cli

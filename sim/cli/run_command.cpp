@@ -7,8 +7,10 @@
 #include "commands.hpp"
 #include "detsim/scenario/load.hpp"
 #include "detsim/scenario/preset.hpp"
+#include "detsim/scenario/study.hpp"
 #include "experiment_run.hpp"
 #include "run_checks.hpp"
+#include "study_run.hpp"
 
 namespace detsim::cli {
 
@@ -43,6 +45,7 @@ ExperimentRun load_experiments(const RunArguments& a, const LoadOptions& options
 }  // namespace
 
 int run_command(const RunArguments& a) {
+  if (is_study_file(a.scenario)) return run_study(a);
   LoadOptions options;
   options.overrides = a.overrides;
   if (a.trials) options.overrides.push_back(fmt::format("trials={}", *a.trials));

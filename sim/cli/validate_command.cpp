@@ -1,4 +1,5 @@
-// `detsim validate`: every file is checked, every error reported, before the status is given.
+// `detsim validate`: every file (scenario or study) is checked, every error reported, before the
+// status is given.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -6,6 +7,8 @@
 #include "commands.hpp"
 #include "detsim/error.hpp"
 #include "detsim/scenario/load.hpp"
+#include "detsim/scenario/study.hpp"
+#include "study_run.hpp"
 
 namespace detsim::cli {
 
@@ -14,6 +17,15 @@ int validate_command(const std::vector<std::string>& files,
   int status = 0;
   for (const std::string& file : files) {
     try {
+      if (is_study_file(file)) {
+        RunArguments study;
+        study.scenario = file;
+        study.overrides = overrides;
+        const ExperimentRun run = prepare_study(study);
+        std::cout << fmt::format("{}: ok (study: {} design points, {} experiments)\n", file,
+                                 run.design.rows(), run.experiments.size());
+        continue;
+      }
       LoadOptions options;
       options.overrides = overrides;
       const Scenario s = load_scenario(file, options);

@@ -151,6 +151,7 @@ struct Slot {
   std::size_t block = 0;
   ColumnBlock trials;
   PathBlock paths;
+  std::string error;  // why a trial of the block failed; empty if none did
 };
 
 }  // namespace
@@ -236,11 +237,15 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           slot->state = Slot::State::filling;
           slot->block = b;
         }
+        // A trial that fails fails its block, and the caller its experiment: the others go on.
+        slot->error.clear();
         try {
           compute(blocks[b], *slot, state, rows);
+        } catch (const std::exception& e) {
+          slot->error = e.what();
+          if (slot->error.empty()) slot->error = "a trial failed";
         } catch (...) {
-          std::lock_guard lock(mutex);
-          if (!failure) failure = std::current_exception();
+          slot->error = "a trial failed with an unknown error";
         }
         {
           std::lock_guard lock(mutex);
@@ -264,6 +269,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
 
   std::vector<std::thread> pool;
   RunResult result;
+  result.experiment_errors.assign(experiments_.size(), std::string());
+  std::size_t blocks_consumed = 0;
   auto last_report = Clock::now();
   const auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   try {
@@ -285,8 +292,16 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         if (failure) std::rethrow_exception(failure);
         if (!ready()) break;
       }
-      sink.consume(blocks[b], slot.trials, slot.paths);
-      result.trials_completed += blocks[b].trials;
+      // Blocks are consumed in order whatever the thread count, so which block of a failing
+      // experiment fails first, and so what of it the sink has seen, depends on the block size
+      // alone. Once failed, an experiment's later blocks are dropped.
+      std::string& error = result.experiment_errors[static_cast<std::size_t>(blocks[b].experiment)];
+      if (error.empty() && !slot.error.empty()) error = slot.error;
+      if (error.empty()) {
+        sink.consume(blocks[b], slot.trials, slot.paths);
+        result.trials_completed += blocks[b].trials;
+      }
+      ++blocks_consumed;
       {
         std::lock_guard lock(mutex);
         slot.state = Slot::State::free;
@@ -310,7 +325,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
   result.seconds = seconds();
-  result.complete = result.trials_completed == total_trials();
+  result.complete = blocks_consumed == blocks.size();
   sink.progress(result.trials_completed, total_trials(), result.seconds);
   return result;
 }

@@ -289,10 +289,26 @@ ResultsWriter::~ResultsWriter() {
 
 const std::filesystem::path& ResultsWriter::temporary_path() const { return impl_->part_path; }
 
-void ResultsWriter::write_table(const std::string& group, const ColumnBlock& table) {
+void ResultsWriter::write_table(const std::string& group, const ColumnBlock& table,
+                                const GroupAttributes& attributes) {
   Impl& impl = *impl_;
   impl.require_open("write_table");
   detail::write_table(impl.file, group, table);
+  const detail::Object written = detail::open_group(impl.file, group);
+  for (const auto& [name, value] : attributes.text) detail::write_attribute(written, name, value);
+  for (const auto& [name, value] : attributes.lists) detail::write_attribute(written, name, value);
+  for (const auto& [name, value] : attributes.integers)
+    detail::write_attribute(written, name, value);
+  for (const auto& [name, value] : attributes.unsigned_integers)
+    detail::write_attribute(written, name, value);
+  detail::flush(impl.file);
+  impl.last_flush = std::chrono::steady_clock::now();
+}
+
+void ResultsWriter::add_columns(const std::string& group, const ColumnBlock& columns) {
+  Impl& impl = *impl_;
+  impl.require_open("add_columns");
+  detail::write_columns(detail::open_group(impl.file, group), columns);
   detail::flush(impl.file);
   impl.last_flush = std::chrono::steady_clock::now();
 }

@@ -62,7 +62,10 @@ void require_consistent(const ColumnBlock& block, std::string_view what) {
 }
 
 void write_table(const Object& parent, std::string_view name, const ColumnBlock& block) {
-  const Object group = create_group(parent, name);
+  write_columns(create_group(parent, name), block);
+}
+
+void write_columns(const Object& group, const ColumnBlock& block) {
   require_consistent(block, group.where());
   for (std::size_t c = 0; c < block.columns(); ++c) {
     const ColumnInfo& info = block.schema()[c];

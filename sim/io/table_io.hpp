@@ -13,6 +13,8 @@ void require_consistent(const ColumnBlock& block, std::string_view what);
 
 // Creates group `name` under parent with one chunked, compressed dataset per column of block.
 void write_table(const Object& parent, std::string_view name, const ColumnBlock& block);
+// Adds block's columns to an existing group, as write_table writes them.
+void write_columns(const Object& group, const ColumnBlock& block);
 
 // Every 1-D dataset of the group (other members are skipped), columns sorted by name, with their
 // description and units. RunError if the columns differ in length.

@@ -2,7 +2,9 @@
 #include "detsim/model/trial_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include "detsim/model/submodels.hpp"
 
@@ -81,6 +83,15 @@ void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t ex
     }
     if (s.phase == Phase::war) fight_month(p, s, streams);
     record_month(s, paths);
+  }
+  // A cost that overflowed (a design factor far out of proportion, say) would turn every mean of
+  // the experiment into inf or NaN without a word: the trial fails instead, and the engine
+  // records its experiment as failed.
+  bool finite = std::isfinite(s.challenger_cost) && std::isfinite(s.target_cost);
+  for (const GuarantorState& g : s.guarantors) finite = finite && std::isfinite(g.cost);
+  if (!finite) {
+    throw std::runtime_error("trial " + std::to_string(trial) +
+                             ": an actor's cost is not finite (a value too large for the model)");
   }
   write_row(s, out, row);
 }

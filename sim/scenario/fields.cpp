@@ -335,6 +335,76 @@ const std::vector<KeyField>& preset_fields() {
   return fields;
 }
 
+const std::vector<KeyField>& study_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "detsim_study",
+       .kind = KeyKind::integer,
+       .description = "the study format version: 1",
+       .required = true,
+       .min = 1,
+       .max = 1},
+      {.key = "name", .kind = KeyKind::text, .description = "the study's name"},
+      {.key = "description", .kind = KeyKind::text, .description = "a line on what it asks"},
+      {.key = "scenario",
+       .kind = KeyKind::text,
+       .description = "the scenario file the design varies, relative to the study file",
+       .required = true},
+      {.key = "design",
+       .kind = KeyKind::section,
+       .description = "the factors, the structures they are crossed with and how points are "
+                      "placed",
+       .required = true},
+  };
+  return fields;
+}
+
+const std::vector<KeyField>& design_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "method",
+       .kind = KeyKind::text,
+       .description = "grid (every combination of levels), latin_hypercube (n points), sobol "
+                      "(Saltelli's A, B and AB_i from N points of a 2k-dimensional Sobol "
+                      "sequence) or morris (r trajectories on a p-level grid)",
+       .required = true},
+      {.key = "factors",
+       .kind = KeyKind::section,
+       .description = "dotted scenario paths (as --set takes them), each with levels: [...], "
+                      "range: [lo, hi] or distribution: {...}",
+       .required = true},
+      {.key = "structures",
+       .kind = KeyKind::section,
+       .description = "the guarantee presets (names or files) every point runs under; default "
+                      "the scenario's own"},
+      {.key = "trials",
+       .kind = KeyKind::integer,
+       .description = "trials per point and structure (--trials overrides it; default the "
+                      "scenario's)",
+       .min = 1,
+       .max = max_trials},
+      {.key = "seed",
+       .kind = KeyKind::unsigned_integer,
+       .description = "the design's seed (Latin hypercube permutations, Morris starts); trials "
+                      "use the scenario's seed"},
+      {.key = "n",
+       .kind = KeyKind::integer,
+       .description = "latin_hypercube: the number of points; sobol: N, a power of 2 (N (k + 2) "
+                      "points)",
+       .min = 1,
+       .max = 1 << 30},
+      {.key = "trajectories",
+       .kind = KeyKind::integer,
+       .description = "morris: the number of trajectories r (r (k + 1) points)",
+       .min = 1,
+       .max = 1 << 24},
+      {.key = "morris_levels",
+       .kind = KeyKind::integer,
+       .description = "morris: the number of grid levels p, even (default 4)",
+       .min = 2,
+       .max = 1000},
+  };
+  return fields;
+}
+
 const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key) {
   for (const KeyField& field : table) {
     if (field.key == key) return field;

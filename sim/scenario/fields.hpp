@@ -84,6 +84,9 @@ const std::vector<KeyField>& scenario_fields();
 const std::vector<KeyField>& guarantee_fields();
 const std::vector<KeyField>& output_fields();
 const std::vector<KeyField>& preset_fields();
+// A study file's top level and its design (study.cpp).
+const std::vector<KeyField>& study_fields();
+const std::vector<KeyField>& design_fields();
 // The row of `key` in `table`; a key missing from its table is a bug, so this throws logic_error.
 const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key);
 

@@ -3,6 +3,9 @@
 
 #include "detsim/error.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "did_you_mean.hpp"
 #include "fields.hpp"
 #include "overrides.hpp"
@@ -48,15 +51,9 @@ std::string as_read_yaml(const YAML::Node& root, const std::filesystem::path& re
   return std::string(out.c_str()) + "\n";
 }
 
-// The text is parsed once and --set applied once; each structure is then read from a tree that
-// shares the parsed nodes (so messages keep their file positions) and differs only in
-// guarantee.preset.
-ScenarioStructures load(const std::string& text, const std::string& source,
-                        const std::filesystem::path& relative_to,
-                        const std::vector<std::string>& overrides,
-                        const std::vector<std::optional<std::string>>& structures,
-                        bool write_as_read) {
-  detail::Diagnostics d(source);
+// The parsed, checked top-level map of a scenario text, with options' --set applied.
+YAML::Node parse_root(detail::Diagnostics& d, const std::string& text,
+                      const std::vector<std::string>& overrides) {
   auto document = detail::parse_document(d, text);
   d.throw_if_errors();  // after a syntax error the tree means nothing
   YAML::Node root = *document;
@@ -71,20 +68,41 @@ ScenarioStructures load(const std::string& text, const std::string& source,
   for (const auto& text_override : overrides) {
     if (auto o = detail::parse_override(d, text_override)) detail::apply_override(d, root, *o);
   }
+  return root;
+}
+
+// The scenario in `root` under one structure (nullopt: its own preset), its errors left in
+// `variant`. The tree shares the parsed nodes (so messages keep their file positions) and differs
+// only in guarantee.preset.
+Scenario resolve_structure(detail::Diagnostics& variant, const YAML::Node& root,
+                           const std::optional<std::string>& structure, const std::string& source,
+                           const std::filesystem::path& relative_to) {
+  // Constructed, not assigned: a YAML::Node's operator= writes through to the node it names.
+  YAML::Node tree = structure ? detail::without_preset(root) : root;
+  if (structure) {
+    detail::apply_override(variant, tree,
+                           detail::structure_override(structure_argument(*structure)));
+  }
+  Scenario scenario = detail::read_scenario(variant, tree, relative_to);
+  scenario.source = source;
+  return scenario;
+}
+
+// The text is parsed once and --set applied once; each structure is then read from the same tree.
+ScenarioStructures load(const std::string& text, const std::string& source,
+                        const std::filesystem::path& relative_to,
+                        const std::vector<std::string>& overrides,
+                        const std::vector<std::optional<std::string>>& structures,
+                        bool write_as_read) {
+  detail::Diagnostics d(source);
+  const YAML::Node root = parse_root(d, text, overrides);
   ScenarioStructures loaded;
   std::vector<Scenario>& scenarios = loaded.scenarios;
   scenarios.reserve(structures.size());
   for (const auto& structure : structures) {
     detail::Diagnostics variant = d;
-    // Constructed, not assigned: a YAML::Node's operator= writes through to the node it names.
-    YAML::Node tree = structure ? detail::without_preset(root) : root;
-    if (structure) {
-      detail::apply_override(variant, tree,
-                             detail::structure_override(structure_argument(*structure)));
-    }
-    Scenario scenario = detail::read_scenario(variant, tree, relative_to);
+    Scenario scenario = resolve_structure(variant, root, structure, source, relative_to);
     variant.throw_if_errors();
-    scenario.source = source;
     scenarios.push_back(std::move(scenario));
   }
   if (write_as_read) loaded.as_read = as_read_yaml(root, relative_to);
@@ -111,6 +129,70 @@ ScenarioStructures load_scenario_structures(
     const LoadOptions& options) {
   return load(read_file(file), file.string(), file.parent_path(), options.overrides, structures,
               true);
+}
+
+void load_scenario_points(const std::filesystem::path& file,
+                          const std::vector<std::optional<std::string>>& structures,
+                          const LoadOptions& options,
+                          const std::vector<std::vector<PointSetting>>& points,
+                          const std::function<void(std::size_t, std::vector<Scenario>&)>& each) {
+  const std::string source = file.string();
+  detail::Diagnostics d(source);
+  YAML::Node root = parse_root(d, read_file(file), options.overrides);
+  d.throw_if_errors();
+  // A bad value is usually bad at every point that has it: each message is reported once.
+  std::vector<std::string> messages;
+  std::set<std::string> seen;
+  std::vector<Scenario> scenarios;
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    detail::Diagnostics point = d;
+    std::string settings;
+    for (const PointSetting& setting : points[p]) {
+      // The settings replace the previous point's values in the same tree: every point sets the
+      // same paths, so what the last point left is overwritten.
+      if (auto o = detail::parse_override(point, setting.text, setting.label)) {
+        detail::apply_override(point, root, *o);
+      }
+      settings += (settings.empty() ? "" : ", ") + setting.text;
+    }
+    scenarios.clear();
+    std::string errors;
+    try {
+      point.throw_if_errors();
+      for (const auto& structure : structures) {
+        detail::Diagnostics variant = point;
+        scenarios.push_back(
+            resolve_structure(variant, root, structure, source, file.parent_path()));
+        variant.throw_if_errors();
+      }
+    } catch (const InputError& e) {
+      errors = e.what();
+    }
+    if (errors.empty()) {
+      if (messages.empty()) each(p, scenarios);
+      continue;
+    }
+    std::size_t start = 0;
+    while (start < errors.size()) {
+      const std::size_t end = std::min(errors.find('\n', start), errors.size());
+      const std::string line = errors.substr(start, end - start);
+      // A message located at the setting (its label) is the value's fault; any other (a
+      // cross-field rule, say) is the combination's, so it names the point.
+      // The same message at another level (a path that names nothing, say) is said once.
+      const auto own = std::find_if(points[p].begin(), points[p].end(), [&](const PointSetting& s) {
+        return line.starts_with(s.label + ":");
+      });
+      const bool located = own != points[p].end();
+      const std::string message =
+          located ? line : line + " [design point " + std::to_string(p) + ": " + settings + "]";
+      const std::string key = located ? line.substr(own->label.size()) : line + settings;
+      if (seen.insert(key).second && messages.size() < 100) {
+        messages.push_back(message);
+      }
+      start = end + 1;
+    }
+  }
+  if (!messages.empty()) throw InputError(detail::join(messages, "\n"));
 }
 
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,

@@ -43,8 +43,9 @@ std::size_t times_reached(const YAML::Node& root, const YAML::Node& node) {
 
 }  // namespace
 
-std::optional<Override> parse_override(Diagnostics& d, const std::string& text) {
-  const std::string label = "--set " + text;
+std::optional<Override> parse_override(Diagnostics& d, const std::string& text,
+                                       const std::string& given_label) {
+  const std::string label = given_label.empty() ? "--set " + text : given_label;
   const auto equals = text.find('=');
   if (equals == std::string::npos) {
     d.error_labeled(label, "expected dotted.path=VALUE (there is no '=')");

@@ -21,7 +21,10 @@ struct Override {
 
 // Parses "dotted.path=VALUE" (split at the first '='; VALUE is YAML). Reports a malformed
 // override (no '=', an empty path or segment, a VALUE that is not YAML) and returns nullopt.
-std::optional<Override> parse_override(Diagnostics& d, const std::string& text);
+// Messages name it by `label`, "--set TEXT" when empty (a design point names its study file's
+// position instead).
+std::optional<Override> parse_override(Diagnostics& d, const std::string& text,
+                                       const std::string& label = "");
 
 // The override that --structure NAME amounts to: guarantee.preset = NAME, as text.
 Override structure_override(const std::string& name);

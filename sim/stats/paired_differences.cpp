@@ -15,6 +15,9 @@ PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int6
       waiting_(trials_.size()),
       pairings_(trials_.size() * measures) {
   if (baseline_ >= trials_.size()) throw std::invalid_argument("no such baseline experiment");
+  for (std::size_t e = 0; e < trials_.size(); ++e) {
+    if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) pending_.insert(0);
+  }
 }
 
 bool PairedDifferences::paired(std::size_t experiment, std::size_t measure) const {
@@ -79,16 +82,17 @@ void PairedDifferences::match(std::size_t e) {
   }
   queue.values.erase(queue.values.begin(),
                      queue.values.begin() + static_cast<std::ptrdiff_t>(used));
+  if (used > 0) {
+    pending_.erase(pending_.find(queue.first_trial - static_cast<std::int64_t>(used / measures_)));
+    if (queue.first_trial < trials_[e]) pending_.insert(queue.first_trial);
+  }
 }
 
 void PairedDifferences::release_baseline() {
   // A baseline trial is kept until every experiment that will pair with it has.
   std::int64_t needed = baseline_values_.first_trial +
                         static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
-  for (std::size_t e = 0; e < waiting_.size(); ++e) {
-    if (e == baseline_ || trials_[e] != trials_[baseline_]) continue;
-    if (waiting_[e].first_trial < trials_[e]) needed = std::min(needed, waiting_[e].first_trial);
-  }
+  if (!pending_.empty()) needed = std::min(needed, *pending_.begin());
   const std::int64_t drop = needed - baseline_values_.first_trial;
   if (drop <= 0) return;
   baseline_values_.values.erase(

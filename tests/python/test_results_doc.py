@@ -33,7 +33,12 @@ DETSIM = os.environ.get("DETSIM_BINARY")
 # The section of RESULTS.md that documents each part of the file, by its heading.
 ROOT, SCENARIO, DIMENSIONS = "Root attributes", "`/scenario`", "Dimensions"
 TABLE_SECTIONS = {"experiments": "`/experiments`", "trials": "`/trials`",
-                  "measures": "`/measures`", "summary": "`/summary`", "paths": "`/paths`"}
+                  "measures": "`/measures`", "summary": "`/summary`", "paths": "`/paths`",
+                  "design": "`/design`"}
+# Groups only a study's file has: their columns are checked against a small run of the shipped
+# sweep, and /experiments against both files together.
+STUDY_ONLY = {"design"}
+SWEEP = HERE.parents[1] / "scenarios" / "studies" / "us_audience_cost_sweep.yaml"
 # The header of the tables that list names (others, like the outcome codes, list values).
 NAME_HEADERS = {"column", "attribute", "dataset"}
 
@@ -74,6 +79,10 @@ def documented(section, header="column"):
     return [name for cell in table_first_cells(section, header) for name in names_in(cell)]
 
 
+def groups_of(file):
+    return {name for name, item in file.items() if isinstance(item, h5py.Group)}
+
+
 def prose_attributes(section):
     return set(re.findall(r"attribute `([A-Za-z_]+)`", section))
 
@@ -88,6 +97,9 @@ class ResultsDocAgainstFile(unittest.TestCase):
         cls.rerun_file = os.path.join(cls.tmp.name, "rerun.h5")
         subprocess.run([DETSIM, "rerun", REAL_FILE, "--experiment", "1", "--quiet",
                         "--threads", "1", "-o", cls.rerun_file], check=True)
+        cls.study_file = os.path.join(cls.tmp.name, "sweep.h5")
+        subprocess.run([DETSIM, "run", str(SWEEP), "--trials", "10", "--set", "horizon_months=12",
+                        "--quiet", "--threads", "1", "-o", cls.study_file], check=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -116,13 +128,13 @@ class ResultsDocAgainstFile(unittest.TestCase):
             self.check_both_ways("root attributes", set(f.attrs) | set(r.attrs), names)
 
     def test_groups(self):
-        with h5py.File(REAL_FILE, "r") as f:
-            groups = {name for name, item in f.items() if isinstance(item, h5py.Group)}
-            datasets = {name for name, item in f.items() if isinstance(item, h5py.Dataset)}
-        documented_groups = {"scenario", *TABLE_SECTIONS}
-        self.assertEqual(groups, documented_groups)
-        self.check_both_ways("root datasets", datasets,
-                             documented(self.doc[DIMENSIONS], "dataset"))
+        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.study_file, "r") as s:
+            self.assertEqual(groups_of(f), {"scenario", *TABLE_SECTIONS} - STUDY_ONLY)
+            self.assertEqual(groups_of(s), {"scenario", *TABLE_SECTIONS})
+            for file in (f, s):
+                datasets = {name for name, item in file.items() if isinstance(item, h5py.Dataset)}
+                self.check_both_ways("root datasets", datasets,
+                                     documented(self.doc[DIMENSIONS], "dataset"))
 
     def test_dimension_attributes(self):
         allowed = prose_attributes(self.doc[DIMENSIONS])
@@ -138,23 +150,30 @@ class ResultsDocAgainstFile(unittest.TestCase):
                                  documented(self.doc[SCENARIO], "attribute"))
 
     def test_table_columns(self):
-        with h5py.File(REAL_FILE, "r") as f:
+        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.study_file, "r") as s:
             for group, heading in TABLE_SECTIONS.items():
                 header = "dataset" if group == "paths" else "column"
-                self.check_both_ways(f"/{group}", set(f[group].keys()),
-                                     documented(self.doc[heading], header))
+                names = set(s[group].keys())
+                if group not in STUDY_ONLY:
+                    names |= set(f[group].keys())
+                self.check_both_ways(f"/{group}", names, documented(self.doc[heading], header))
 
     def test_attributes_of_groups_and_columns(self):
         # Column attributes are documented in the conventions at the top of the page (before
         # the first `## `), group attributes in their section's prose.
         conventions = RESULTS_MD.read_text().split("\n## ", 1)[0]
         column_attributes = prose_attributes(conventions)
-        with h5py.File(REAL_FILE, "r") as f:
+        with h5py.File(REAL_FILE, "r") as real, h5py.File(self.study_file, "r") as study:
             for group, heading in TABLE_SECTIONS.items():
+                f = study if group in STUDY_ONLY else real
                 with self.subTest(group=group):
                     self.assertLessEqual(set(f[group].attrs), prose_attributes(self.doc[heading]))
                     for name, dataset in f[group].items():
                         self.assertLessEqual(set(dataset.attrs), column_attributes, name)
+            # Every /design attribute documented is written.
+            self.assertEqual(set(study["design"].attrs),
+                             prose_attributes(self.doc[TABLE_SECTIONS["design"]]))
+        with h5py.File(REAL_FILE, "r") as f:
             self.assertIn("outcome_labels", f["trials"].attrs)
             self.assertIn("description", f["trials/attacked"].attrs)
 
@@ -172,6 +191,7 @@ class ResultsDocAgainstFile(unittest.TestCase):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dr.IncompleteResultsWarning)
             columns = set(dr.load_summary(REAL_FILE).columns)
+            columns |= set(dr.load_summary(self.study_file).columns)
         self.check_both_ways("load_summary", columns, names_in(listed.group(1)))
 
     def test_seed_decimal_is_the_seed(self):

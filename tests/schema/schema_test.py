@@ -177,6 +177,32 @@ class ShippedSchema(unittest.TestCase):
             status, stderr = detsim_validate(document, pathlib.Path(tmp), preset=BROKEN_PRESET)
             self.assertEqual(status, 2, stderr)
 
+    def test_studies_broken_and_valid_get_the_same_verdicts(self):
+        sweep = yaml.safe_load((SCENARIOS / "studies" / "us_audience_cost_sweep.yaml").read_text())
+        sweep["scenario"] = str(SCENARIOS / "ukraine.yaml")
+
+        def study(change):
+            document = copy.deepcopy(sweep)
+            change(document)
+            return document
+
+        broken = [
+            ("unknown design key", study(lambda d: d["design"].update(metod="grid"))),
+            ("a factor with two forms",
+             study(lambda d: d["design"]["factors"][
+                 "guarantee.terms.united_states.audience_cost"].update(range=[0, 1]))),
+            ("no scenario", study(lambda d: d.pop("scenario"))),
+        ]
+        valid = [
+            ("the shipped sweep", study(lambda d: None)),
+            ("a Latin hypercube over a range",
+             study(lambda d: d["design"].update(
+                 method="latin_hypercube", n=4,
+                 factors={"dynamics.opportunity_volatility": {"range": [0.1, 0.3]}}))),
+        ]
+        self.check_verdicts(broken, valid=False)
+        self.check_verdicts(valid, valid=True)
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()

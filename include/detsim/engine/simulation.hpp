@@ -20,7 +20,8 @@ struct ExperimentSpec {
   Scenario scenario;      // fully resolved
 };
 
-// Receives every block, in block order, on the thread that called Simulation::run.
+// Receives every block, in block order (but those of an experiment after a trial of it failed), on
+// the thread that called Simulation::run.
 class BlockSink {
  public:
   virtual ~BlockSink() = default;
@@ -44,9 +45,18 @@ struct RunOptions {
 };
 
 struct RunResult {
-  std::int64_t trials_completed = 0;
-  bool complete = false;
+  std::int64_t trials_completed = 0;  // trials handed to the sink
+  bool complete = false;              // every block was run (none left by a cancellation)
   double seconds = 0;
+  // Per experiment: empty, or why it failed (the message of its first failing trial, in block
+  // order). A failed experiment's blocks before the failing one reached the sink, none after.
+  std::vector<std::string> experiment_errors;
+
+  std::size_t failed_experiments() const {
+    std::size_t failed = 0;
+    for (const std::string& e : experiment_errors) failed += e.empty() ? 0 : 1;
+    return failed;
+  }
 };
 
 class Simulation {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "detsim/table/column_block.hpp"
@@ -28,6 +29,14 @@ struct RunMetadata {
   // Stored at /scenario (attribute yaml): the scenario as read with the run's overrides, no
   // structure resolved (each experiment's own is in /experiments/resolved_yaml).
   std::string scenario_yaml;
+};
+
+// Attributes of a group written whole (write_table): text, lists of text and integers.
+struct GroupAttributes {
+  std::vector<std::pair<std::string, std::string>> text;
+  std::vector<std::pair<std::string, std::vector<std::string>>> lists;
+  std::vector<std::pair<std::string, std::int64_t>> integers;
+  std::vector<std::pair<std::string, std::uint64_t>> unsigned_integers;
 };
 
 struct TrialTableLayout {
@@ -76,7 +85,11 @@ class ResultsWriter {
   // A whole table written at once and flushed, so that even a run that dies leaves it (the
   // definitions of the summary measures, /measures, which readers need for a file without
   // /summary).
-  void write_table(const std::string& group, const ColumnBlock& table);
+  void write_table(const std::string& group, const ColumnBlock& table,
+                   const GroupAttributes& attributes = {});
+
+  // Columns added to a group written whole before (the experiments' status, known at the end).
+  void add_columns(const std::string& group, const ColumnBlock& columns);
 
   // Any thread, concurrently with the other calls (the one exception): packs the chunks the
   // appends have filled and queued, then returns. A run's worker threads call it between blocks.

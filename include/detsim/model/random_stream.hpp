@@ -23,6 +23,9 @@ enum class StreamPurpose : std::uint64_t {
   honoring = 4,    // a guarantor's honoring noise in the month's test; sub-key: stream_key(id)
   election = 5,    // a guarantor's election in the month: flip, new resolve; sub-key: as above
   war = 6,         // a war month: front, direct clash, nuclear use, settlement; index: month
+  // A study's design (Latin hypercube permutations, Morris starts), keyed by the design seed and
+  // trial 0, never by a trial's: sub-key: stream_key(method); index: factor or trajectory.
+  design = 7,
 };
 
 // The sub-key of a parameter's or an actor's streams: FNV-1a (64-bit) of its text, so that it

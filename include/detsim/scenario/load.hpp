@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,26 @@ struct ScenarioStructures {
 ScenarioStructures load_scenario_structures(
     const std::filesystem::path& file, const std::vector<std::optional<std::string>>& structures,
     const LoadOptions& options = {});
+
+// A value a design point sets: "dotted.path=VALUE" as --set takes it, and where messages about it
+// point ("FILE:LINE:COL" of the level in the study file, say).
+struct PointSetting {
+  std::string text;
+  std::string label;
+};
+
+// Each point's scenario under each of `structures`, the file read and parsed once: a point's
+// settings are applied to the tree as --set would be (options.overrides first, for every point),
+// so they are validated exactly as --set is. `each(point, scenarios)` receives the point's
+// scenarios in the order of `structures`, point by point, and may keep or drop them. Errors of
+// every point are collected and thrown together (each distinct message once, a point's own
+// appended as "[point I: path = value, ...]") after the last point; `each` is not called for a
+// point with errors, nor for any point after the first error.
+void load_scenario_points(const std::filesystem::path& file,
+                          const std::vector<std::optional<std::string>>& structures,
+                          const LoadOptions& options,
+                          const std::vector<std::vector<PointSetting>>& points,
+                          const std::function<void(std::size_t, std::vector<Scenario>&)>& each);
 
 // Same as load_scenario, from text already in memory; `source` names it in messages.
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <set>
 #include <span>
 #include <vector>
 
@@ -52,6 +53,10 @@ class PairedDifferences {
   std::size_t baseline_;
   Queue baseline_values_;
   std::vector<Queue> waiting_;  // per experiment: trials that came before their baseline trial
+  // The next trial each paired experiment not yet done waits for: the least is the first baseline
+  // trial still needed. A study has thousands of experiments, so the least is not searched for at
+  // every trial.
+  std::multiset<std::int64_t> pending_;
   std::vector<Pairing> pairings_;
 };
 

@@ -1,0 +1,236 @@
+// `detsim run STUDY.yaml`: the design's points, each checked as --set would check it, crossed with
+// the study's structures, run as experiments of one results file with the design in /design.
+#include "study_run.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+#include "detsim/design/design.hpp"
+#include "detsim/error.hpp"
+#include "detsim/model/distribution.hpp"
+#include "detsim/scenario/load.hpp"
+#include "detsim/scenario/study.hpp"
+#include "experiment_run.hpp"
+#include "run_checks.hpp"
+
+namespace detsim::cli {
+
+namespace {
+
+// A study of more experiments than this prints no tables: a column per experiment would not fit.
+constexpr std::size_t kTablesUpTo = 6;
+
+// Morris's grid includes 0 and 1, where a quantile is infinite or undefined: a distribution
+// factor takes the middles of p equal strata instead, (u (p - 1) + 1/2) / p.
+double factor_value(const DesignFactor& f, double u, const DesignShape& shape) {
+  switch (f.kind) {
+    case DesignFactor::Kind::levels: {
+      const auto n = static_cast<double>(f.levels.size());
+      return f.levels[std::min(f.levels.size() - 1, static_cast<std::size_t>(u * n))];
+    }
+    case DesignFactor::Kind::range: return f.lo + u * (f.hi - f.lo);
+    case DesignFactor::Kind::distribution: {
+      if (shape.method == DesignMethod::morris) {
+        const auto p = static_cast<double>(shape.morris_levels);
+        u = (u * (p - 1) + 0.5) / p;
+      }
+      std::vector<double> args;
+      for (const Quantity& a : f.distribution.args) args.push_back(a.value);
+      return quantile(f.distribution.kind, args, u);
+    }
+  }
+  return NAN;
+}
+
+// Where a message about the factor's value at u points: the level itself, else the factor.
+const std::string& value_where(const DesignFactor& f, double u) {
+  if (f.kind == DesignFactor::Kind::levels) {
+    const auto n = static_cast<double>(f.levels.size());
+    return f.value_where[std::min(f.levels.size() - 1, static_cast<std::size_t>(u * n))];
+  }
+  return f.where;
+}
+
+std::string setting(const DesignFactor& f, double value) {
+  return fmt::format("{}={}", f.path, value);
+}
+
+// /design: a row per point, its role and its unit-cube coordinates; the attributes say the rest.
+ColumnBlock design_table(const Study& study, const std::vector<DesignPoint>& points) {
+  std::vector<ColumnInfo> schema{
+      {"point", ColumnType::i32, "design point index, as in /experiments point", ""},
+      {"role", ColumnType::str,
+       "the point's part in the design: grid, lhs, A, B, AB_<i> (sobol), morris", ""},
+      {"base_row", ColumnType::i32,
+       "sobol: the row j of A and B the point belongs to; otherwise the point's index", ""},
+      {"trajectory", ColumnType::i32, "morris: the trajectory; -1 otherwise", ""},
+      {"step", ColumnType::i32, "morris: the step in the trajectory (0 its start); -1 otherwise",
+       ""},
+      {"moved_factor", ColumnType::i32,
+       "morris: the factor (index in the attribute factors) the step moved; -1 at a start and "
+       "otherwise",
+       ""}};
+  for (const DesignFactor& f : study.factors) {
+    schema.push_back(
+        {"u." + f.path, ColumnType::f64, "the point's unit-cube coordinate for the factor", ""});
+  }
+  ColumnBlock table(schema);
+  table.resize(points.size());
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    const DesignPoint& point = points[p];
+    table.i32(0)[p] = static_cast<std::int32_t>(p);
+    table.str(1)[p] = point.role;
+    table.i32(2)[p] = point.base_row;
+    table.i32(3)[p] = point.trajectory;
+    table.i32(4)[p] = point.step;
+    table.i32(5)[p] = point.moved_factor;
+    for (std::size_t f = 0; f < study.factors.size(); ++f) table.f64(6 + f)[p] = point.u[f];
+  }
+  return table;
+}
+
+GroupAttributes design_attributes(const Study& study, const std::vector<std::string>& structures,
+                                  std::int64_t trials) {
+  GroupAttributes a;
+  std::vector<std::string> paths, specs;
+  for (const DesignFactor& f : study.factors) {
+    paths.push_back(f.path);
+    specs.push_back(f.spec);
+  }
+  a.text = {{"method", design_method_name(study.shape.method)},
+            {"seed_decimal", std::to_string(study.shape.seed)},
+            {"scenario", study.scenario.string()},
+            {"study_yaml", study.text}};
+  a.lists = {{"factors", paths}, {"factor_specs", specs}, {"structures", structures}};
+  a.integers = {
+      {"n", study.shape.method == DesignMethod::grid ? 0 : study.shape.n},
+      {"morris_levels", study.shape.method == DesignMethod::morris ? study.shape.morris_levels : 0},
+      {"trials", trials}};
+  a.unsigned_integers = {{"seed", study.shape.seed}};
+  return a;
+}
+
+}  // namespace
+
+ExperimentRun prepare_study(const RunArguments& a) {
+  const Study study = load_study(a.scenario);
+  if (!a.structures.empty()) {
+    throw InputError(fmt::format(
+        "{}: --structure: a study names its structures in design.structures", a.scenario));
+  }
+  const std::filesystem::path scenario = study.file.parent_path() / study.scenario;
+  const std::vector<DesignPoint> points = expand_design(study.shape, study.factors.size());
+
+  LoadOptions options;
+  options.overrides = a.overrides;
+  if (a.trials || study.trials) {
+    options.overrides.push_back(fmt::format("trials={}", a.trials ? *a.trials : *study.trials));
+  }
+  if (a.seed) options.overrides.push_back(fmt::format("seed={}", *a.seed));
+  std::vector<std::optional<std::string>> structures;
+  for (const std::string& s : study.structures) structures.push_back(s);
+  if (structures.empty()) structures.push_back(std::nullopt);
+
+  // Each factor alone first, at each of its levels (or the ends of its range), each value named
+  // by where it is written; then the points, with the factors that passed. Every error of both
+  // is reported at once, and nothing runs.
+  std::vector<std::string> errors;
+  std::vector<bool> factor_ok(study.factors.size(), true);
+  for (std::size_t f = 0; f < study.factors.size(); ++f) {
+    const DesignFactor& factor = study.factors[f];
+    std::vector<double> alone = factor.levels;
+    if (factor.kind == DesignFactor::Kind::range) alone = {factor.lo, factor.hi};
+    std::vector<std::vector<PointSetting>> checks;
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      checks.push_back({{setting(factor, alone[i]), factor.value_where[i]}});
+    }
+    if (checks.empty()) continue;
+    try {
+      load_scenario_points(scenario, {structures.front()}, options, checks,
+                           [](std::size_t, std::vector<Scenario>&) {});
+    } catch (const InputError& e) {
+      errors.push_back(e.what());
+      factor_ok[f] = false;
+    }
+  }
+
+  std::vector<std::vector<PointSetting>> settings(points.size());
+  std::vector<std::vector<double>> values(points.size());
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    for (std::size_t f = 0; f < study.factors.size(); ++f) {
+      const DesignFactor& factor = study.factors[f];
+      const double value = factor_value(factor, points[p].u[f], study.shape);
+      values[p].push_back(value);
+      if (factor_ok[f]) {
+        settings[p].push_back({setting(factor, value), value_where(factor, points[p].u[f])});
+      }
+    }
+  }
+  ExperimentRun run;
+  try {
+    load_scenario_points(scenario, structures, options, settings,
+                         [&](std::size_t p, std::vector<Scenario>& scenarios) {
+                           for (Scenario& s : scenarios) {
+                             std::string name = fmt::format("{}@{}", s.guarantee.structure, p);
+                             s.guarantee.structure = name;
+                             run.experiments.push_back({std::move(name), std::move(s)});
+                           }
+                         });
+  } catch (const InputError& e) {
+    errors.push_back(e.what());
+  }
+  if (!errors.empty()) {
+    std::string all;
+    for (const std::string& e : errors) all += (all.empty() ? "" : "\n") + e;
+    throw InputError(all);
+  }
+  // The root /scenario: the scenario as read with the run's overrides, as for any run.
+  ScenarioStructures as_read = load_scenario_structures(scenario, {std::nullopt}, options);
+  run.scenario_yaml = std::move(as_read.as_read);
+  run.seed = run.experiments.front().scenario.seed;
+
+  std::vector<ColumnInfo> schema{
+      {"point", ColumnType::i32, "the experiment's design point (row of /design)", ""},
+      {"role", ColumnType::str, "the point's part in the design, as in /design role", ""}};
+  for (const DesignFactor& f : study.factors) {
+    schema.push_back({"factor." + f.path, ColumnType::f64,
+                      "the factor's value at the experiment's design point", ""});
+  }
+  ColumnBlock columns(schema);
+  columns.resize(run.experiments.size());
+  for (std::size_t e = 0; e < run.experiments.size(); ++e) {
+    const std::size_t p = e / structures.size();
+    columns.i32(0)[e] = static_cast<std::int32_t>(p);
+    columns.str(1)[e] = points[p].role;
+    for (std::size_t f = 0; f < study.factors.size(); ++f) columns.f64(2 + f)[e] = values[p][f];
+  }
+  run.experiment_columns = std::move(columns);
+  run.design = design_table(study, points);
+  run.design_attributes =
+      design_attributes(study, study.structures, run.experiments.front().scenario.trials);
+  run.source = a.scenario;
+  run.inputs = run_inputs(scenario, run.experiments);
+  run.inputs.push_back(study.file);
+  run.baseline = a.baseline;
+  run.output =
+      a.execution.output.empty()
+          ? std::filesystem::path(std::filesystem::path(a.scenario).stem().string() + ".h5")
+          : std::filesystem::path(a.execution.output);
+  run.quiet_tables = run.experiments.size() > kTablesUpTo;
+  return run;
+}
+
+int run_study(const RunArguments& a) {
+  ExperimentRun run = prepare_study(a);
+  if (run.quiet_tables && !a.execution.quiet) {
+    std::cerr << fmt::format(
+        "detsim: {} experiments: the tables are not printed (detsim summarize {} prints them)\n",
+        run.experiments.size(), run.output.string());
+  }
+  return run_experiments(std::move(run), a.execution);
+}
+
+}  // namespace detsim::cli
