@@ -133,6 +133,21 @@ int run_command_line(int argc, char** argv) {
                           "experiment of A (name or index) the differences are taken from "
                           "(default: the first; with B, A's experiment of the same name)");
 
+  cli::AnalyzeArguments analyze;
+  auto* analyze_cmd = app.add_subcommand(
+      "analyze",
+      "sensitivity indices of a study's file (sobol or morris design) with bootstrap intervals, "
+      "printed and written to its /sensitivity");
+  analyze_cmd->add_option("results", analyze.results, "results file of a study (.h5)")->required();
+  analyze_cmd->add_option("--measure", analyze.measures,
+                          "a /summary measure to analyse (repeatable; default: attacked, "
+                          "honored_when_tested.*, war_months_if_war, escalation_ge_2, cost.*, "
+                          "cohesion, territory)");
+  analyze_cmd->add_option("--resamples", analyze.resamples, "bootstrap resamples (at least 100)")
+      ->check(CLI::Range(100, 100000))
+      ->capture_default_str();
+  analyze_cmd->add_option("--seed", analyze.seed, "bootstrap seed")->capture_default_str();
+
   auto* presets_cmd = app.add_subcommand("presets", "list the shipped guarantee structures");
   auto* schema_cmd = app.add_subcommand(
       "schema", "print the JSON Schema of scenario and preset files (for editors)");
@@ -162,6 +177,7 @@ int run_command_line(int argc, char** argv) {
     if (*validate_cmd) return cli::validate_command(validate_files, validate_overrides);
     if (*summarize_cmd) return cli::summarize_command(summarize_file);
     if (*compare_cmd) return cli::compare_command(compare);
+    if (*analyze_cmd) return cli::analyze_command(analyze);
     if (*presets_cmd) return cli::presets_command();
     if (*schema_cmd) return cli::schema_command();
   } catch (const InputError& e) {

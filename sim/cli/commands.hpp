@@ -43,12 +43,20 @@ struct CompareArguments {
   std::string baseline;  // an experiment of the first file (name or index); empty: see app.cpp
 };
 
+struct AnalyzeArguments {
+  std::string results;                // a study's results file
+  std::vector<std::string> measures;  // /summary measures; empty: the headline ones
+  int resamples = 200;                // bootstrap resamples
+  std::uint64_t seed = 0;             // bootstrap seed
+};
+
 int run_command(const RunArguments& args);
 int rerun_command(const RerunArguments& args);
 int validate_command(const std::vector<std::string>& files,
                      const std::vector<std::string>& overrides);
 int summarize_command(const std::string& results_file);
 int compare_command(const CompareArguments& args);
+int analyze_command(const AnalyzeArguments& args);
 int presets_command();
 // Prints the scenario schema (scenarios/detsim-scenario.schema.json is this output).
 int schema_command();

@@ -103,6 +103,21 @@ Object open_file_read_only(const std::filesystem::path& path) {
   return Object{std::move(file), name, "/"};
 }
 
+Object open_file_read_write(const std::filesystem::path& path) {
+  silence_hdf5_errors();
+  const std::string name = path.string();
+  Handle file = checked(H5Fopen(name.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), HandleKind::file, name,
+                        "cannot open file for writing");
+  return Object{std::move(file), name, "/"};
+}
+
+void remove_link(const Object& parent, std::string_view name) {
+  if (!has_link(parent, name)) return;
+  const std::string link(name);
+  check(H5Ldelete(parent.handle.get(), link.c_str(), H5P_DEFAULT), parent.child_path(name),
+        "cannot remove");
+}
+
 void flush(const Object& file) {
   check(H5Fflush(file.handle.get(), H5F_SCOPE_LOCAL), file.file, "cannot flush file");
 }

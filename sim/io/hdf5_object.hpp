@@ -27,6 +27,13 @@ Object create_file(const std::filesystem::path& path);
 // Opens an existing file read-only. RunError, naming the file, when it is missing, unreadable or
 // not HDF5.
 Object open_file_read_only(const std::filesystem::path& path);
+// Opens an existing file for reading and writing (a copy made to be changed, never a run's
+// output while it runs). RunError naming the file on failure.
+Object open_file_read_write(const std::filesystem::path& path);
+
+// Removes the link `name` under parent if there is one (HDF5 1.10 does not reclaim the space).
+void remove_link(const Object& parent, std::string_view name);
+
 // Writes everything HDF5 holds in memory for this file to disk, so the file opens if the process
 // dies afterwards.
 void flush(const Object& file);

@@ -2,7 +2,9 @@
 // bootstrap intervals, and the Monte Carlo noise check.
 #include "detsim/stats/sensitivity.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
+
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
@@ -67,7 +69,10 @@ double sobol_point(const SaltelliOutputs& o, const std::vector<std::size_t>& row
     double partial = 0, total_partial = 0;
     for (const std::size_t j : rows) {
       const double step = o.ab(static_cast<Eigen::Index>(j), i) - o.a[j];
-      partial += o.b[j] * step;
+      // Saltelli's f(B) (f(AB_i) - f(A)), with f(B) centred: the same expectation, but without
+      // the output's mean in it, which otherwise swamps the estimate when the output varies
+      // little around a large mean (territory near 0.8, say).
+      partial += (o.b[j] - mean) * step;
       total_partial += step * step;
     }
     first[i] = partial / n / variance;
@@ -154,14 +159,12 @@ Eigen::MatrixXd elementary_effects(const Eigen::MatrixXd& points, const Eigen::V
       Eigen::Index moved = -1;
       for (Eigen::Index i = 0; i < k; ++i) {
         if (step[i] == 0) continue;
-        require(moved < 0, "trajectory " + std::to_string(t) + ", step " + std::to_string(s) +
-                               " moves more than one factor");
+        require(moved < 0, fmt::format("trajectory {}, step {} moves more than one factor", t, s));
         moved = i;
       }
-      require(moved >= 0, "trajectory " + std::to_string(t) + ", step " + std::to_string(s) +
-                              " moves no factor");
-      require(std::isnan(effects(t, moved)), "trajectory " + std::to_string(t) + " moves factor " +
-                                                 std::to_string(moved) + " twice");
+      require(moved >= 0, fmt::format("trajectory {}, step {} moves no factor", t, s));
+      require(std::isnan(effects(t, moved)),
+              fmt::format("trajectory {} moves factor {} twice", t, moved));
       effects(t, moved) = (outputs[row] - outputs[row - 1]) / step[moved];
     }
   }

@@ -32,6 +32,19 @@ DETSIM = os.environ.get("DETSIM_BINARY")
 
 # The section of RESULTS.md that documents each part of the file, by its heading.
 ROOT, SCENARIO, DIMENSIONS = "Root attributes", "`/scenario`", "Dimensions"
+SENSITIVITY = "`/sensitivity`"
+# A small Sobol study, to document what `detsim analyze` adds.
+SOBOL_STUDY = """detsim_study: 1
+scenario: {scenario}
+design:
+  method: sobol
+  n: 4
+  factors:
+    actors.russia.resolve.beta.mean: {{range: [0.3, 0.8]}}
+    guarantee.terms.united_states.audience_cost: {{range: [0, 1]}}
+  structures: [nato_article5]
+  trials: 20
+"""
 TABLE_SECTIONS = {"experiments": "`/experiments`", "trials": "`/trials`",
                   "measures": "`/measures`", "summary": "`/summary`", "paths": "`/paths`",
                   "design": "`/design`"}
@@ -100,6 +113,14 @@ class ResultsDocAgainstFile(unittest.TestCase):
         cls.study_file = os.path.join(cls.tmp.name, "sweep.h5")
         subprocess.run([DETSIM, "run", str(SWEEP), "--trials", "10", "--set", "horizon_months=12",
                         "--quiet", "--threads", "1", "-o", cls.study_file], check=True)
+        study = os.path.join(cls.tmp.name, "sobol.yaml")
+        Path(study).write_text(SOBOL_STUDY.format(scenario=HERE.parents[1] / "scenarios" /
+                                                  "ukraine.yaml"))
+        cls.analyzed_file = os.path.join(cls.tmp.name, "sobol.h5")
+        subprocess.run([DETSIM, "run", study, "--set", "horizon_months=12", "--quiet",
+                        "--threads", "1", "-o", cls.analyzed_file], check=True)
+        subprocess.run([DETSIM, "analyze", cls.analyzed_file], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     @classmethod
     def tearDownClass(cls):
@@ -143,6 +164,13 @@ class ResultsDocAgainstFile(unittest.TestCase):
                 with self.subTest(dimension=name):
                     self.assertLessEqual(set(f[name].attrs), allowed)
                     self.assertEqual(f[name].attrs["CLASS"], b"DIMENSION_SCALE")
+
+    def test_sensitivity(self):
+        with h5py.File(self.analyzed_file, "r") as f:
+            self.assertEqual(groups_of(f), {"scenario", *TABLE_SECTIONS, "sensitivity"})
+            self.check_both_ways("/sensitivity", set(f["sensitivity"].keys()),
+                                 documented(self.doc[SENSITIVITY]))
+            self.assertEqual(set(f["sensitivity"].attrs), prose_attributes(self.doc[SENSITIVITY]))
 
     def test_scenario_attributes(self):
         with h5py.File(REAL_FILE, "r") as f:

@@ -33,7 +33,7 @@ struct SaltelliOutputs {
 };
 
 struct SobolIndices {
-  std::vector<Estimate> first;  // S_i: Saltelli et al. (2010), Table 2 (b)
+  std::vector<Estimate> first;  // S_i: Saltelli et al. (2010), Table 2 (b), f(B) centred
   std::vector<Estimate> total;  // ST_i: Jansen (1999), Saltelli et al. (2010) Table 2 (f)
   double variance = 0;          // of the output over the rows of A and B together
 };
