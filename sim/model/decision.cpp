@@ -54,6 +54,8 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double 
     }
     u.attack += s.subset_probability[set] * payoff;
   }
+  // A window closing: forces promised but not yet binding make striking now worth more.
+  u.attack += preventive_value(p, s, stake);
 
   u.probe_available = p.can_probe && s.month - s.last_probe_month >= p.probe_interval_months;
   if (u.probe_available) {

@@ -5,6 +5,38 @@
 
 namespace detsim {
 
+void set_honoring_rules(const TrialParameters& p, TrialState& s, GuarantorState& g) {
+  const auto v = [&](int slot) { return value_of(s, slot); };
+  // An attack tests a promise to fight at the war severity; a promise only of aid or
+  // sanctions at the probe severity: keeping arms and sanctions flowing through a war costs
+  // about what answering a probe does, and far less than sending forces. A guarantor free to
+  // weigh costs needs that much more resolve to honor an attack.
+  const double audience_cost = g.terms[Term::audience_cost];
+  const double war_severity =
+      (g.terms[Term::defend] > 0 ? v(p.severity_war) : v(p.severity_probe)) +
+      cost_weighing_shift(p, s, g);
+  g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), v(p.honor_noise));
+  g.honor_war.set(p.belief_cells, audience_cost, war_severity, v(p.honor_noise));
+}
+
+void tabulate_subsets(TrialState& s) {
+  const std::size_t subsets = std::size_t{1} << s.committed.size();
+  s.subset_capability.assign(subsets, 0.0);
+  s.subset_sanctions.assign(subsets, 0.0);
+  s.subset_pending.assign(subsets, 0.0);
+  s.subset_probability.assign(subsets, 0.0);
+  for (std::size_t set = 0; set < subsets; ++set) {
+    for (std::size_t b = 0; b < s.committed.size(); ++b) {
+      if ((set >> b) & 1U) {
+        const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
+        s.subset_capability[set] += g.terms[Term::defend] * g.capability;
+        s.subset_sanctions[set] += g.terms[Term::sanctions];
+        s.subset_pending[set] += (g.forces_promised - g.terms[Term::defend]) * g.capability;
+      }
+    }
+  }
+}
+
 void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStreams& streams) {
   p.plan.draw(streams, s.values);
   const auto v = [&](int slot) { return value_of(s, slot); };
@@ -21,6 +53,7 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
   s.cohesion = v(p.cohesion_initial);
 
   s.committed.clear();  // capacity kept: no allocation after the first trial
+  s.forces_pending = false;
   for (std::size_t i = 0; i < p.guarantors.size(); ++i) {
     const GuarantorSlots& slots = p.guarantors[i];
     GuarantorState& g = s.guarantors[i];
@@ -29,16 +62,17 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
     g.committed = false;
     for (const TermInfo& term : kTerms) {
       g.terms[term.term] = v(slots.terms[term.term]);
-      g.committed = g.committed || g.terms[term.term] > 0;  // promised something
+      g.committed = g.committed || (term.promise && g.terms[term.term] > 0);  // promised something
+    }
+    // A promise to fight that binds only later (after ratification, say) counts for nothing
+    // until then: no forces, and an attack tests the rest of the promise (bind_pending_forces).
+    g.forces_promised = g.terms[Term::defend];
+    if (g.forces_promised > 0 && g.terms[Term::in_force_month] > 0) {
+      g.terms[Term::defend] = 0.0;
+      s.forces_pending = true;
     }
     g.lead = slots.lead;
-    // An attack tests a promise to fight at the war severity; a promise only of aid or
-    // sanctions at the probe severity: keeping arms and sanctions flowing through a war costs
-    // about what answering a probe does, and far less than sending forces.
-    const double audience_cost = g.terms[Term::audience_cost];
-    const double war_severity = g.terms[Term::defend] > 0 ? v(p.severity_war) : v(p.severity_probe);
-    g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), v(p.honor_noise));
-    g.honor_war.set(p.belief_cells, audience_cost, war_severity, v(p.honor_noise));
+    set_honoring_rules(p, s, g);
     g.alternate_administration = false;
     g.belief = g.credibility_cache.prior(slots.credibility, s.values, p.belief_cells);
     if (slots.has_elections) {
@@ -58,20 +92,7 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
       std::swap(s.committed[0], s.committed[i]);
     }
   }
-
-  const std::size_t subsets = std::size_t{1} << s.committed.size();
-  s.subset_capability.assign(subsets, 0.0);
-  s.subset_sanctions.assign(subsets, 0.0);
-  s.subset_probability.assign(subsets, 0.0);
-  for (std::size_t set = 0; set < subsets; ++set) {
-    for (std::size_t b = 0; b < s.committed.size(); ++b) {
-      if ((set >> b) & 1U) {
-        const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
-        s.subset_capability[set] += g.terms[Term::defend] * g.capability;
-        s.subset_sanctions[set] += g.terms[Term::sanctions];
-      }
-    }
-  }
+  tabulate_subsets(s);
 
   s.phase = Phase::peace;
   s.month = 0;

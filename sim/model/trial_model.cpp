@@ -40,6 +40,7 @@ void TrialModel::fit_state(TrialState& s) const {
   s.subset_capability.reserve(subsets);
   s.subset_sanctions.reserve(subsets);
   s.subset_probability.reserve(subsets);
+  s.subset_pending.reserve(subsets);
 }
 
 TrialState TrialModel::make_state() const {
@@ -72,6 +73,7 @@ void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t ex
       s.escalation = Escalation::peace;  // shown in the month it ended
     const MonthDraws draws = draw_month(streams, s.month);
     hold_elections(p, s, streams);
+    if (s.forces_pending) bind_pending_forces(p, s);
     deliver_aid(p, s);
     drift_cohesion(p, s, draws.cohesion);
     if (s.phase == Phase::peace) {

@@ -41,6 +41,9 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   exhaustion = dyn(d.exhaustion, "exhaustion");
   lanchester_weight = dyn(d.lanchester_weight, "lanchester_weight");
   capitulation_balance = dyn(d.capitulation_balance, "capitulation_balance");
+  cost_weight = dyn(d.cost_weight, "cost_weight");
+  escalation_cost = dyn(d.escalation_cost, "escalation_cost");
+  preventive_weight = dyn(d.preventive_weight, "preventive_weight");
   clash_base = dyn(d.clash_base, "clash_base");
   clash_direct = dyn(d.clash_direct, "clash_direct");
   nuclear_from_clash = dyn(d.nuclear_from_clash, "nuclear_from_clash");

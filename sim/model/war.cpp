@@ -75,7 +75,7 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
   // collapse (territory lost, or more cost than its resolve bears while the balance is against
   // it: a target whose side holds the stronger forces does not sue for peace), then a
   // negotiated end.
-  const bool settles = u_settle < value_of(s, p.settlement_rate);
+  const bool settles = u_settle < settlement_chance(p, s);
   const bool worn_out = s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve &&
                         share >= value_of(s, p.capitulation_balance);
   const bool target_broken = s.territory < value_of(s, p.capitulation_territory) || worn_out;

@@ -74,6 +74,18 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
        "the target capitulates on cost only while the challenger holds at least this share of "
        "the power (0: whatever the balance)",
        "challenger's share of power"},
+      {"cost_weight", &Dynamics::cost_weight, non_negative,
+       "resolve a guarantor free to weigh costs needs per stake unit of the expected cost of "
+       "fighting (0: costs are not weighed)",
+       "resolve units per stake unit"},
+      {"escalation_cost", &Dynamics::escalation_cost, non_negative,
+       "what a guarantor weighing costs puts on a direct clash with a nuclear challenger, the "
+       "nuclear risk it carries included",
+       "stake units"},
+      {"preventive_weight", &Dynamics::preventive_weight, unit,
+       "share of the war value a guarantor's forces will take once they bind that the challenger "
+       "adds to its value of attacking before they do (0: it does not look ahead)",
+       "share of the coming loss"},
       {"clash_base", &Dynamics::clash_base, unit,
        "monthly chance of a clash with a guarantor engaged in the war (honoring with arms or "
        "sanctions) whose forces do not fight",

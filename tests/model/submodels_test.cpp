@@ -289,3 +289,95 @@ TEST_CASE("the escalation path returns to peace the month after a war ends") {
   CHECK(escalation[2] == 0.0);
   CHECK(escalation[3] == 0.0);
 }
+
+TEST_CASE("a guarantor free to weigh costs needs more resolve, by the expected cost of fighting") {
+  Scenario s = base_scenario();  // defend 0.6 of capability 2.5, audience cost 0.2, F = 12
+  s.dynamics.cost_weight = Quantity::constant(0.1);
+  s.dynamics.escalation_cost = Quantity::constant(2.0);
+  s.dynamics.clash_base = Quantity::constant(0.001);
+  s.dynamics.clash_direct = Quantity::constant(0.02);
+  s.actors[0].nuclear = true;
+  s.actors[2].terms[Term::sanctions] = Quantity::constant(0.02);
+  Fixture automatic(s);
+  // 12 months of forces (0.05 * 0.6 * 2.5) and sanctions (0.5 * 0.02), and a clash in 12
+  // months at 0.021 a month priced at 2.
+  const double expected = 12 * (0.05 * 0.6 * 2.5 + 0.5 * 0.02) + 2.0 * (1 - std::pow(0.979, 12));
+  CHECK(expected_cost_of_fighting(automatic.p(), automatic.state, automatic.guarantor()) ==
+        Approx(expected).epsilon(1e-12));
+  // An automatic trigger (flexibility absent) weighs nothing.
+  CHECK(cost_weighing_shift(automatic.p(), automatic.state, automatic.guarantor()) == 0.0);
+  s.actors[2].terms[Term::flexibility] = Quantity::constant(1.0);
+  Fixture flexible(s);
+  const double shift = cost_weighing_shift(flexible.p(), flexible.state, flexible.guarantor());
+  CHECK(shift == Approx(0.1 * expected).epsilon(1e-12));
+  // The challenger reads the same threshold: resolve 0.55 + 0.2 honors 0.7 automatically, not
+  // once the cost is weighed, and its believed chance of honoring falls with it.
+  CHECK(automatic.guarantor().honor_war.honors(0.55, 0.0));
+  CHECK(!flexible.guarantor().honor_war.honors(0.55, 0.0));
+  CHECK(flexible.guarantor().honor_war.honors(0.5 + shift + 1e-9, 0.0));
+  CHECK(flexible.guarantor().p_war < automatic.guarantor().p_war - 0.05);
+  // A probe is not a war: its test is unchanged.
+  CHECK(flexible.guarantor().p_probe == automatic.guarantor().p_probe);
+  // Flexibility alone promises nothing.
+  Scenario alone = base_scenario();
+  for (const TermInfo& term : kTerms) alone.actors[2].terms[term.term] = Quantity::constant(0.0);
+  alone.actors[2].terms[Term::flexibility] = Quantity::constant(1.0);
+  Fixture uncommitted(alone);
+  CHECK(!uncommitted.guarantor().committed);
+}
+
+TEST_CASE("a credible guarantee of the post-war order raises the settlement hazard") {
+  Scenario s = base_scenario();
+  s.dynamics.settlement_rate = Quantity::constant(0.03);
+  Fixture without(s);
+  CHECK(settlement_chance(without.p(), without.state) == 0.03);  // bit for bit, with no offer
+  s.actors[2].terms[Term::postwar_guarantee] = Quantity::constant(0.1);
+  Fixture offered(s);
+  const double believed = offered.guarantor().p_war;
+  REQUIRE(believed > 0.3);
+  CHECK(settlement_chance(offered.p(), offered.state) ==
+        Approx(1 - 0.97 * (1 - 0.1 * believed)).epsilon(1e-12));
+  // Offered by a guarantor the challenger is sure would never fight, it is worth nothing.
+  s.actors[2].credibility = Quantity::constant(0.0);
+  Fixture incredible(s);
+  REQUIRE(incredible.guarantor().p_war == 0.0);
+  CHECK(settlement_chance(incredible.p(), incredible.state) == 0.03);
+}
+
+TEST_CASE("forces that bind later raise the value of attacking before, the more the larger") {
+  const auto value_of_attack = [](double defend, double preventive_weight) {
+    Scenario s = base_scenario();
+    s.horizon_months = 24;
+    s.dynamics.preventive_weight = Quantity::constant(preventive_weight);
+    s.actors[2].terms[Term::defend] = Quantity::constant(defend);
+    s.actors[2].terms[Term::in_force_month] = Quantity::constant(12);
+    Fixture f(s);
+    REQUIRE(f.state.forces_pending);
+    REQUIRE(f.state.subset_capability[1] == 0.0);  // no forces before they bind
+    REQUIRE(f.state.subset_pending[1] == Approx(defend * 2.5));
+    return expected_utilities(f.p(), f.state, 0.0).attack;
+  };
+  // Without the preventive motive the size of a commitment not yet binding is worth nothing.
+  CHECK(value_of_attack(0.2, 0.0) == value_of_attack(0.8, 0.0));
+  // With it, striking first is worth more the larger the forces to come.
+  CHECK(value_of_attack(0.2, 0.5) > value_of_attack(0.2, 0.0) + 0.01);
+  CHECK(value_of_attack(0.8, 0.5) > value_of_attack(0.2, 0.5) + 0.01);
+
+  // In month 12 the forces bind: they count, the attack tests the war severity, and nothing
+  // is pending any more.
+  Scenario s = base_scenario();
+  s.dynamics.preventive_weight = Quantity::constant(0.5);
+  s.actors[2].terms[Term::in_force_month] = Quantity::constant(12);
+  Fixture f(s);
+  const double p_before = f.guarantor().p_war;
+  f.state.month = 11;
+  bind_pending_forces(f.p(), f.state);
+  CHECK(f.state.forces_pending);
+  f.state.month = 12;
+  bind_pending_forces(f.p(), f.state);
+  CHECK(!f.state.forces_pending);
+  CHECK(f.state.subset_capability[1] == Approx(0.6 * 2.5));
+  CHECK(f.state.subset_pending[1] == 0.0);
+  CHECK(f.guarantor().p_war < p_before);  // the war severity is harder than the probe's
+  CHECK(preventive_value(f.p(), f.state, 1.0) == 0.0);
+}

@@ -18,6 +18,13 @@ inline double value_of(const TrialState& s, int slot) {
 // initialisation.cpp: draws the trial's parameters and sets the state at month 0.
 void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 
+// initialisation.cpp: a guarantor's honoring likelihoods for a probe and an attack, from its
+// terms in force (set at month 0 and again when a pending promise to fight binds).
+void set_honoring_rules(const TrialParameters& p, TrialState& s, GuarantorState& g);
+// initialisation.cpp: the per-subset tables of committed capability in force, sanctions and
+// capability still pending, from the committed list and the terms in force.
+void tabulate_subsets(TrialState& s);
+
 // trial_model.cpp: the month's draws from stream (month, 0, m), in this order and all three
 // every month, so none depends on the state or on which parameters are zero: the opportunity
 // shock z_V and the cohesion shock z_C (standard normals), the logit choice's U.
@@ -85,6 +92,31 @@ struct WarLosses {
   double challenger = 1, target = 1;
 };
 WarLosses war_losses(double lanchester_weight, double target_capability, double defence);
+
+// weighing_costs.cpp: what guarantor g expects a war to cost it if it honors an attack: F
+// months of its forces (c_G d_g c_g) and sanctions (c_S S_g), and, against a nuclear
+// challenger, the escalation cost times the chance of a direct clash in those months, at the
+// ladder's rates (stake units).
+double expected_cost_of_fighting(const TrialParameters& p, const TrialState& s,
+                                 const GuarantorState& g);
+// weighing_costs.cpp: how much more resolve g needs to honor an attack because it weighs that
+// cost: cost_weight * flexibility_g * expected cost (0 for an automatic trigger). Computed once
+// per trial, so the challenger, who knows the terms and the costs, reads it too.
+double cost_weighing_shift(const TrialParameters& p, const TrialState& s, const GuarantorState& g);
+
+// settlement.cpp: this war month's chance of a negotiated settlement, 1 - (1 - h) prod_g (1 -
+// psi_g p^w_g): the base hazard h and each guarantee of the post-war order psi_g, as credible as
+// the challenger believes g's promise to fight (h itself, bit for bit, when none is offered).
+double settlement_chance(const TrialParameters& p, const TrialState& s);
+
+// provocation.cpp: at the start of a peace month, every promise to fight whose in_force_month
+// has come binds: its forces count, it is tested at the war severity, and the challenger's
+// believed chances are refreshed. Once the attack has come, a pending promise never binds.
+void bind_pending_forces(const TrialParameters& p, TrialState& s);
+// provocation.cpp: what the challenger adds to its value of attacking while forces are pending:
+// preventive_weight * stake * sum_H P(H) (pi_H - pi_H'), pi_H' its share of power once H's
+// pending forces bind; reads the attack's s.subset_probability. 0 when nothing is pending.
+double preventive_value(const TrialParameters& p, const TrialState& s, double stake);
 
 // escalation.cpp: one month on the escalation ladder, by the month's U_clash and U_nuclear; true
 // when it reached nuclear use.

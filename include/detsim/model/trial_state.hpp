@@ -28,8 +28,10 @@ struct GuarantorState {
   // Drawn for the trial (resolve changes with a new administration).
   double capability = 0, resolve = 0;
   TermArray<double> terms;  // what it promised, read by each term's submodel
+  // Its promise to fight as signed; terms[defend] holds it only once it binds (in_force_month).
+  double forces_promised = 0;
   bool lead = false;
-  bool committed = false;  // promised something: any term above zero
+  bool committed = false;  // promised something: any promise term above zero
   bool alternate_administration = false;
   // The challenger's view of it.
   Belief belief;
@@ -61,6 +63,10 @@ struct TrialState {
   // and sanctions, fixed for the trial, so the monthly decision is a lookup.
   std::vector<double> subset_capability, subset_sanctions;
   std::vector<double> subset_probability;
+  // Per subset, the committed capability promised but not yet binding (in_force_month), and
+  // whether any is still pending.
+  std::vector<double> subset_pending;
+  bool forces_pending = false;
   // Time line.
   Phase phase = Phase::peace;
   int month = 0;

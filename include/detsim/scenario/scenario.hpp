@@ -91,6 +91,12 @@ struct Dynamics {
       Quantity::constant(0.0);  // how far war losses follow the force each side faces (0 = flat)
   Quantity capitulation_balance =
       Quantity::constant(0.0);  // the target gives up on cost only at this challenger share or more
+  Quantity cost_weight =
+      Quantity::constant(0.0);  // resolve needed per stake unit of expected cost (0 = not weighed)
+  Quantity escalation_cost =
+      Quantity::constant(0.0);  // what a guarantor puts on a clash with a nuclear challenger
+  Quantity preventive_weight =
+      Quantity::constant(0.0);  // how far the challenger strikes before pending forces bind
   Quantity clash_base =
       Quantity::constant(0.001);  // monthly chance of a guarantor clash without intervention
   Quantity clash_direct =

@@ -10,7 +10,15 @@
 
 namespace detsim {
 
-enum class Term { defend, audience_cost, aid_per_month, sanctions };
+enum class Term {
+  defend,
+  audience_cost,
+  aid_per_month,
+  sanctions,
+  flexibility,
+  postwar_guarantee,
+  in_force_month
+};
 
 struct TermInfo {
   Term term;
@@ -18,6 +26,10 @@ struct TermInfo {
   double min, max;       // the values allowed, a closed interval
   std::string_view description;
   std::string_view unit;
+  // A promise to the target, tested when the challenger attacks: a guarantor is committed when
+  // any promise term is above zero. A term that only qualifies the promises (how freely they are
+  // kept) or is offered for a later order is not one: alone it commits the guarantor to nothing.
+  bool promise = true;
 };
 
 // In the order of enum Term, which is also the order in which a guarantor's terms are drawn
@@ -34,6 +46,18 @@ inline constexpr TermInfo kTerms[] = {
     {Term::sanctions, "sanctions", 0, 1,
      "monthly cost imposed on the challenger in a war it honors (the sender pays a share)",
      "stake units per war month"},
+    {Term::flexibility, "flexibility", 0, 1,
+     "how far it may weigh the expected cost of fighting when tested by an attack (0: an "
+     "automatic trigger, costs not weighed; 1: full discretion)",
+     "share of the cost weighed", false},
+    {Term::postwar_guarantee, "postwar_guarantee", 0, 1,
+     "a guarantee of the post-war order offered for a settlement: the monthly chance that it "
+     "brings the war to a negotiated end, were it fully credible",
+     "per war month", false},
+    {Term::in_force_month, "in_force_month", 0, 12000,
+     "the month from which its promise to fight (defend) binds, e.g. after ratification (0: from "
+     "the start); before it an attack tests it as a guarantor of arms and sanctions only",
+     "month", false},
 };
 inline constexpr std::size_t kTermCount = std::size(kTerms);
 
