@@ -69,6 +69,17 @@ double Belief::mean() const {
   return mean_;
 }
 
+double Belief::variance() const {
+  const int n = cells();
+  const double mu = mean();
+  double spread = atom_weight_ * (atom_at_ - mu) * (atom_at_ - mu);
+  for (int i = 0; i < n; ++i) {
+    const double d = (i + 0.5) / n - mu;
+    spread += mass_[i] * (d * d + 1.0 / (12.0 * n * n));
+  }
+  return spread;
+}
+
 void HonorLikelihood::set(int cells, double audience_cost, double severity, double noise) {
   if (cells_.size() == cells && audience_cost == audience_cost_ && severity == severity_ &&
       noise == noise_) {

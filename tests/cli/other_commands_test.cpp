@@ -46,8 +46,8 @@ TEST_CASE("summarize prints the same table as the run that wrote the file", "[cl
     }
     return table;
   };
-  // structure, lead, collective, cohesion_shift, 4 terms for each of 2 guarantors
-  REQUIRE(structures(run.out).size() == 12);
+  // structure, lead, collective, cohesion_shift, 6 terms for each of 2 guarantors
+  REQUIRE(structures(run.out).size() == 16);
   CHECK(structures(sum.out) == structures(run.out));
   // The line above the table says which file, version and seed.
   const std::string first = lines_of(sum.out).at(0);

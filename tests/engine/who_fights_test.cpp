@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "detsim/model/submodels.hpp"
+#include "support/paired_difference.hpp"
 #include "support/ukraine_run.hpp"
 
 using namespace detsim;
@@ -17,33 +18,6 @@ constexpr double kChallengerGains = 3;
 CollectingSink run(const std::string& structure, std::vector<std::string> overrides,
                    std::int64_t trials) {
   return run_ukraine(structure, std::move(overrides), trials);
-}
-
-// Mean and standard error of the paired differences a - b over the rows where `use` holds.
-struct PairedDifference {
-  double mean = 0, se = 0;
-  std::size_t n = 0;
-};
-
-PairedDifference paired(const std::vector<double>& a, const std::vector<double>& b,
-                        const std::vector<bool>& use) {
-  double sum = 0, sum2 = 0;
-  PairedDifference d;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!use[i]) continue;
-    const double x = a[i] - b[i];
-    sum += x, sum2 += x * x, ++d.n;
-  }
-  const double n = static_cast<double>(d.n);
-  d.mean = sum / n;
-  d.se = std::sqrt(std::max(sum2 / n - d.mean * d.mean, 0.0) / (n - 1));
-  return d;
-}
-
-void check_below_zero(const PairedDifference& d) {
-  INFO("paired difference " << d.mean << " (se " << d.se << ", n " << d.n << ")");
-  REQUIRE(d.n > 100);
-  CHECK(d.mean < -4 * d.se);
 }
 
 // The bilateral pact with a United States that always fights for the target (resolve 1) or

@@ -44,7 +44,8 @@ struct TrialParameters {
       capitulation_territory = 0, target_endurance = 0, exhaustion = 0, clash_base = 0,
       clash_direct = 0, nuclear_from_clash = 0, nuclear_from_war = 0, desperation_weight = 0,
       cohesion_initial = 0, cohesion_volatility = 0, cohesion_honor_bonus = 0,
-      cohesion_renege_penalty = 0, lanchester_weight = 0, capitulation_balance = 0;
+      cohesion_renege_penalty = 0, lanchester_weight = 0, capitulation_balance = 0,
+      cohesion_outside_erosion = 0, cohesion_free_riding = 0, burden_shifting = 0;
 
   // Beta quantile tables come from `tables` when given (shared between experiments).
   explicit TrialParameters(const Scenario& scenario, BetaTables* tables = nullptr);

@@ -10,7 +10,7 @@
 
 namespace detsim {
 
-enum class Term { defend, audience_cost, aid_per_month, sanctions };
+enum class Term { defend, audience_cost, aid_per_month, sanctions, vagueness, reversal_risk };
 
 struct TermInfo {
   Term term;
@@ -18,6 +18,9 @@ struct TermInfo {
   double min, max;       // the values allowed, a closed interval
   std::string_view description;
   std::string_view unit;
+  // A promise (defend, audience cost, aid, sanctions) makes its guarantor committed when above
+  // zero; a term that qualifies a promise (how it is worded, how it is enacted) does not.
+  bool promise = true;
 };
 
 // In the order of enum Term, which is also the order in which a guarantor's terms are drawn
@@ -34,6 +37,14 @@ inline constexpr TermInfo kTerms[] = {
     {Term::sanctions, "sanctions", 0, 1,
      "monthly cost imposed on the challenger in a war it honors (the sender pays a share)",
      "stake units per war month"},
+    {Term::vagueness, "vagueness", 0, 1,
+     "how unclear the wording is: the sd of the challenger's uncertainty about the threshold the "
+     "promise sets (0: it knows exactly what was promised)",
+     "resolve units", false},
+    {Term::reversal_risk, "reversal_risk", 0, 1,
+     "chance that a new administration revokes the commitment (by legal form: a ratified treaty "
+     "low, a policy statement high)",
+     "probability per change of administration", false},
 };
 inline constexpr std::size_t kTermCount = std::size(kTerms);
 
