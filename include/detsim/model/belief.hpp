@@ -70,9 +70,10 @@ class Belief {
   Eigen::VectorXd mass_;
   double atom_weight_ = 0.0;
   double atom_at_ = 0.0;
-  // The mean is read every month for recorded paths but changes only with evidence: cached,
-  // NaN when stale.
-  mutable double mean_ = NAN;
+  // The mean is read every month for recorded paths, and mean and variance at every refresh of a
+  // pooled alliance's believed chance, but they change only with evidence: cached, NaN when
+  // stale.
+  mutable double mean_ = NAN, variance_ = NAN;
 };
 
 // Remembers the last prior built, so trials whose law has the same arguments (the common case:
