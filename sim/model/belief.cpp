@@ -36,7 +36,7 @@ double share_at_least(double t, double lo, double hi) {
 }  // namespace
 
 void Belief::assign(const DistributionSlots& law, std::span<const double> values, int cells) {
-  mean_ = NAN;
+  mean_ = variance_ = NAN;
   mass_.setZero(cells);
   const bool degenerate_uniform =
       law.kind == DistributionKind::uniform && values[static_cast<std::size_t>(law.args[0])] ==
@@ -69,6 +69,19 @@ double Belief::mean() const {
   return mean_;
 }
 
+double Belief::variance() const {
+  if (!std::isnan(variance_)) return variance_;
+  const int n = cells();
+  const double mu = mean();
+  double spread = atom_weight_ * (atom_at_ - mu) * (atom_at_ - mu);
+  for (int i = 0; i < n; ++i) {
+    const double d = (i + 0.5) / n - mu;
+    spread += mass_[i] * (d * d + 1.0 / (12.0 * n * n));
+  }
+  variance_ = spread;
+  return spread;
+}
+
 void HonorLikelihood::set(int cells, double audience_cost, double severity, double noise) {
   if (cells_.size() == cells && audience_cost == audience_cost_ && severity == severity_ &&
       noise == noise_) {
@@ -96,7 +109,7 @@ double Belief::honor_probability(const HonorLikelihood& honor) const {
 }
 
 void Belief::observe(bool honored, const HonorLikelihood& honor, double weight) {
-  mean_ = NAN;
+  mean_ = variance_ = NAN;
   const auto tempered = [&](double p_honor) {
     return (1.0 - weight) + weight * (honored ? p_honor : 1.0 - p_honor);
   };
@@ -128,7 +141,7 @@ void Belief::observe(bool honored, const HonorLikelihood& honor, double weight) 
 }
 
 void Belief::mix(const Belief& other, double weight) {
-  mean_ = NAN;
+  mean_ = variance_ = NAN;
   const int n = cells();
   if (other.cells() != n) throw std::logic_error("mixing beliefs on different grids");
   mass_ = (1.0 - weight) * mass_ + weight * other.mass_;

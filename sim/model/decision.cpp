@@ -11,7 +11,7 @@ double defending_capability(const TrialState& s, unsigned honoring_set) {
   return s.target_capability + s.aid_stock + s.subset_capability[honoring_set];
 }
 
-void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war) {
+void believed_subset_probabilities(const TrialParameters& /*p*/, TrialState& s, bool war) {
   const std::size_t m = s.committed.size();
   const std::size_t subsets = std::size_t{1} << m;
   for (std::size_t set = 0; set < subsets; ++set) {
@@ -23,13 +23,17 @@ void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool
     }
     s.subset_probability[set] = independent;
   }
-  if (!p.collective || m < 2) return;
-  // With probability cohesion the alliance acts as one, following its lead (bit 0).
-  const GuarantorState& lead = s.guarantors[static_cast<std::size_t>(s.committed[0])];
-  const double lead_honors = war ? lead.p_war : lead.p_probe;
+  if (!s.pooled) return;
+  // With probability cohesion the alliance acts as one, on its pooled resolve and audience cost
+  // (pooling.cpp): every member that has not revoked its commitment honors, or none does.
+  const double together = war ? s.pooled_p_war : s.pooled_p_probe;
+  unsigned members = 0;
+  for (std::size_t b = 0; b < m; ++b) {
+    if (!s.guarantors[static_cast<std::size_t>(s.committed[b])].revoked) members |= 1U << b;
+  }
   for (double& q : s.subset_probability) q *= 1.0 - s.cohesion;
-  s.subset_probability[subsets - 1] += s.cohesion * lead_honors;
-  s.subset_probability[0] += s.cohesion * (1.0 - lead_honors);
+  s.subset_probability[members] += s.cohesion * together;
+  s.subset_probability[0] += s.cohesion * (1.0 - together);
 }
 
 ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity) {

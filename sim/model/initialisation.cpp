@@ -5,6 +5,25 @@
 
 namespace detsim {
 
+namespace {
+
+// A promise to fight outside a collective alliance that the other guarantors are not bound to
+// (a pact outside the alliance): the mean share of the lead's defend term each other guarantor
+// does not match. 0 in a collective alliance, without a lead's promise to fight, or alone.
+double outside_commitment(const TrialParameters& p, const TrialState& s) {
+  if (p.collective || s.guarantors.size() < 2 || s.committed.empty()) return 0.0;
+  const GuarantorState* lead = &s.guarantors[static_cast<std::size_t>(s.committed[0])];
+  const double promise = lead->terms[Term::defend];
+  if (promise <= 0) return 0.0;
+  double unshared = 0;
+  for (const GuarantorState& g : s.guarantors) {
+    if (&g != lead) unshared += std::max(0.0, promise - g.terms[Term::defend]) / promise;
+  }
+  return unshared / static_cast<double>(s.guarantors.size() - 1);
+}
+
+}  // namespace
+
 void set_honoring_rules(const TrialParameters& p, TrialState& s, GuarantorState& g) {
   const auto v = [&](int slot) { return value_of(s, slot); };
   // An attack tests a promise to fight at the war severity; a promise only of aid or
@@ -15,8 +34,14 @@ void set_honoring_rules(const TrialParameters& p, TrialState& s, GuarantorState&
   const double war_severity =
       (g.terms[Term::defend] > 0 ? v(p.severity_war) : v(p.severity_probe)) +
       cost_weighing_shift(p, s, g);
-  g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), v(p.honor_noise));
-  g.honor_war.set(p.belief_cells, audience_cost, war_severity, v(p.honor_noise));
+  // The challenger reads the rule with the honoring noise and, for a vague promise, its
+  // uncertainty about the threshold the promise sets (independent, so the sds add in squares);
+  // the guarantor's own decision draws only the honoring noise (honoring.cpp).
+  const double vagueness = g.terms[Term::vagueness];
+  const double believed_noise =
+      std::sqrt(v(p.honor_noise) * v(p.honor_noise) + vagueness * vagueness);
+  g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), believed_noise);
+  g.honor_war.set(p.belief_cells, audience_cost, war_severity, believed_noise);
 }
 
 void tabulate_subsets(TrialState& s) {
@@ -62,7 +87,8 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
     g.committed = false;
     for (const TermInfo& term : kTerms) {
       g.terms[term.term] = v(slots.terms[term.term]);
-      g.committed = g.committed || (term.promise && g.terms[term.term] > 0);  // promised something
+      // Promised something; how a promise is worded or enacted is no promise by itself.
+      g.committed = g.committed || (term.promise && g.terms[term.term] > 0);
     }
     // A promise to fight that binds only later (after ratification, say) counts for nothing
     // until then: no forces, and an attack tests the rest of the promise (bind_pending_forces).
@@ -80,10 +106,9 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
       g.belief_alternate =
           g.alternate_cache.prior(slots.resolve_after_flip, s.values, p.belief_cells);
     }
-    g.tested = g.honored = g.fighting = g.aid_flowing = false;
+    g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = false;
     g.cost = 0.0;
     g.flips = 0;
-    g.ambiguity = g.belief.mean() - g.resolve;
     if (g.committed) s.committed.push_back(static_cast<int>(i));
   }
   // Lead first among the committed, so that bit 0 of a subset is the one that leads.
@@ -101,7 +126,23 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
   s.last_probe_month = -1000000;
   s.escalation = s.max_escalation = Escalation::peace;
   s.outcome = Outcome::deterred;
+  s.pooled = p.collective && s.committed.size() >= 2;
+  s.outside_commitment = outside_commitment(p, s);  // after the lead is first
+  s.aid_shortfall = 0.0;
   refresh_believed_honoring(s);
+  // Ambiguity: how far the challenger's believed chance that a committed guarantor honors an
+  // attack is from the true chance, given its resolve (none without a promise).
+  const double noise = v(p.honor_noise);
+  for (GuarantorState& g : s.guarantors) {
+    if (!g.committed) {
+      g.ambiguity = NAN;
+      continue;
+    }
+    const double margin = g.resolve + g.terms[Term::audience_cost] - g.honor_war.severity();
+    const double truth = noise > 0 ? 0.5 * std::erfc(-margin / (noise * std::sqrt(2.0)))
+                                   : (g.honor_war.honors(g.resolve, 0.0) ? 1.0 : 0.0);
+    g.ambiguity = g.p_war - truth;
+  }
 }
 
 }  // namespace detsim

@@ -93,8 +93,12 @@ constexpr OutputColumn kTrialColumns[] = {
                  "challenger's belief mean of this guarantor's resolve at the horizon",
                  [](const GuarantorState& g) { return g.belief.mean(); }),
     of_guarantor("ambiguity.", T::f64, "",
-                 "believed minus true resolve at month 0 (positive: the challenger overrates it)",
+                 "believed minus true chance that it honors an attack, at month 0 (positive: the "
+                 "challenger overrates it; NaN if it promised nothing)",
                  [](const GuarantorState& g) { return g.ambiguity; }),
+    of_guarantor("revoked.", T::i8, "",
+                 "1 if a new administration revoked its commitment (reversal risk)",
+                 [](const GuarantorState& g) -> double { return g.revoked; }),
 };
 
 constexpr OutputColumn kPathVariables[] = {

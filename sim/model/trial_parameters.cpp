@@ -53,6 +53,9 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   cohesion_volatility = dyn(d.cohesion_volatility, "cohesion_volatility");
   cohesion_honor_bonus = dyn(d.cohesion_honor_bonus, "cohesion_honor_bonus");
   cohesion_renege_penalty = dyn(d.cohesion_renege_penalty, "cohesion_renege_penalty");
+  cohesion_outside_erosion = dyn(d.cohesion_outside_erosion, "cohesion_outside_erosion");
+  cohesion_free_riding = dyn(d.cohesion_free_riding, "cohesion_free_riding");
+  burden_shifting = dyn(d.burden_shifting, "burden_shifting");
 
   collective = s.guarantee.collective;
   cohesion_shift = add(s.guarantee.cohesion_shift, "guarantee.cohesion_shift");

@@ -108,6 +108,19 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
        "cohesion gained when a collective guarantor honors", "per event"},
       {"cohesion_renege_penalty", &Dynamics::cohesion_renege_penalty, unit,
        "cohesion lost when any guarantor backs down", "per guarantor backing down"},
+      {"cohesion_outside_erosion", &Dynamics::cohesion_outside_erosion, non_negative,
+       "cohesion lost a year while the lead's promise to fight is one the other guarantors are "
+       "not bound to, outside a collective alliance (a pact outside the alliance), times the "
+       "unshared share of that promise",
+       "cohesion per year"},
+      {"cohesion_free_riding", &Dynamics::cohesion_free_riding, non_negative,
+       "cohesion lost a year per unit of the share of the allies' promised aid they do not send "
+       "(free riding)",
+       "cohesion per year per share of promised aid"},
+      {"burden_shifting", &Dynamics::burden_shifting, unit,
+       "share of their promised aid the other guarantors withhold when the lead commits all its "
+       "forces and cohesion is 0; scaled by the lead's defend term and by 1 - cohesion",
+       "share of promised aid"},
   };
   return fields;
 }

@@ -108,6 +108,10 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
         rate("backed_down." + g, g + " was tested and backed down", "honored." + g, T::equals, 0),
         "tested." + g, Otherwise::zero));
   }
+  for (const std::string& g : ids_with_prefix(cols, "revoked.")) {
+    m.push_back(rate("revoked." + g, "a new administration revoked " + g + "'s commitment",
+                     "revoked." + g));
+  }
   m.push_back(given(
       mean("attack_month", "month of the first attack, among trials with one", "attack_month"),
       "attacked"));
@@ -130,7 +134,8 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
                      "challenger's belief mean of " + g + "'s resolve at the horizon",
                      "credibility." + g));
     m.push_back(mean("abs_ambiguity." + g,
-                     "gap between believed and true resolve of " + g + " at month 0",
+                     "gap between the believed and the true chance that " + g +
+                         " honors an attack, at month 0, among trials where it is committed",
                      "ambiguity." + g, T::absolute));
   }
   return m;

@@ -55,9 +55,11 @@ TEST_CASE("run on INTERFACE.md's example writes every documented attribute, grou
   SECTION("/experiments: one row, bilateral_pact with the example's own US terms") {
     const ColumnBlock e = read_table(out, "experiments");
     REQUIRE(e.rows() == 1);
-    // The example overrides three of the pact's US terms (its sanctions are the pact's own).
+    // The example overrides three of the pact's US terms (its sanctions are the pact's own) and
+    // pushes cohesion by -0.05 a year, where the preset no longer does (issue 10).
     CHECK(e.str(e.index_of("structure")) ==
-          std::vector<std::string>{"bilateral_pact[united_states.defend=0.6,"
+          std::vector<std::string>{"bilateral_pact[cohesion_shift=-0.05,"
+                                   "united_states.defend=0.6,"
                                    "united_states.audience_cost=0.5,"
                                    "united_states.aid_per_month=0.01]"});
     CHECK(e.str(e.index_of("preset")) == std::vector<std::string>{"bilateral_pact"});

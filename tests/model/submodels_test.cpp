@@ -158,20 +158,82 @@ TEST_CASE("backing down costs the audience cost and cohesion, honoring does not"
   CHECK(g.state.phase == Phase::war);
 }
 
-TEST_CASE("an Article 5 alliance at full cohesion acts as one, following its lead") {
+TEST_CASE("an Article 5 alliance at full cohesion acts as one, on its pooled resolve") {
+  // Two members of equal capability (weights 1/2), audience cost 0.2, war severity 0.7. The lead
+  // alone would back down (0.3 + 0.2 < 0.7); the pooled margin decides for both.
+  const auto alliance = [](double ally_resolve) {
+    Scenario s = base_scenario();
+    Actor ally = s.actors[2];
+    ally.id = "ally";
+    ally.lead = false;
+    ally.resolve = Quantity::constant(ally_resolve);
+    s.actors.push_back(ally);
+    s.actors[2].resolve = Quantity::constant(0.3);
+    s.guarantee.collective = true;
+    s.dynamics.cohesion_initial = Quantity::constant(1.0);
+    return s;
+  };
+  // A resolute ally carries the lead: (0.5 + 1.1) / 2 = 0.8 >= 0.7.
+  Fixture carried(alliance(0.9));
+  REQUIRE(carried.state.pooled);
+  attack(carried.p(), carried.state, carried.streams);
+  CHECK(carried.state.guarantors[0].honored);
+  CHECK(carried.state.guarantors[1].honored);
+  // An ally that would honor alone (0.6 + 0.2 >= 0.7) but not enough to carry the lead:
+  // (0.5 + 0.8) / 2 = 0.65 < 0.7, so neither honors, and both pay their audience cost.
+  Fixture dragged(alliance(0.6));
+  attack(dragged.p(), dragged.state, dragged.streams);
+  CHECK(!dragged.state.guarantors[0].honored);
+  CHECK(!dragged.state.guarantors[1].honored);
+  CHECK(dragged.state.guarantors[0].cost == Approx(0.2));
+  CHECK(dragged.state.guarantors[1].cost == Approx(0.2));
+}
+
+TEST_CASE("a revoked commitment is neither honored nor believed and stops its aid") {
   Scenario s = base_scenario();
-  Actor ally = s.actors[2];
-  ally.id = "ally";
-  ally.lead = false;
-  ally.resolve = Quantity::constant(0.9);  // would honor alone
-  s.actors.push_back(ally);
-  s.actors[2].resolve = Quantity::constant(0.3);  // the lead backs down
-  s.guarantee.collective = true;
-  s.dynamics.cohesion_initial = Quantity::constant(1.0);
+  s.actors[2].terms[Term::aid_per_month] = Quantity::constant(0.01);
+  s.actors[2].terms[Term::reversal_risk] = Quantity::constant(1.0);
+  s.actors[2].resolve = Quantity::constant(1.0);  // would always honor
+  Elections e;
+  e.every_months = 12;
+  e.first_month = 1;
+  e.flip_probability = Quantity::constant(1.0);
+  e.resolve_after_flip = Quantity::constant(1.0);
+  s.actors[2].elections = e;
   Fixture f(s);
+  REQUIRE(f.guarantor().committed);  // by its promises; reversal risk is none
+  REQUIRE(f.guarantor().p_war > 0);
+  f.state.month = 1;
+  hold_elections(f.p(), f.state, f.streams);
+  CHECK(f.guarantor().revoked);
+  CHECK(f.guarantor().p_war == 0.0);
+  CHECK(f.state.cohesion == Approx(0.8 - 0.1));  // the renege penalty
+  deliver_aid(f.p(), f.state);
+  CHECK(f.state.aid_stock == 0.0);
   attack(f.p(), f.state, f.streams);
-  CHECK(!f.state.guarantors[0].honored);
-  CHECK(!f.state.guarantors[1].honored);
+  CHECK(f.guarantor().tested);
+  CHECK(!f.guarantor().honored);
+  CHECK(f.guarantor().cost == 0.0);  // no audience cost: its administration never promised
+}
+
+TEST_CASE("a vague promise changes what the challenger believes, not what the guarantor does") {
+  // Threshold 0.7 - 0.35 = 0.35 against a belief of mean 0.5: believed likelier than not.
+  Scenario clear = base_scenario();
+  clear.actors[2].terms[Term::audience_cost] = Quantity::constant(0.35);
+  Scenario vague = clear;
+  vague.actors[2].terms[Term::vagueness] = Quantity::constant(0.3);
+  Fixture c(clear), v(vague);
+  CHECK(c.guarantor().committed);
+  // Vagueness alone is no promise.
+  Scenario only_vague = base_scenario();
+  for (const TermInfo& term : kTerms) only_vague.actors[2].terms[term.term] = Quantity::constant(0);
+  only_vague.actors[2].terms[Term::vagueness] = Quantity::constant(0.3);
+  CHECK(!Fixture(only_vague).guarantor().committed);
+  // The believed chance moves toward one half; the true decision is the same.
+  CHECK(std::abs(v.guarantor().p_war - 0.5) < std::abs(c.guarantor().p_war - 0.5));
+  attack(c.p(), c.state, c.streams);
+  attack(v.p(), v.state, v.streams);
+  CHECK(c.guarantor().honored == v.guarantor().honored);
 }
 
 TEST_CASE("the front moves by front_speed (1 - 2 pi) and a stronger challenger advances") {

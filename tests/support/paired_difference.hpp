@@ -1,6 +1,5 @@
-// Paired differences between two runs of the same trials (same seed, so trial t of both draws
-// the same numbers), and the directional checks of the product's standard: a difference beyond
-// 4 standard errors of the paired difference.
+// The paired difference of two runs of one scenario (trial t of both draws the same numbers):
+// its mean and standard error, and the directional checks of 4 standard errors.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -9,18 +8,19 @@
 
 namespace detsim::testing {
 
-// Mean and standard error of the paired differences a - b over the rows where `use` holds.
 struct PairedDifference {
   double mean = 0, se = 0;
   std::size_t n = 0;
 };
 
+// Mean and standard error of a - b over the rows where `use` holds (all rows if it is empty)
+// and neither value is NaN.
 inline PairedDifference paired(const std::vector<double>& a, const std::vector<double>& b,
-                               const std::vector<bool>& use) {
+                               const std::vector<bool>& use = {}) {
   double sum = 0, sum2 = 0;
   PairedDifference d;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!use[i]) continue;
+    if ((!use.empty() && !use[i]) || std::isnan(a[i]) || std::isnan(b[i])) continue;
     const double x = a[i] - b[i];
     sum += x, sum2 += x * x, ++d.n;
   }
@@ -28,11 +28,6 @@ inline PairedDifference paired(const std::vector<double>& a, const std::vector<d
   d.mean = sum / n;
   d.se = std::sqrt(std::max(sum2 / n - d.mean * d.mean, 0.0) / (n - 1));
   return d;
-}
-
-// Over every row.
-inline PairedDifference paired(const std::vector<double>& a, const std::vector<double>& b) {
-  return paired(a, b, std::vector<bool>(a.size(), true));
 }
 
 inline void check_below_zero(const PairedDifference& d) {

@@ -25,6 +25,11 @@ class HonorLikelihood {
   }
   // P(honor | r) for a resolve r off the grid (an atom).
   double at(double resolve) const;
+  double audience_cost() const { return audience_cost_; }
+  double severity() const { return severity_; }
+  // The sd of the challenger's uncertainty about the rule: honoring noise and, for a vague
+  // promise, its uncertainty about the threshold the promise sets.
+  double noise() const { return noise_; }
   const Eigen::VectorXd& cells() const { return cells_; }
 
  private:
@@ -41,6 +46,8 @@ class Belief {
   void assign(const DistributionSlots& law, std::span<const double> values, int cells);
 
   double mean() const;
+  // Variance of r: the cells' spread about the mean plus each cell's own (uniform: width^2 / 12).
+  double variance() const;
   // The believed chance that the guarantor honors the test `honor` describes. With noise 0 the
   // answer is exact for any law whose CDF is linear within the threshold's cell and off by at
   // most (cell width)^2 * max|f'| / 8 otherwise.
@@ -55,6 +62,7 @@ class Belief {
   void mix(const Belief& other, double weight);
 
   int cells() const { return static_cast<int>(mass_.size()); }
+  const Eigen::VectorXd& masses() const { return mass_; }
   double atom_weight() const { return atom_weight_; }
   double atom_at() const { return atom_at_; }
 
@@ -62,9 +70,10 @@ class Belief {
   Eigen::VectorXd mass_;
   double atom_weight_ = 0.0;
   double atom_at_ = 0.0;
-  // The mean is read every month for recorded paths but changes only with evidence: cached,
-  // NaN when stale.
-  mutable double mean_ = NAN;
+  // The mean is read every month for recorded paths, and mean and variance at every refresh of a
+  // pooled alliance's believed chance, but they change only with evidence: cached, NaN when
+  // stale.
+  mutable double mean_ = NAN, variance_ = NAN;
 };
 
 // Remembers the last prior built, so trials whose law has the same arguments (the common case:

@@ -71,6 +71,18 @@ enum class Test { probe, attack };
 unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
                          const TrialStreams& streams);
 
+// pooling.cpp: a collective alliance acting as one. It honors together iff the pooled resolve
+// plus the pooled audience cost clears the pooled severity, each member weighted by its
+// capability (revoked members out): sum w_b (r_b + a_b) >= sum w_b (theta_b + eps_b), eps_b the
+// members' own noise draws (indexed by position among the committed). With one member left this
+// is that member's own rule.
+bool pooled_honors(const TrialState& s, Test test, std::span<const double> eps);
+// The challenger's believed chance of the same: its beliefs about the members are independent,
+// so the pooled margin's mean and variance are sums of the members' (belief variance plus the
+// rule's noise, vagueness included), read through a normal CDF (a documented approximation to
+// the exact convolution, MODEL.md 7.8).
+double believed_pooled_honoring(const TrialState& s, Test test);
+
 // crisis.cpp: whether the target concedes when no guarantor honors (its resolve is below the
 // war severity); the challenger's expectation and the attack itself both ask this.
 bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s);

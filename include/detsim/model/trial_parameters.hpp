@@ -45,7 +45,8 @@ struct TrialParameters {
       clash_direct = 0, nuclear_from_clash = 0, nuclear_from_war = 0, desperation_weight = 0,
       cohesion_initial = 0, cohesion_volatility = 0, cohesion_honor_bonus = 0,
       cohesion_renege_penalty = 0, lanchester_weight = 0, capitulation_balance = 0, cost_weight = 0,
-      escalation_cost = 0, preventive_weight = 0;
+      escalation_cost = 0, preventive_weight = 0, cohesion_outside_erosion = 0,
+      cohesion_free_riding = 0, burden_shifting = 0;
 
   // Beta quantile tables come from `tables` when given (shared between experiments).
   explicit TrialParameters(const Scenario& scenario, BetaTables* tables = nullptr);

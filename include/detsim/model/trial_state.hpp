@@ -32,6 +32,7 @@ struct GuarantorState {
   double forces_promised = 0;
   bool lead = false;
   bool committed = false;  // promised something: any promise term above zero
+  bool revoked = false;    // a new administration revoked the commitment (reversal risk)
   bool alternate_administration = false;
   // The challenger's view of it.
   Belief belief;
@@ -43,7 +44,7 @@ struct GuarantorState {
   bool tested = false, honored = false, fighting = false, aid_flowing = false;
   double cost = 0;
   int flips = 0;
-  double ambiguity = 0;
+  double ambiguity = 0;  // believed minus true chance of honoring an attack, at month 0
 };
 
 struct TrialState {
@@ -57,6 +58,14 @@ struct TrialState {
   double aid_stock = 0, target_cost = 0;
   // Alliance.
   double cohesion = 0;
+  // A collective alliance of two or more committed guarantors that acts as one pools its
+  // members' resolve and audience costs: the believed chance that it honors together.
+  bool pooled = false;
+  double pooled_p_war = 0, pooled_p_probe = 0;
+  // Cohesion's events that last: the share of the lead's promise to fight the other guarantors
+  // are not bound to outside a collective alliance (a pact outside the alliance), fixed for the
+  // trial; and this month's shortfall of the allies' aid from what they promised (free riding).
+  double outside_commitment = 0, aid_shortfall = 0;
   std::vector<GuarantorState> guarantors;
   std::vector<int> committed;  // indices of committed guarantors
   // Per subset of committed guarantors (bit i = committed[i] honors): committed capability

@@ -114,6 +114,12 @@ struct Dynamics {
       Quantity::constant(0.05);  // cohesion gained when a collective guarantor honors
   Quantity cohesion_renege_penalty =
       Quantity::constant(0.1);  // cohesion lost when any guarantor backs down
+  Quantity cohesion_outside_erosion =
+      Quantity::constant(0.0);  // yearly cohesion lost to a promise to fight outside the alliance
+  Quantity cohesion_free_riding =
+      Quantity::constant(0.0);  // yearly cohesion lost per share of promised aid not sent
+  Quantity burden_shifting =
+      Quantity::constant(0.0);  // how far allies cut their aid when the lead carries the defence
 };
 
 struct GuaranteeSpec {

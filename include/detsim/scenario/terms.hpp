@@ -17,7 +17,9 @@ enum class Term {
   sanctions,
   flexibility,
   postwar_guarantee,
-  in_force_month
+  in_force_month,
+  vagueness,
+  reversal_risk
 };
 
 struct TermInfo {
@@ -58,6 +60,14 @@ inline constexpr TermInfo kTerms[] = {
      "the month from which its promise to fight (defend) binds, e.g. after ratification (0: from "
      "the start); before it an attack tests it as a guarantor of arms and sanctions only",
      "month", false},
+    {Term::vagueness, "vagueness", 0, 1,
+     "how unclear the wording is: the sd of the challenger's uncertainty about the threshold the "
+     "promise sets (0: it knows exactly what was promised)",
+     "resolve units", false},
+    {Term::reversal_risk, "reversal_risk", 0, 1,
+     "chance that a new administration revokes the commitment (by legal form: a ratified treaty "
+     "low, a policy statement high)",
+     "probability per change of administration", false},
 };
 inline constexpr std::size_t kTermCount = std::size(kTerms);
 
