@@ -48,7 +48,7 @@ __all__ = [
     "ESCALATION_LABELS", "ScenarioFacts", "load_trials", "load_summary", "load_paths",
     "load_experiments", "load_scenario", "results_info", "scenario_facts", "path_variables",
     "column_info", "summarize_trials", "load_measures", "wilson_interval", "load_design",
-    "factor_columns",
+    "factor_columns", "load_sensitivity",
 ]
 
 
@@ -413,6 +413,31 @@ def load_design(path):
     if factors and "point" in exp:
         values = exp.drop_duplicates("point").set_index("point")[factors]
         df = df.join(values, on="point")
+    df.attrs.update(attrs)
+    return df
+
+
+def load_sensitivity(path):
+    """/sensitivity (written by `detsim analyze`) as a DataFrame, one row per (structure,
+    measure, factor, index): estimate, ci_low, ci_high, noise_share, trials_needed. df.attrs
+    holds the group's attributes (method `sobol` or `morris`, resamples, bootstrap_seed, level,
+    noise_target) as strings. DetsimResultsError if the file has not been analysed.
+    """
+    path = os.fspath(path)
+    with _open(path, warn_incomplete=False) as f:
+        if "sensitivity" not in f:
+            raise DetsimResultsError(
+                f"cannot read the sensitivity indices of {path}: it has no /sensitivity group "
+                f"(run `detsim analyze {path}` on a sobol or morris study's file)")
+        cols, _ = _read_table(f, "sensitivity", path)
+        attrs = {name: _attr_str(f["sensitivity"], name) for name in f["sensitivity"].attrs}
+    missing = {"structure", "measure", "factor", "index", "estimate", "ci_low",
+               "ci_high"} - set(cols)
+    if missing:
+        raise DetsimResultsError(f"cannot read {path}: /sensitivity lacks {sorted(missing)}")
+    df = pd.DataFrame(cols)
+    for name in ("structure", "measure", "factor", "index"):
+        df[name] = df[name].astype(str)
     df.attrs.update(attrs)
     return df
 
@@ -930,6 +955,7 @@ def results_info(path):
         info["complete"] = _is_complete(f)
         info["trials"] = len(f["trials"]["trial"]) if "trial" in f["trials"] else 0
         info["has_summary"] = "summary" in f
+        info["has_sensitivity"] = "sensitivity" in f
     exp = load_experiments(path)
     facts = scenario_facts(path)
     info.update(experiments=len(exp), structures=[str(s) for s in exp["structure"]]

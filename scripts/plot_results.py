@@ -8,7 +8,15 @@ Writes, one file each, and prints their paths:
   attack_survival         Kaplan-Meier curve of months to first attack, censored at the horizon
   max_escalation          distribution of the highest escalation level reached
   cost_vs_deterrence      cost to the lead guarantor against P(not attacked), both intervals
+  difference_forest       each structure's difference from the baseline for the headline
+                          measures, 95% intervals, unpaired ones marked (/summary differences)
   fan_cohesion, fan_credibility_<id>   median and 50%/90% bands over months (/paths)
+For a study's file, instead:
+  response_attacked       P(attack) against a design of one or two factors, per structure
+  sobol_<measure>         after `detsim analyze` of a sobol design: S1 and ST per factor with
+                          their 95% intervals, one panel per structure (<measure>'s dots as _)
+  morris_<measure>        after `detsim analyze` of a morris design: mu* against sigma per
+                          factor, mu*'s 95% interval, one panel per structure
 Every figure tells series apart by marker, line style or hatch, not by colour alone, so it
 reads in grayscale. Experiments are drawn in file order and labelled by structure (made unique
 with the varied parameters when experiments share a structure).
@@ -234,6 +242,194 @@ def plot_response_curves(summary, measure="attacked", caption=None):
     return fig
 
 
+def _factor_label(path, wrap=22):
+    """A factor's dotted path as a tick label: words, broken at the dots where it is long."""
+    return textwrap.fill(str(path).replace("_", " ").replace(".", ". "), wrap,
+                         break_long_words=False).replace(". ", ".")
+
+
+def _sensitivity_panels(rows):
+    """[(structure, its rows)] in file order: one panel per structure of the study."""
+    return [(st, rows[rows["structure"] == st]) for st in dict.fromkeys(rows["structure"])]
+
+
+def _panel_title(structure, rows):
+    """A panel's structure with its measure's Monte Carlo noise share, which biases the indices."""
+    name = _pretty(structure) if structure else "scenario's own structure"
+    if "noise_share" in rows and np.isfinite(rows["noise_share"]).any():
+        name += f"\n(noise {100 * float(np.nanmax(rows['noise_share'])):.1f}% of variance)"
+    return name
+
+
+def _sensitivity_caption_title(fig, measure, description, what, caption):
+    fig.suptitle(f"{what}: {_pretty(measure)}" + (f" ({description})" if description else ""),
+                 fontsize=9)
+    if caption:
+        fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+
+
+# Sobol bars: S1 plain, ST grey and hatched, so the pair reads without colour.
+SOBOL_FILLS = {"S1": ("white", ""), "ST": ("0.6", "////")}
+SOBOL_NAMES = {"S1": "first order (S1)", "ST": "total (ST)"}
+
+
+def plot_sobol_indices(sensitivity, measure, description="", caption=None):
+    """Each factor's first-order and total Sobol indices of one measure as horizontal bars with
+    their 95% bootstrap intervals, one panel per structure. None if the measure has no Sobol
+    indices. sensitivity: load_sensitivity's frame."""
+    rows = sensitivity[(sensitivity["measure"] == measure)
+                       & sensitivity["index"].isin(list(SOBOL_FILLS))]
+    if rows.empty:
+        return None
+    factors = list(dict.fromkeys(rows["factor"]))
+    panels = _sensitivity_panels(rows)
+    y = np.arange(len(factors))
+    height = 0.38
+    low = min(0.0, float(np.nanmin(rows[["estimate", "ci_low"]].to_numpy(float))))
+    high = max(1.0, float(np.nanmax(rows[["estimate", "ci_high"]].to_numpy(float))))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(2.6 * len(panels) + 2.4, 0.55 * len(factors) + 1.6),
+                     layout="constrained")
+        axes = fig.subplots(1, len(panels), squeeze=False, sharey=True, sharex=True)[0]
+        for ax, (structure, here) in zip(axes, panels):
+            for k, (index, (fill, hatch)) in enumerate(SOBOL_FILLS.items()):
+                r = here[here["index"] == index].set_index("factor").reindex(factors)
+                est = r["estimate"].to_numpy(float)
+                err = np.vstack([np.clip(est - r["ci_low"].to_numpy(float), 0, None),
+                                 np.clip(r["ci_high"].to_numpy(float) - est, 0, None)])
+                ax.barh(y + (k - 0.5) * height, est, height, xerr=err, color=fill, hatch=hatch,
+                        edgecolor="black", linewidth=0.6, label=SOBOL_NAMES[index],
+                        error_kw={"elinewidth": 0.8, "ecolor": "black"})
+            ax.axvline(0, color="black", linewidth=0.6)
+            ax.set_xlim(low - 0.02, high + 0.02)
+            ax.set_title(_panel_title(structure, here), fontsize=8.5)
+            ax.set_xlabel("Sobol index (bars: 95% intervals)")
+        axes[0].set_yticks(y, [_factor_label(f) for f in factors])
+        axes[0].invert_yaxis()  # the first factor on top, as the design lists them
+        axes[0].set_ylabel("factor")
+        axes[-1].legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                        borderaxespad=0)
+        _sensitivity_caption_title(fig, measure, description, "Sobol indices", caption)
+    return fig
+
+
+def plot_morris(sensitivity, measure, description="", caption=None):
+    """Morris screening of one measure: each factor's mu* (mean absolute elementary effect,
+    with its 95% bootstrap interval) against sigma, labelled points, one panel per structure.
+    Above the line sigma = mu* a factor acts mostly through nonlinearity or interactions.
+    None if the measure has no Morris indices."""
+    rows = sensitivity[(sensitivity["measure"] == measure)
+                       & sensitivity["index"].isin(["mu_star", "sigma"])]
+    if rows.empty:
+        return None
+    factors = list(dict.fromkeys(rows["factor"]))
+    panels = _sensitivity_panels(rows)
+    styles = experiment_styles(len(factors))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(3.4 * len(panels) + 2.6, 3.6), layout="constrained")
+        axes = fig.subplots(1, len(panels), squeeze=False, sharey=True, sharex=True)[0]
+        for ax, (structure, here) in zip(axes, panels):
+            mu = here[here["index"] == "mu_star"].set_index("factor")
+            sigma = here[here["index"] == "sigma"].set_index("factor")
+            for number, (f, st) in enumerate(zip(factors, styles), 1):
+                if f not in mu.index or f not in sigma.index:
+                    continue
+                x, y = float(mu.loc[f, "estimate"]), float(sigma.loc[f, "estimate"])
+                xerr = [[max(0.0, x - float(mu.loc[f, "ci_low"]))],
+                        [max(0.0, float(mu.loc[f, "ci_high"]) - x)]]
+                ax.errorbar([x], [y], xerr=xerr, marker=st.marker, markersize=6,
+                            markerfacecolor=st.face, markeredgecolor="black", color="black",
+                            linestyle="none", elinewidth=0.8,
+                            label=f"{number}: {_factor_label(f, 40)}")
+                # Numbers, not names, by the points: names of nearby factors would overlap.
+                ax.annotate(str(number), (x, y), textcoords="offset points", xytext=(4, 4),
+                            fontsize=7.5)
+            ax.set_title(_panel_title(structure, here), fontsize=8.5)
+            ax.set_xlabel("mu* (mean |elementary effect|)")
+        for ax in axes:
+            ax.set_xlim(0, ax.get_xlim()[1] * 1.08)
+            ax.set_ylim(0, ax.get_ylim()[1] * 1.12)  # room for the numbers above the points
+            top = max(ax.get_xlim()[1], ax.get_ylim()[1])
+            ax.plot([0, top], [0, top], color="0.5", linestyle=":", linewidth=0.8,
+                    label="sigma = mu*")
+        axes[0].set_ylabel("sigma (spread of the elementary effects)")
+        axes[-1].legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                        borderaxespad=0, title="factor")
+        _sensitivity_caption_title(fig, measure, description,
+                                   "Morris screening (bars: 95% intervals of mu*)", caption)
+    return fig
+
+
+# The headline measures of the forest plot, as /summary names them (<id>: each actor).
+FOREST_MEASURES = ("attacked", "escalation_ge_2", "honored_when_tested.", "war_months_if_war",
+                   "territory", "cohesion", "cost.")
+
+
+def _forest_measures(summary):
+    """The headline measures the summary has, in its order."""
+    names = dict.fromkeys(summary["outcome"].astype(str))
+    return [m for m in names
+            if m in FOREST_MEASURES or any(m.startswith(p) for p in FOREST_MEASURES
+                                           if p.endswith("."))]
+
+
+def plot_difference_forest(summary, caption=None):
+    """Forest plot: each experiment's difference from the baseline for every headline measure,
+    with its 95% interval, one panel per measure. Paired differences (common random numbers)
+    are filled points, unpaired ones open squares. None without difference columns or without
+    an experiment besides the baseline."""
+    if "difference" not in summary or "pairing" not in summary:
+        return None
+    rows = summary[summary["pairing"].astype(str) != "baseline"]
+    measures = [m for m in _forest_measures(summary)
+                if np.isfinite(rows.loc[rows["outcome"] == m, "difference"]).any()]
+    if rows.empty or not measures:
+        return None
+    exps = _experiments(rows)
+    baseline = int(rows["baseline"].iloc[0])
+    base_rows = summary[summary["experiment"] == baseline]
+    base_name = str(base_rows["experiment_label"].iloc[0]) if len(base_rows) else str(baseline)
+    ncols = min(3, len(measures))
+    nrows = math.ceil(len(measures) / ncols)
+    y = np.arange(len(exps))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(2.9 * ncols + 1.6, (0.28 * len(exps) + 1.0) * nrows + 0.6),
+                     layout="constrained")
+        axes = fig.subplots(nrows, ncols, squeeze=False, sharey=True).ravel()
+        for ax, m in zip(axes, measures):
+            r = rows[rows["outcome"] == m].set_index("experiment").reindex([e for e, _ in exps])
+            d = r["difference"].to_numpy(float)
+            err = np.vstack([np.clip(d - r["difference_ci_low"].to_numpy(float), 0, None),
+                             np.clip(r["difference_ci_high"].to_numpy(float) - d, 0, None)])
+            paired = (r["pairing"].astype(str) == "paired").to_numpy()
+            for mask, marker, face in ((paired, "o", "black"), (~paired, "s", "white")):
+                ax.errorbar(d[mask], y[mask], xerr=err[:, mask], marker=marker,
+                            markerfacecolor=face, markeredgecolor="black", color="black",
+                            linestyle="none", elinewidth=0.8, markersize=4.5)
+            ax.axvline(0, color="0.4", linewidth=0.7, linestyle="--")
+            kind = f" ({r['kind'].iloc[0]})" if "kind" in r and r["kind"].notna().any() else ""
+            ax.set_title(_pretty(m) + kind, fontsize=8.5)
+        for ax in axes[len(measures):]:
+            ax.set_axis_off()
+        axes[0].set_yticks(y, [_pretty(name, 24) for _, name in exps])
+        axes[0].invert_yaxis()
+        handles = [matplotlib.lines.Line2D([], [], color="black", marker="o", linestyle="none",
+                                           markerfacecolor="black", label="paired"),
+                   matplotlib.lines.Line2D([], [], color="black", marker="s", linestyle="none",
+                                           markerfacecolor="white", label="unpaired")]
+        axes[min(ncols, len(measures)) - 1].legend(
+            handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+            borderaxespad=0)
+        fig.supxlabel(f"difference from {_pretty(base_name)} (bars: 95% intervals)",
+                      fontsize=9)
+        fig.suptitle(f"Each structure against the baseline, {_pretty(base_name)}: "
+                     f"headline measures",
+                     fontsize=10)
+        if caption:
+            fig.text(0.01, -0.01, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+    return fig
+
+
 def kaplan_meier(attack_month, horizon):
     """Kaplan-Meier estimate of P(no attack by month t) with Greenwood 95% bounds.
 
@@ -433,20 +629,41 @@ def _fan_variables(path, facts):
     return out
 
 
+def _sensitivity_figures(path, summary, cap):
+    """[(stem, Figure)]: one per measure of /sensitivity, Sobol bars or Morris mu*-sigma."""
+    sens = dr.load_sensitivity(path)
+    plot, prefix = ((plot_morris, "morris") if sens.attrs.get("method") == "morris"
+                    else (plot_sobol_indices, "sobol"))
+    described = summary.drop_duplicates("outcome").set_index("outcome")
+    out = []
+    for measure in dict.fromkeys(sens["measure"]):
+        description = (str(described.loc[measure, "description"])
+                       if "description" in described and measure in described.index else "")
+        fig = plot(sens, measure, description, cap)
+        if fig is not None:
+            out.append((f"{prefix}_{measure.replace('.', '_')}", fig))
+    return out
+
+
 def build_figures(path, provenance=True):
     """[(file stem, Figure)] for every figure the file supports, read once."""
     data = load_plot_data(path)
     cap = _caption(data) if provenance else None
     figs = []
     if dr.factor_columns(data.summary):
-        # A study: its figure is the response to its factors; a figure per experiment of many
-        # design points would be unreadable.
+        # A study: its figures are the response to its factors and, once `detsim analyze` has
+        # run, the sensitivity indices; a figure per experiment of many design points would be
+        # unreadable.
         fig = plot_response_curves(data.summary, "attacked", cap)
-        if fig is None:
+        if fig is not None:
+            figs.append(("response_attacked", fig))
+        if data.info.get("has_sensitivity"):
+            figs += _sensitivity_figures(path, data.summary, cap)
+        elif fig is None:
             print(f"plot_results: {path}: response curves are drawn for designs of one or two "
-                  f"factors only", file=sys.stderr)
-            return figs
-        return [("response_attacked", fig)]
+                  f"factors only; `detsim analyze` a sobol or morris design for its sensitivity "
+                  f"figures", file=sys.stderr)
+        return figs
     labels = list(data.trials["outcome"].cat.categories)
     figs.append(("outcome_probabilities",
                  plot_outcome_probabilities(data.summary, labels, cap)))
@@ -459,6 +676,9 @@ def build_figures(path, provenance=True):
     units = data.trials.attrs.get("units", {}).get(f"cost.{lead}", "stake units")
     figs.append(("cost_vs_deterrence", plot_cost_vs_deterrence(
         _measure(data, "attacked"), _measure(data, f"cost.{lead}"), lead, units, cap)))
+    forest = plot_difference_forest(data.summary, cap)
+    if forest is not None:
+        figs.append(("difference_forest", forest))
     available = dr.path_variables(path)
     exps = _experiments(data.trials)
     for var, title, stem in _fan_variables(path, data.facts):
