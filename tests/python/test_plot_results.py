@@ -8,6 +8,7 @@ DETSIM_RESULTS_FILE=path/to/real.h5 in the environment, it is also run against t
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import h5py
 import numpy as np
+import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -29,6 +31,7 @@ import make_fixture  # noqa: E402
 import plot_results  # noqa: E402
 
 REAL_FILE = os.environ.get("DETSIM_RESULTS_FILE")
+DETSIM = os.environ.get("DETSIM_BINARY")
 SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<?xml", "pdf": b"%PDF"}
 
 
@@ -46,8 +49,14 @@ def run_script(*args):
 
 
 def expected_stems(path):
-    """The figures a file supports: four always, the fan charts when /paths has the series."""
+    """The figures a file supports: four always, the forest plot when /summary has differences
+    from a baseline (a file written before them has none), the fan charts when /paths has the
+    series."""
     stems = ["outcome_probabilities", "attack_survival", "max_escalation", "cost_vs_deterrence"]
+    with h5py.File(path, "r") as f:
+        if "summary" in f and "difference" in f["summary"] and \
+                np.isfinite(f["summary/difference"][()]).any():
+            stems.append("difference_forest")
     with h5py.File(path, "r") as f:  # series with at least one recorded trial
         variables = [v for v in dr.path_variables(path) if f["paths"][v].shape[0] > 0]
     if "cohesion" in variables:
@@ -162,7 +171,9 @@ class BadInputTests(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("incomplete", result.stderr)
         self.assertEqual(result.stderr.count("IncompleteResultsWarning"), 1, result.stderr)
-        self.assertEqual(len(result.stdout.split()), 7)
+        # The summary estimated from the trials carries differences: the forest plot is drawn.
+        self.assertEqual(len(result.stdout.split()), 8)
+        self.assertIn("difference_forest.png", result.stdout)
 
 
     def test_experiments_a_stopped_run_never_reached_are_left_out(self):
@@ -183,6 +194,150 @@ class BadInputTests(unittest.TestCase):
             for ds in f["trials"].values():
                 ds.resize((0,))
         self.assertBadInput(path, "no trials yet")
+
+
+# Small studies for the sensitivity figures: three factors, two structures, 36 months.
+STUDY = """detsim_study: 1
+scenario: {scenario}
+design:
+  method: {method}
+{sizes}
+  factors:
+    actors.russia.resolve.beta.mean: {{range: [0.3, 0.8]}}
+    guarantee.terms.united_states.audience_cost: {{range: [0, 1]}}
+    dynamics.opportunity_volatility: {{range: [0, 0.4]}}
+  structures: [nato_article5, bilateral_pact]
+  trials: 100
+"""
+SIZES = {"sobol": "  n: 16", "morris": "  trajectories: 10\n  morris_levels: 4"}
+
+
+@unittest.skipUnless(DETSIM, "set DETSIM_BINARY to make study files")
+class SensitivityFigureTests(unittest.TestCase):
+    """Sobol bars and Morris mu*-sigma for analysed study files, drawn from what the file
+    holds; not drawn before `detsim analyze`, nor for a file of structures."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        d = Path(cls.tmp.name)
+        cls.files = {}
+        for method, sizes in SIZES.items():
+            study = d / f"{method}.yaml"
+            study.write_text(STUDY.format(scenario=ROOT / "scenarios" / "ukraine.yaml",
+                                          method=method, sizes=sizes))
+            out = d / f"{method}.h5"
+            subprocess.run([DETSIM, "run", str(study), "--set", "horizon_months=36", "--quiet",
+                            "--threads", "2", "-o", str(out)], check=True, timeout=300)
+            if method == "sobol":
+                cls.files["unanalysed"] = d / "unanalysed.h5"
+                shutil.copyfile(out, cls.files["unanalysed"])
+            subprocess.run([DETSIM, "analyze", str(out)], check=True, timeout=300,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cls.files[method] = out
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def setUp(self):
+        self.out = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.out.cleanup()
+
+    def written(self, name):
+        result = run_script(self.files[name], "-o", self.out.name)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        paths = result.stdout.split()
+        for p in paths:
+            data = Path(p).read_bytes()
+            self.assertGreater(len(data), 1000, p)
+            self.assertTrue(data.startswith(SIGNATURES["png"]), p)
+        return [Path(p).stem for p in paths], result.stderr
+
+    def test_one_figure_per_measure_of_a_sobol_file(self):
+        stems, _ = self.written("sobol")
+        measures = dict.fromkeys(dr.load_sensitivity(self.files["sobol"])["measure"])
+        self.assertIn("attacked", measures)
+        self.assertEqual(stems, [f"sobol_{m.replace('.', '_')}" for m in measures])
+
+    def test_one_figure_per_measure_of_a_morris_file(self):
+        stems, _ = self.written("morris")
+        measures = dict.fromkeys(dr.load_sensitivity(self.files["morris"])["measure"])
+        self.assertIn("attacked", measures)
+        self.assertEqual(stems, [f"morris_{m.replace('.', '_')}" for m in measures])
+
+    def test_not_drawn_before_analyze(self):
+        stems, stderr = self.written("unanalysed")
+        self.assertEqual(stems, [])  # three factors: no response curves either
+        self.assertIn("detsim analyze", stderr)
+
+    def test_each_design_gets_its_own_figure_only(self):
+        # A file of structures has no /sensitivity: RealFilePlotTests checks it gets none.
+        self.assertIsNone(plot_results.plot_sobol_indices(
+            dr.load_sensitivity(self.files["morris"]), "attacked"))
+        self.assertIsNone(plot_results.plot_morris(
+            dr.load_sensitivity(self.files["sobol"]), "attacked"))
+
+    def test_sobol_bars_are_the_files_indices(self):
+        sens = dr.load_sensitivity(self.files["sobol"])
+        fig = plot_results.plot_sobol_indices(sens, "attacked")
+        structures = list(dict.fromkeys(sens["structure"]))
+        axes = [ax for ax in fig.axes if ax.patches]
+        self.assertEqual(len(axes), len(structures))
+        for ax, structure in zip(axes, structures):
+            rows = sens[(sens["structure"] == structure) & (sens["measure"] == "attacked")]
+            # Bars are drawn S1 for every factor, then ST, in the design's factor order.
+            expected = np.concatenate([rows.loc[rows["index"] == i, "estimate"].to_numpy()
+                                       for i in ("S1", "ST")])
+            drawn = np.array([bar.get_width() for bar in ax.patches])
+            np.testing.assert_allclose(drawn, expected)
+            bars = [c for c in ax.containers if hasattr(c, "errorbar") and c.errorbar]
+            self.assertEqual(len(bars), 2)  # each bar series carries its interval
+
+    def test_morris_points_are_the_files_mu_star_and_sigma(self):
+        sens = dr.load_sensitivity(self.files["morris"])
+        fig = plot_results.plot_morris(sens, "attacked")
+        structure = sens["structure"].iloc[0]
+        rows = sens[(sens["structure"] == structure) & (sens["measure"] == "attacked")]
+        points = [line.get_xydata()[0] for line in fig.axes[0].lines
+                  if line.get_marker() not in (None, "None", "", "|") and
+                  len(line.get_xydata()) == 1]
+        expected = np.column_stack([rows.loc[rows["index"] == i, "estimate"].to_numpy()
+                                    for i in ("mu_star", "sigma")])
+        np.testing.assert_allclose(np.array(points), expected)
+
+
+class ForestPlotTests(unittest.TestCase):
+    """The forest plot draws the summary's differences, unpaired ones apart."""
+
+    def summary(self):
+        rows = []
+        for e, (pairing, d) in enumerate([("baseline", np.nan), ("paired", -0.3),
+                                          ("unpaired", 0.2)]):
+            rows.append(dict(experiment=e, experiment_label=f"s{e}", outcome="attacked",
+                             kind="rate", baseline=0, pairing=pairing, difference=d,
+                             difference_ci_low=d - 0.05, difference_ci_high=d + 0.1))
+        return pd.DataFrame(rows)
+
+    def test_paired_filled_unpaired_open(self):
+        fig = plot_results.plot_difference_forest(self.summary())
+        ax = fig.axes[0]
+        drawn = {}
+        for line in ax.lines:
+            xy = line.get_xydata()
+            if line.get_marker() in ("o", "s") and len(xy):
+                drawn[line.get_marker()] = (xy[:, 0].tolist(), line.get_markerfacecolor())
+        self.assertEqual(drawn["o"][0], [-0.3])
+        self.assertEqual(drawn["s"][0], [0.2])
+        self.assertNotEqual(drawn["o"][1], drawn["s"][1])  # open against filled
+
+    def test_none_without_differences(self):
+        summary = self.summary().drop(columns=["difference"])
+        self.assertIsNone(plot_results.plot_difference_forest(summary))
+        only_baseline = self.summary().iloc[:1]
+        self.assertIsNone(plot_results.plot_difference_forest(only_baseline))
 
 
 class KaplanMeierTests(unittest.TestCase):
