@@ -18,8 +18,9 @@ For a study's file, instead:
   morris_<measure>        after `detsim analyze` of a morris design: mu* against sigma per
                           factor, mu*'s 95% interval, one panel per structure
 Every figure tells series apart by marker, line style or hatch, not by colour alone, so it
-reads in grayscale. Experiments are drawn in file order and labelled by structure (made unique
-with the varied parameters when experiments share a structure).
+reads in grayscale; a shipped preset keeps its style in every file (structure_styles).
+Experiments are drawn in file order and labelled by structure in words ("NATO Article 5"; made
+unique with the varied parameters when experiments share a structure).
 
 Exit status: 0 success, 2 bad input (not a readable detsim results file, or one lacking what a
 figure needs), 1 failure while writing. The functions plot_* take frames from detsim_results
@@ -75,9 +76,43 @@ class Style:
 
 
 def experiment_styles(n):
-    """Styles for n experiments, distinct in grayscale for the first eight."""
+    """Styles for n series by position, distinct in grayscale for the first eight."""
     return [Style(MARKERS[i % 8], MARKER_FACES[i % 8], LINESTYLES[i % 8],
                   *BAR_FILLS[i % 8]) for i in range(n)]
+
+
+# The shipped presets, each with its own style slot, so a structure looks the same in every
+# file whatever other structures the file holds; and their names as a reader would write them.
+PRESETS = ("none", "nato_article5", "bilateral_pact", "security_assistance",
+           "economic_diplomatic")
+PRESET_LABELS = {"none": "no guarantee", "nato_article5": "NATO Article 5",
+                 "bilateral_pact": "bilateral pact", "security_assistance": "security assistance",
+                 "economic_diplomatic": "economic and diplomatic"}
+
+
+def structure_styles(structures):
+    """Styles for series of these structures, in order: a shipped preset gets its own slot;
+    another structure, or a second series of the same preset, the first slot left free
+    (slots past the presets' first)."""
+    slots = [None] * len(structures)
+    for i, name in enumerate(structures):
+        if name in PRESETS and PRESETS.index(name) not in slots:
+            slots[i] = PRESETS.index(name)
+    unused_presets = [k for k in range(len(PRESETS)) if k not in slots]
+    free = iter(list(range(len(PRESETS), 8)) + unused_presets + list(range(8, 8 + len(slots))))
+    slots = [k if k is not None else next(free) for k in slots]
+    every = experiment_styles(max(slots, default=0) + 1)
+    return [every[k] for k in slots]
+
+
+def structure_label(name):
+    """A structure or experiment label as words: a preset by its name in prose (with any
+    bracketed departures kept as written), another id with its underscores as spaces."""
+    name = str(name)
+    base, bracket, rest = name.partition("[")
+    if base in PRESET_LABELS:
+        return PRESET_LABELS[base] + (f" [{rest}" if bracket else "")
+    return _pretty(name)
 
 
 def _pretty(label, wrap=None):
@@ -93,9 +128,20 @@ def _legend_outside(ax, **kw):
 
 
 def _experiments(frame):
-    """[(experiment, label)] in experiment order, from any frame carrying experiment_label."""
+    """[(experiment, label)] in experiment order, from any frame carrying experiment_label;
+    the label in words (structure_label)."""
     pairs = frame[["experiment", "experiment_label"]].drop_duplicates("experiment")
-    return [(int(e), str(l)) for e, l in pairs.sort_values("experiment").itertuples(index=False)]
+    return [(int(e), structure_label(l))
+            for e, l in pairs.sort_values("experiment").itertuples(index=False)]
+
+
+def _experiment_styles(frame, exps):
+    """One style per experiment of exps, by its structure (structure_styles)."""
+    if "structure" not in frame:
+        return experiment_styles(len(exps))
+    structure = frame.drop_duplicates("experiment").set_index("experiment")["structure"]
+    names = [str(structure.get(e, "")) for e, _ in exps]
+    return structure_styles([Path(n).stem if "/" in n else n for n in names])  # a preset file
 
 
 # --------------------------------------------------------------------------- data
@@ -163,7 +209,7 @@ def _finish(fig, ax, title, xlabel, ylabel, caption=None):
 def plot_outcome_probabilities(summary, labels, caption=None):
     """(a) Grouped bars: P(outcome) per outcome class and experiment, with 95% intervals."""
     exps = _experiments(summary)
-    styles = experiment_styles(len(exps))
+    styles = _experiment_styles(summary, exps)
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(7.5, 3.8), layout="constrained")
         ax = fig.add_subplot()
@@ -217,9 +263,12 @@ def plot_response_curves(summary, measure="attacked", caption=None):
             if second:
                 curves = [(f"{_pretty(second[len('factor.'):])} = {level:g}",
                            here[here[second] == level]) for level in sorted(set(here[second]))]
+                styles = experiment_styles(len(curves))
             else:
-                curves = [(_pretty(st), here[here["_structure"] == st]) for st in structures]
-            for (label, curve), st in zip(curves, experiment_styles(len(curves))):
+                curves = [(structure_label(st), here[here["_structure"] == st])
+                          for st in structures]
+                styles = structure_styles(structures)
+            for (label, curve), st in zip(curves, styles):
                 curve = curve.sort_values(x_name)
                 x = curve[x_name].to_numpy(float)
                 ax.fill_between(x, curve["ci_low"].to_numpy(float),
@@ -230,7 +279,7 @@ def plot_response_curves(summary, measure="attacked", caption=None):
                         linewidth=1.2, markersize=4)
             ax.set_ylim(0, 1 if rows["ci_high"].max() <= 1 else None)
             if panel is not None:
-                ax.set_title(_pretty(panel), fontsize=9)
+                ax.set_title(structure_label(panel), fontsize=9)
             ax.set_xlabel(x_name[len("factor."):])
         axes[0].set_ylabel(f"{measure} (95% band)")
         axes[-1].legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
@@ -255,7 +304,7 @@ def _sensitivity_panels(rows):
 
 def _panel_title(structure, rows):
     """A panel's structure with its measure's Monte Carlo noise share, which biases the indices."""
-    name = _pretty(structure) if structure else "scenario's own structure"
+    name = structure_label(structure) if structure else "scenario's own structure"
     if "noise_share" in rows and np.isfinite(rows["noise_share"]).any():
         name += f"\n(noise {100 * float(np.nanmax(rows['noise_share'])):.1f}% of variance)"
     return name
@@ -388,7 +437,8 @@ def plot_difference_forest(summary, caption=None):
     exps = _experiments(rows)
     baseline = int(rows["baseline"].iloc[0])
     base_rows = summary[summary["experiment"] == baseline]
-    base_name = str(base_rows["experiment_label"].iloc[0]) if len(base_rows) else str(baseline)
+    base_name = (structure_label(base_rows["experiment_label"].iloc[0]) if len(base_rows)
+                 else str(baseline))
     ncols = min(3, len(measures))
     nrows = math.ceil(len(measures) / ncols)
     y = np.arange(len(exps))
@@ -411,7 +461,7 @@ def plot_difference_forest(summary, caption=None):
             ax.set_title(_pretty(m) + kind, fontsize=8.5)
         for ax in axes[len(measures):]:
             ax.set_axis_off()
-        axes[0].set_yticks(y, [_pretty(name, 24) for _, name in exps])
+        axes[0].set_yticks(y, [textwrap.fill(name, 24) for _, name in exps])
         axes[0].invert_yaxis()
         handles = [matplotlib.lines.Line2D([], [], color="black", marker="o", linestyle="none",
                                            markerfacecolor="black", label="paired"),
@@ -420,9 +470,9 @@ def plot_difference_forest(summary, caption=None):
         axes[min(ncols, len(measures)) - 1].legend(
             handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
             borderaxespad=0)
-        fig.supxlabel(f"difference from {_pretty(base_name)} (bars: 95% intervals)",
+        fig.supxlabel(f"difference from {base_name} (bars: 95% intervals)",
                       fontsize=9)
-        fig.suptitle(f"Each structure against the baseline, {_pretty(base_name)}: "
+        fig.suptitle(f"Each structure against the baseline, {base_name}: "
                      f"headline measures",
                      fontsize=10)
         if caption:
@@ -457,7 +507,7 @@ def kaplan_meier(attack_month, horizon):
 def plot_attack_survival(trials, horizon, caption=None):
     """(b) Kaplan-Meier curves of months to first attack, one per experiment, with 95% bands."""
     exps = _experiments(trials)
-    styles = experiment_styles(len(exps))
+    styles = _experiment_styles(trials, exps)
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6.5, 4.0), layout="constrained")
         ax = fig.add_subplot()
@@ -501,7 +551,7 @@ def plot_max_escalation(trials, caption=None):
     """(c) Grouped bars of the highest escalation level reached; right panel zooms on levels >= 2
     (rare but the ones that matter), each with 95% Wilson intervals."""
     exps = _experiments(trials)
-    styles = experiment_styles(len(exps))
+    styles = _experiment_styles(trials, exps)
     labels = list(dr.ESCALATION_LABELS)
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(8.5, 3.8), layout="constrained")
@@ -537,8 +587,8 @@ def plot_cost_vs_deterrence(attacked, cost, lead, units, caption=None):
     attacked and cost are summary rows (index experiment; mean, ci_low, ci_high,
     experiment_label); deterrence is 1 - P(attacked), so its interval is the flipped one.
     """
-    exps = [(e, str(attacked.loc[e, "experiment_label"])) for e in attacked.index]
-    styles = experiment_styles(len(exps))
+    exps = [(e, structure_label(attacked.loc[e, "experiment_label"])) for e in attacked.index]
+    styles = _experiment_styles(attacked.reset_index(), exps)
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(5.8, 4.2), layout="constrained")
         ax = fig.add_subplot()

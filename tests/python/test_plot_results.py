@@ -340,6 +340,31 @@ class ForestPlotTests(unittest.TestCase):
         self.assertIsNone(plot_results.plot_difference_forest(only_baseline))
 
 
+class StructureStyleTests(unittest.TestCase):
+    """A structure looks the same in every file; series of one file stay distinct."""
+
+    def test_a_preset_keeps_its_style_whatever_else_the_file_holds(self):
+        alone = plot_results.structure_styles(["bilateral_pact"])[0]
+        for others in (["none", "nato_article5", "bilateral_pact"],
+                       ["bilateral_pact", "economic_diplomatic"],
+                       ["my_pact", "bilateral_pact"]):
+            styles = plot_results.structure_styles(others)
+            self.assertEqual(styles[others.index("bilateral_pact")], alone, others)
+
+    def test_series_of_one_file_are_distinct(self):
+        for names in (list(plot_results.PRESETS) + ["a", "b", "c"],
+                      ["nato_article5", "nato_article5", "x", "none"]):
+            styles = plot_results.structure_styles(names)
+            looks = {(s.marker, s.face, s.fill, s.hatch) for s in styles}
+            self.assertEqual(len(looks), len(names), names)
+
+    def test_labels_are_words(self):
+        self.assertEqual(plot_results.structure_label("nato_article5"), "NATO Article 5")
+        self.assertEqual(plot_results.structure_label("bilateral_pact[cohesion_shift=-0.05]"),
+                         "bilateral pact [cohesion_shift=-0.05]")
+        self.assertEqual(plot_results.structure_label("my_own_pact"), "my own pact")
+
+
 class KaplanMeierTests(unittest.TestCase):
     def test_hand_computed_curve(self):
         # Attacks in months 1 and 2 among four trials; two never attacked, censored at 5.
