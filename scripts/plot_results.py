@@ -7,7 +7,7 @@ Writes, one file each, and prints their paths:
   outcome_probabilities   outcome probabilities by structure, 95% intervals (/summary)
   attack_survival         Kaplan-Meier curve of months to first attack, censored at the horizon
   max_escalation          distribution of the highest escalation level reached
-  cost_vs_deterrence      cost to the lead guarantor against P(not attacked), both intervals
+  cost_vs_deterrence      cost to each guarantor against P(not attacked), both intervals
   difference_forest       each structure's difference from the baseline for the headline
                           measures, 95% intervals, unpaired ones marked (/summary differences)
   fan_cohesion, fan_credibility_<id>   median and 50%/90% bands over months (/paths)
@@ -581,35 +581,42 @@ def plot_max_escalation(trials, caption=None):
     return fig
 
 
-def plot_cost_vs_deterrence(attacked, cost, lead, units, caption=None):
-    """(d) One point per experiment: P(not attacked) against the lead guarantor's mean cost.
+def plot_cost_vs_deterrence(attacked, costs, units, caption=None):
+    """(d) One point per experiment: P(not attacked) against each guarantor's mean cost, one
+    panel per guarantor (the lead first), since burden shifting moves cost between them.
 
-    attacked and cost are summary rows (index experiment; mean, ci_low, ci_high,
-    experiment_label); deterrence is 1 - P(attacked), so its interval is the flipped one.
+    attacked and each of costs ({guarantor: rows}) are summary rows (index experiment; mean,
+    ci_low, ci_high, experiment_label); units {guarantor: units}. Deterrence is
+    1 - P(attacked), so its interval is the flipped one.
     """
     exps = [(e, structure_label(attacked.loc[e, "experiment_label"])) for e in attacked.index]
     styles = _experiment_styles(attacked.reset_index(), exps)
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(5.8, 4.2), layout="constrained")
-        ax = fig.add_subplot()
-        for (e, name), st in zip(exps, styles):
-            x = 1 - attacked.loc[e, "mean"]
-            xerr = [[max(0, x - (1 - attacked.loc[e, "ci_high"]))],
-                    [max(0, (1 - attacked.loc[e, "ci_low"]) - x)]]
-            y = cost.loc[e, "mean"]
-            lo, hi = cost.loc[e, "ci_low"], cost.loc[e, "ci_high"]
-            yerr = [[max(0, y - lo) if np.isfinite(lo) else 0],
-                    [max(0, hi - y) if np.isfinite(hi) else 0]]
-            ax.errorbar([x], [y], xerr=xerr, yerr=yerr, marker=st.marker, markersize=7,
-                        markerfacecolor=st.face, markeredgecolor="black", color="black",
-                        linestyle="none", elinewidth=0.8, label=name)
-            ax.annotate(name, (x, y), textcoords="offset points", xytext=(6, 5), fontsize=7)
-        ax.set_xlim(0, 1)
-        ax.set_ylim(bottom=min(0, ax.get_ylim()[0]))
-        _legend_outside(ax)
-        _finish(fig, ax, f"Cost to the lead guarantor ({_pretty(lead)}) against deterrence\n"
-                "(bars: 95% intervals)", "deterrence: P(not attacked within the horizon)",
-                f"mean cumulative cost to {_pretty(lead)} ({units})", caption)
+        fig = Figure(figsize=(4.2 * len(costs) + 1.8, 4.2), layout="constrained")
+        axes = fig.subplots(1, len(costs), squeeze=False, sharex=True)[0]
+        for ax, (guarantor, cost) in zip(axes, costs.items()):
+            for (e, name), st in zip(exps, styles):
+                x = 1 - attacked.loc[e, "mean"]
+                xerr = [[max(0, x - (1 - attacked.loc[e, "ci_high"]))],
+                        [max(0, (1 - attacked.loc[e, "ci_low"]) - x)]]
+                y = cost.loc[e, "mean"]
+                lo, hi = cost.loc[e, "ci_low"], cost.loc[e, "ci_high"]
+                yerr = [[max(0, y - lo) if np.isfinite(lo) else 0],
+                        [max(0, hi - y) if np.isfinite(hi) else 0]]
+                ax.errorbar([x], [y], xerr=xerr, yerr=yerr, marker=st.marker, markersize=7,
+                            markerfacecolor=st.face, markeredgecolor="black", color="black",
+                            linestyle="none", elinewidth=0.8, label=name)
+            ax.set_xlim(0, 1)
+            ax.set_ylim(bottom=min(0, ax.get_ylim()[0]))
+            lead = " (lead)" if ax is axes[0] and len(costs) > 1 else ""
+            ax.set_title(f"cost to {_pretty(guarantor)}{lead}", fontsize=9)
+            ax.set_xlabel("deterrence: P(not attacked within the horizon)")
+            ax.set_ylabel(f"mean cumulative cost ({units.get(guarantor, 'stake units')})")
+        _legend_outside(axes[-1])
+        fig.suptitle("Cost to each guarantor against deterrence (bars: 95% intervals)",
+                     fontsize=10)
+        if caption:
+            fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
     return fig
 
 
@@ -723,9 +730,12 @@ def build_figures(path, provenance=True):
     lead = data.facts.lead_guarantor
     if lead is None:
         raise dr.DetsimResultsError(f"cannot plot {path}: the scenario names no guarantor")
-    units = data.trials.attrs.get("units", {}).get(f"cost.{lead}", "stake units")
+    guarantors = [lead] + [g for g in data.facts.guarantors if g != lead]
+    units = {g: data.trials.attrs.get("units", {}).get(f"cost.{g}", "stake units")
+             for g in guarantors}
     figs.append(("cost_vs_deterrence", plot_cost_vs_deterrence(
-        _measure(data, "attacked"), _measure(data, f"cost.{lead}"), lead, units, cap)))
+        _measure(data, "attacked"), {g: _measure(data, f"cost.{g}") for g in guarantors},
+        units, cap)))
     forest = plot_difference_forest(data.summary, cap)
     if forest is not None:
         figs.append(("difference_forest", forest))

@@ -340,6 +340,29 @@ class ForestPlotTests(unittest.TestCase):
         self.assertIsNone(plot_results.plot_difference_forest(only_baseline))
 
 
+class CostFigureTests(unittest.TestCase):
+    """cost_vs_deterrence draws every guarantor's cost, not the lead's only."""
+
+    def test_one_panel_per_guarantor_with_its_costs(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "fixture.h5"
+            make_fixture.make_fixture(path, n_experiments=3, trials=100)
+            summary = dr.load_summary(path)
+            guarantors = dr.scenario_facts(path).guarantors
+        self.assertEqual(len(guarantors), 2)
+        rows = {m: summary[summary["outcome"] == m].set_index("experiment")
+                for m in ["attacked"] + [f"cost.{g}" for g in guarantors]}
+        fig = plot_results.plot_cost_vs_deterrence(
+            rows["attacked"], {g: rows[f"cost.{g}"] for g in guarantors},
+            {g: "stake units" for g in guarantors})
+        self.assertEqual(len(fig.axes), len(guarantors))
+        for ax, g in zip(fig.axes, guarantors):
+            points = [line.get_xydata()[0] for line in ax.lines
+                      if len(line.get_xydata()) == 1 and line.get_marker() not in ("|", "_")]
+            np.testing.assert_allclose([p[1] for p in points], rows[f"cost.{g}"]["mean"])
+            np.testing.assert_allclose([p[0] for p in points], 1 - rows["attacked"]["mean"])
+
+
 class StructureStyleTests(unittest.TestCase):
     """A structure looks the same in every file; series of one file stay distinct."""
 
