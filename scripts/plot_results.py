@@ -4,7 +4,8 @@
     /usr/bin/python3 scripts/plot_results.py results/ukraine_all.h5 -o figures [--format svg]
 
 Writes, one file each, and prints their paths:
-  outcome_probabilities   outcome probabilities by structure, 95% intervals (/summary)
+  outcome_probabilities   outcome probabilities by structure, 95% intervals (/summary); the
+                          rare classes (nuclear use) again in a zoomed panel
   attack_survival         Kaplan-Meier curve of months to first attack, censored at the horizon
   max_escalation          distribution of the highest escalation level reached
   cost_vs_deterrence      cost to each guarantor against P(not attacked), both intervals
@@ -206,30 +207,48 @@ def _finish(fig, ax, title, xlabel, ylabel, caption=None):
         fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
 
 
+# An outcome class is rare when no structure's 95% interval reaches this share: on a 0-1 axis
+# its bars are invisible, so it gets a zoomed panel of its own.
+RARE_SHARE = 0.1
+
+
 def plot_outcome_probabilities(summary, labels, caption=None):
-    """(a) Grouped bars: P(outcome) per outcome class and experiment, with 95% intervals."""
+    """(a) Grouped bars: P(outcome) per outcome class and experiment, with 95% intervals; the
+    rare classes (nuclear use, typically) again in a zoomed right panel."""
     exps = _experiments(summary)
     styles = _experiment_styles(summary, exps)
+    rows = {e: summary[(summary["experiment"] == e)].set_index("outcome")
+            .reindex([f"outcome.{l}" for l in labels]) for e, _ in exps}
+    highest = np.nanmax(np.vstack([r["ci_high"].to_numpy(float) for r in rows.values()]), axis=0)
+    rare = [i for i, h in enumerate(highest) if h < RARE_SHARE]
+    panels = [list(range(len(labels)))] + ([rare] if rare and len(rare) < len(labels) else [])
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(7.5, 3.8), layout="constrained")
-        ax = fig.add_subplot()
+        fig = Figure(figsize=(7.5 + 2.2 * (len(panels) - 1), 3.8), layout="constrained")
+        axes = fig.subplots(1, len(panels), squeeze=False,
+                            gridspec_kw={"width_ratios": [len(p) for p in panels]})[0]
         width = 0.84 / len(exps)
-        x = np.arange(len(labels))
-        for i, ((e, name), st) in enumerate(zip(exps, styles)):
-            rows = summary[(summary["experiment"] == e)].set_index("outcome")
-            keys = [f"outcome.{l}" for l in labels]
-            r = rows.reindex(keys)
-            mean = r["mean"].to_numpy(float)
-            err = np.vstack([np.clip(mean - r["ci_low"], 0, None),
-                             np.clip(r["ci_high"] - mean, 0, None)])
-            ax.bar(x + (i - (len(exps) - 1) / 2) * width, mean, width, yerr=err, label=name,
-                   color=st.fill, hatch=st.hatch, edgecolor="black", linewidth=0.6,
-                   error_kw={"elinewidth": 0.8, "ecolor": "black"})
-        ax.set_xticks(x, [_pretty(l, 12) for l in labels])
-        ax.set_ylim(0, 1)
-        _legend_outside(ax)
-        _finish(fig, ax, "Outcome by guarantee structure (bars: 95% intervals)",
-                "outcome at the end of the horizon", "probability (share of trials)", caption)
+        for ax, shown in zip(axes, panels):
+            x = np.arange(len(shown))
+            for i, ((e, name), st) in enumerate(zip(exps, styles)):
+                r = rows[e].iloc[shown]
+                mean = r["mean"].to_numpy(float)
+                err = np.vstack([np.clip(mean - r["ci_low"], 0, None),
+                                 np.clip(r["ci_high"] - mean, 0, None)])
+                ax.bar(x + (i - (len(exps) - 1) / 2) * width, mean, width, yerr=err,
+                       label=name, color=st.fill, hatch=st.hatch, edgecolor="black",
+                       linewidth=0.6, error_kw={"elinewidth": 0.8, "ecolor": "black"})
+            ax.set_xticks(x, [_pretty(labels[k], 12) for k in shown])
+            ax.set_xlabel("outcome at the end of the horizon")
+            ax.set_ylabel("probability (share of trials)")
+        axes[0].set_ylim(0, 1)
+        if len(axes) > 1:
+            axes[1].set_ylim(0, max(float(np.nanmax(highest[rare])) * 1.15, 1e-3))
+            axes[1].set_title("Rare outcomes (zoomed)")
+            axes[0].set_title("All outcomes")
+        _legend_outside(axes[-1])
+        fig.suptitle("Outcome by guarantee structure (bars: 95% intervals)", fontsize=10)
+        if caption:
+            fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
     return fig
 
 

@@ -363,6 +363,35 @@ class CostFigureTests(unittest.TestCase):
             np.testing.assert_allclose([p[0] for p in points], 1 - rows["attacked"]["mean"])
 
 
+class OutcomeFigureTests(unittest.TestCase):
+    """A rare outcome class (nuclear use) gets a zoomed panel, where its bars can be read."""
+
+    def summary(self, nuclear_share):
+        rows = []
+        for e, structure in enumerate(["none", "nato_article5"]):
+            for label, share in (("deterred", 0.5 - nuclear_share), ("war", 0.5),
+                                 ("nuclear_use", nuclear_share)):
+                rows.append(dict(experiment=e, experiment_label=structure, structure=structure,
+                                 outcome=f"outcome.{label}", mean=share, ci_low=share * 0.8,
+                                 ci_high=share * 1.2))
+        return pd.DataFrame(rows)
+
+    def test_rare_class_zoomed(self):
+        fig = plot_results.plot_outcome_probabilities(self.summary(0.004),
+                                                      ["deterred", "war", "nuclear_use"])
+        self.assertEqual(len(fig.axes), 2)
+        zoom = fig.axes[1]
+        self.assertEqual([t.get_text() for t in zoom.get_xticklabels()], ["nuclear use"])
+        heights = sorted(bar.get_height() for bar in zoom.patches)
+        np.testing.assert_allclose(heights, [0.004, 0.004])
+        self.assertLess(zoom.get_ylim()[1], 0.01)  # readable: the bars fill the panel
+
+    def test_no_zoom_without_a_rare_class(self):
+        fig = plot_results.plot_outcome_probabilities(self.summary(0.2),
+                                                      ["deterred", "war", "nuclear_use"])
+        self.assertEqual(len(fig.axes), 1)
+
+
 class StructureStyleTests(unittest.TestCase):
     """A structure looks the same in every file; series of one file stay distinct."""
 
