@@ -532,8 +532,13 @@ def plot_attack_survival(trials, horizon, caption=None):
         ax = fig.add_subplot()
         for (e, name), st in zip(exps, styles):
             km = kaplan_meier(trials.loc[trials["experiment"] == e, "attack_month"], horizon)
+            # The band's edges drawn thin in the curve's own line style: with several curves
+            # a faint fill alone could not be seen, nor told whose it is.
             ax.fill_between(km["month"], km["low"], km["high"], step="post", color="0.5",
-                            alpha=0.12, linewidth=0)
+                            alpha=0.15, linewidth=0)
+            for edge in ("low", "high"):
+                ax.step(km["month"], km[edge], where="post", color="0.35",
+                        linestyle=st.linestyle, linewidth=0.5, gid=f"band_{edge}")
             ax.step(km["month"], km["survival"], where="post", color="black",
                     linestyle=st.linestyle, linewidth=1.2, label=name)
             # Markers at evenly spaced months (step curves have too many points to mark all).
@@ -548,7 +553,7 @@ def plot_attack_survival(trials, horizon, caption=None):
                                            markersize=4.5, label=name)
                    for (_, name), st in zip(exps, styles)]
         _legend_outside(ax, handles=handles)
-        _finish(fig, ax, "Time to first attack (Kaplan–Meier, shaded 95% bands)",
+        _finish(fig, ax, "Time to first attack (Kaplan–Meier; shaded, thin-edged: 95% bands)",
                 f"month (trials never attacked are censored at the horizon, {horizon})",
                 "share of trials not yet attacked", caption)
     return fig

@@ -427,6 +427,22 @@ class KaplanMeierTests(unittest.TestCase):
         self.assertTrue((km["low"] <= km["survival"]).all())
         self.assertTrue((km["survival"] <= km["high"]).all())
 
+    def test_each_curve_has_its_band_edges_drawn(self):
+        trials = pd.DataFrame({"experiment": [0] * 4 + [1] * 4,
+                               "experiment_label": ["none"] * 4 + ["nato_article5"] * 4,
+                               "structure": ["none"] * 4 + ["nato_article5"] * 4,
+                               "attack_month": [1, -1, 2, -1, 3, -1, -1, -1]})
+        fig = plot_results.plot_attack_survival(trials, horizon=5)
+        lines = fig.axes[0].lines
+        for edge in ("low", "high"):
+            drawn = [line for line in lines if line.get_gid() == f"band_{edge}"]
+            self.assertEqual(len(drawn), 2, edge)
+            for e, line in enumerate(drawn):
+                km = plot_results.kaplan_meier(trials.loc[trials["experiment"] == e,
+                                                          "attack_month"], 5)
+                np.testing.assert_allclose(line.get_ydata(), km[edge])
+            self.assertNotEqual(drawn[0].get_linestyle(), drawn[1].get_linestyle())
+
     def test_no_attack_stays_at_one(self):
         km = plot_results.kaplan_meier([-1, -1, -1], horizon=12)
         np.testing.assert_allclose(km["survival"], [1, 1])
