@@ -11,7 +11,8 @@ Writes, one file each, and prints their paths:
   cost_vs_deterrence      cost to each guarantor against P(not attacked), both intervals
   difference_forest       each structure's difference from the baseline for the headline
                           measures, 95% intervals, unpaired ones marked (/summary differences)
-  fan_cohesion, fan_credibility_<id>   median and 50%/90% bands over months (/paths)
+  fan_cohesion, fan_credibility_<id>   median and 50%/90% bands over months (/paths),
+                          election months dotted
 For a study's file, instead:
   response_attacked       P(attack) against a design of one or two factors, per structure
   sobol_<measure>         after `detsim analyze` of a sobol design: S1 and ST per factor with
@@ -644,11 +645,12 @@ def plot_cost_vs_deterrence(attacked, costs, units, caption=None):
     return fig
 
 
-def plot_fan_chart(wide, labels, title, ylabel, caption=None):
+def plot_fan_chart(wide, labels, title, ylabel, caption=None, elections=None):
     """(e) Median and 50%/90% bands over months, one panel per experiment.
 
     wide: load_paths(..., wide=True) (index experiment, trial; one column per month);
-    labels: [(experiment, label)] giving the panels and their order.
+    labels: [(experiment, label)] giving the panels and their order; elections: the months
+    that hold an election, marked by dotted vertical lines (where belief and cohesion jump).
     """
     ncols = min(3, len(labels))
     nrows = math.ceil(len(labels) / ncols)
@@ -663,6 +665,9 @@ def plot_fan_chart(wide, labels, title, ylabel, caption=None):
             if len(rows) == 0:
                 ax.text(0.5, 0.5, "no recorded trials", transform=ax.transAxes, ha="center")
                 continue
+            for k, month in enumerate(elections or []):
+                ax.axvline(month, color="0.3", linestyle=":", linewidth=0.8, gid="election",
+                           label="election" if k == 0 else None)
             q = np.nanquantile(rows, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
             ax.fill_between(months, q[0], q[4], color="0.85", linewidth=0, label="90% band")
             ax.fill_between(months, q[1], q[3], color="0.6", linewidth=0, label="50% band")
@@ -697,6 +702,21 @@ def _caption(data):
     if data.summary_from_trials:
         text += "; summary estimated from trials"
     return text
+
+
+def election_months(scenario, guarantors, horizon):
+    """{guarantor: [months of its elections within the horizon]} from a load_scenario dict
+    (MODEL.md: first_month, then every every_months); {} without PyYAML (the YAML text)."""
+    if not isinstance(scenario, dict):
+        return {}
+    out = {}
+    for g in guarantors:
+        elections = ((scenario.get("actors") or {}).get(g) or {}).get("elections")
+        if isinstance(elections, dict):
+            first = int(elections.get("first_month", 1))
+            every = max(1, int(elections.get("every_months", 48)))
+            out[g] = list(range(first, horizon + 1, every))
+    return out
 
 
 def _fan_variables(path, facts):
@@ -765,6 +785,8 @@ def build_figures(path, provenance=True):
         figs.append(("difference_forest", forest))
     available = dr.path_variables(path)
     exps = _experiments(data.trials)
+    elections = election_months(dr.load_scenario(path), data.facts.guarantors,
+                                data.facts.horizon_months)
     for var, title, stem in _fan_variables(path, data.facts):
         if var not in available:
             print(f"plot_results: {path} has no /paths/{var}; {stem} not drawn", file=sys.stderr)
@@ -779,7 +801,11 @@ def build_figures(path, provenance=True):
         ylabel = wide.attrs.get("description") or var
         if wide.attrs.get("units"):
             ylabel += f" ({wide.attrs['units']})"
-        figs.append((stem, plot_fan_chart(wide, exps, title, ylabel, cap)))
+        # A guarantor's credibility moves at its own elections; cohesion at anyone's.
+        guarantor = var.split(".", 1)[1] if var.startswith("credibility.") else None
+        marks = elections.get(guarantor, []) if guarantor else \
+            sorted({m for months in elections.values() for m in months})
+        figs.append((stem, plot_fan_chart(wide, exps, title, ylabel, cap, marks)))
     return figs
 
 

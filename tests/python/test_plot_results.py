@@ -392,6 +392,27 @@ class OutcomeFigureTests(unittest.TestCase):
         self.assertEqual(len(fig.axes), 1)
 
 
+class ElectionMarkTests(unittest.TestCase):
+    """Fan charts mark the months that hold an election, from the scenario's calendar."""
+
+    def test_months_from_first_month_and_term(self):
+        scenario = {"actors": {"us": {"elections": {"every_months": 48, "first_month": 26}},
+                               "eu": {"role": "guarantor"}}}
+        self.assertEqual(plot_results.election_months(scenario, ["us", "eu"], 120),
+                         {"us": [26, 74]})
+        self.assertEqual(plot_results.election_months("yaml text", ["us"], 120), {})
+
+    def test_fan_chart_draws_a_line_at_each(self):
+        months = list(range(13))
+        index = pd.MultiIndex.from_tuples([(0, t) for t in range(5)],
+                                          names=["experiment", "trial"])
+        wide = pd.DataFrame(np.random.default_rng(1).random((5, 13)), index=index,
+                            columns=months)
+        fig = plot_results.plot_fan_chart(wide, [(0, "none")], "t", "y", elections=[3, 9])
+        lines = [line for line in fig.axes[0].lines if line.get_gid() == "election"]
+        self.assertEqual([line.get_xdata()[0] for line in lines], [3, 9])
+
+
 class StructureStyleTests(unittest.TestCase):
     """A structure looks the same in every file; series of one file stay distinct."""
 
