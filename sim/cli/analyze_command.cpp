@@ -76,17 +76,22 @@ StudyFile read_study(const std::string& file) {
     s.design.trajectory.resize(design.rows());
     s.design.step.resize(design.rows());
     s.design.u.resize(n, static_cast<Eigen::Index>(s.factors.size()));
+    const auto& role = design.str(design.index_of("role"));
+    const auto& base_row = design.i32(design.index_of("base_row"));
+    const auto& trajectory = design.i32(design.index_of("trajectory"));
+    const auto& step = design.i32(design.index_of("step"));
+    std::vector<const std::vector<double>*> u;
+    for (const std::string& f : s.factors) u.push_back(&design.f64(design.index_of("u." + f)));
     for (std::size_t r = 0; r < design.rows(); ++r) {
       const std::int32_t p = point[r];
       if (p < 0 || p >= n)
         throw InputError(fmt::format("{}: /design/point: row {} holds {}", file, r, p));
-      s.design.role[p] = design.str(design.index_of("role"))[r];
-      s.design.base_row[p] = design.i32(design.index_of("base_row"))[r];
-      s.design.trajectory[p] = design.i32(design.index_of("trajectory"))[r];
-      s.design.step[p] = design.i32(design.index_of("step"))[r];
-      for (std::size_t f = 0; f < s.factors.size(); ++f) {
-        s.design.u(p, static_cast<Eigen::Index>(f)) =
-            design.f64(design.index_of("u." + s.factors[f]))[r];
+      s.design.role[p] = role[r];
+      s.design.base_row[p] = base_row[r];
+      s.design.trajectory[p] = trajectory[r];
+      s.design.step[p] = step[r];
+      for (std::size_t f = 0; f < u.size(); ++f) {
+        s.design.u(p, static_cast<Eigen::Index>(f)) = (*u[f])[r];
       }
     }
     const ColumnBlock experiments =
@@ -140,6 +145,11 @@ int analyze_command(const AnalyzeArguments& args) {
   std::map<std::pair<std::size_t, std::string>, PointValues> values;
   const auto& experiment = study.summary.i32(study.summary.index_of("experiment"));
   const auto& outcome = study.summary.str(study.summary.index_of("outcome"));
+  const auto& kind_of = study.summary.str(study.summary.index_of("kind"));
+  const auto& mean_of = study.summary.f64(study.summary.index_of("mean"));
+  const auto& ci_low = study.summary.f64(study.summary.index_of("ci_low"));
+  const auto& ci_high = study.summary.f64(study.summary.index_of("ci_high"));
+  const auto& n_of = study.summary.i32(study.summary.index_of("n"));
   std::vector<std::string> measures;
   for (std::size_t r = 0; r < study.summary.rows(); ++r) {
     const std::string& m = outcome[r];
@@ -159,22 +169,24 @@ int analyze_command(const AnalyzeArguments& args) {
       v.mean = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(points), NAN);
       v.squared_error = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(points), NAN);
     }
-    const double mean = study.summary.f64(study.summary.index_of("mean"))[r];
-    const double n = study.summary.i32(study.summary.index_of("n"))[r];
-    const bool rate = study.summary.str(study.summary.index_of("kind"))[r] == "rate";
-    const double half = (study.summary.f64(study.summary.index_of("ci_high"))[r] -
-                         study.summary.f64(study.summary.index_of("ci_low"))[r]) /
-                        2;
+    const double mean = mean_of[r];
+    const double n = n_of[r];
+    const bool rate = kind_of[r] == "rate";
+    const double half = (ci_high[r] - ci_low[r]) / 2;
     v.mean[p] = mean;
     v.squared_error[p] = rate ? mean * (1 - mean) / n : std::pow(half / kZ95, 2);
     v.trials += n / static_cast<double>(points);
     if (std::find(measures.begin(), measures.end(), m) == measures.end()) measures.push_back(m);
   }
-  if (!args.measures.empty() && measures.size() < args.measures.size()) {
-    throw InputError(
-        fmt::format("{}: --measure names a measure /summary does not hold (it holds "
-                    "{})",
-                    args.results, fmt::join(outcome.begin(), outcome.end(), ", ")));
+  for (const std::string& wanted : args.measures) {
+    if (std::find(measures.begin(), measures.end(), wanted) != measures.end()) continue;
+    // The outcome column repeats every measure once per experiment: name each once.
+    std::vector<std::string> held;
+    for (const std::string& m : outcome) {
+      if (std::find(held.begin(), held.end(), m) == held.end()) held.push_back(m);
+    }
+    throw InputError(fmt::format("{}: --measure {}: /summary holds no such measure (it holds {})",
+                                 args.results, wanted, fmt::join(held, ", ")));
   }
 
   const Bootstrap bootstrap{args.resamples, args.seed, 0.95};
