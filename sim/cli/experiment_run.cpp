@@ -74,7 +74,7 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   check_distinct_structures(run.experiments);
   const std::size_t baseline = baseline_index(run.baseline, run.experiments);
-  const Simulation simulation(std::move(run.experiments));
+  const Simulation simulation(std::move(run.experiments), run.recorded_parameters);
   const std::vector<ExperimentSpec>& experiments = simulation.experiments();
   std::vector<std::string> resolved, names;
   std::int64_t recorded = 0;

@@ -21,6 +21,9 @@ struct ExperimentRun {
   std::uint64_t seed = 0;
   std::string rerun_of;  // RunMetadata::rerun_of
   std::string baseline;  // the experiment /summary's differences are from; empty: the first
+  // rerun: the parameter columns of the file it reruns (param.<path>), so a parameter another
+  // experiment of that file drew is recorded here too, constant.
+  std::vector<std::string> recorded_parameters;
   // A study's: columns added to /experiments (a row per experiment, in order) and the /design
   // group (a row per design point) with its attributes; empty (no columns) otherwise.
   ColumnBlock experiment_columns;

@@ -80,6 +80,9 @@ int rerun_command(const RerunArguments& a) {
   run.source = source;
   run.inputs = {a.results};
   run.output = a.execution.output;
+  for (const std::string& name : read_member_names(a.results, "trials")) {
+    if (name.starts_with("param.")) run.recorded_parameters.push_back(name);
+  }
   run.rerun_of = fmt::format("{} experiment {} ({})", a.results, stored.index, stored.name);
   return run_experiments(std::move(run), a.execution);
 }

@@ -25,7 +25,7 @@ constexpr std::size_t kTablesUpTo = 6;
 
 // Morris's grid includes 0 and 1, where a quantile is infinite or undefined: a distribution
 // factor takes the middles of p equal strata instead, (u (p - 1) + 1/2) / p.
-double factor_value(const DesignFactor& f, double u, const DesignShape& shape) {
+double continuous_value(const DesignFactor& f, double u, const DesignShape& shape) {
   switch (f.kind) {
     case DesignFactor::Kind::levels: {
       const auto n = static_cast<double>(f.levels.size());
@@ -43,6 +43,13 @@ double factor_value(const DesignFactor& f, double u, const DesignShape& shape) {
     }
   }
   return NAN;
+}
+
+// A whole-number key takes the nearest whole number; levels are written as the user wants them
+// (a fractional level of an integer key is refused by the loader, where it is written).
+double factor_value(const DesignFactor& f, double u, const DesignShape& shape) {
+  const double value = continuous_value(f, u, shape);
+  return f.integer && f.kind != DesignFactor::Kind::levels ? std::round(value) : value;
 }
 
 // Where a message about the factor's value at u points: the level itself, else the factor.
@@ -142,7 +149,10 @@ ExperimentRun prepare_study(const RunArguments& a) {
   for (std::size_t f = 0; f < study.factors.size(); ++f) {
     const DesignFactor& factor = study.factors[f];
     std::vector<double> alone = factor.levels;
-    if (factor.kind == DesignFactor::Kind::range) alone = {factor.lo, factor.hi};
+    if (factor.kind == DesignFactor::Kind::range) {
+      alone = {factor.lo, factor.hi};
+      if (factor.integer) alone = {std::round(factor.lo), std::round(factor.hi)};
+    }
     std::vector<std::vector<PointSetting>> checks;
     for (std::size_t i = 0; i < alone.size(); ++i) {
       checks.push_back({{setting(factor, alone[i]), factor.value_where[i]}});

@@ -15,7 +15,8 @@ namespace detsim {
 namespace {
 
 // Parameters random in any experiment are recorded in all, so the experiments share columns.
-std::vector<std::string> union_of_random_parameters(const std::vector<TrialParameters>& compiled) {
+std::vector<std::string> union_of_random_parameters(const std::vector<TrialParameters>& compiled,
+                                                    const std::vector<std::string>& also) {
   std::vector<std::string> names;
   std::set<std::string> seen;
   for (const TrialParameters& parameters : compiled) {
@@ -23,12 +24,19 @@ std::vector<std::string> union_of_random_parameters(const std::vector<TrialParam
       if (seen.insert(r.name).second) names.push_back(r.name);
     }
   }
+  // A name this model does not know (a file of another version) is no column of this run.
+  for (const std::string& name : also) {
+    if (compiled.front().plan.slot_of(name) >= 0 && seen.insert(name).second) {
+      names.push_back(name);
+    }
+  }
   return names;
 }
 
 }  // namespace
 
-Simulation::Simulation(std::vector<ExperimentSpec> experiments)
+Simulation::Simulation(std::vector<ExperimentSpec> experiments,
+                       const std::vector<std::string>& also_recorded)
     : experiments_(std::move(experiments)) {
   if (experiments_.empty()) throw std::logic_error("a simulation needs an experiment");
   // Each experiment is compiled once; its model then takes the compiled parameters.
@@ -37,7 +45,7 @@ Simulation::Simulation(std::vector<ExperimentSpec> experiments)
   compiled.reserve(experiments_.size());
   for (const ExperimentSpec& spec : experiments_)
     compiled.emplace_back(spec.scenario, tables_.get());
-  const std::vector<std::string> recorded = union_of_random_parameters(compiled);
+  const std::vector<std::string> recorded = union_of_random_parameters(compiled, also_recorded);
   for (TrialParameters& parameters : compiled) {
     models_.push_back(std::make_unique<TrialModel>(std::move(parameters), recorded));
     const auto& first = models_.front()->trial_columns();

@@ -89,6 +89,13 @@ bool has_group(const std::filesystem::path& path, const std::string& group) {
   return detail::has_link(root, group);
 }
 
+std::vector<std::string> read_member_names(const std::filesystem::path& path,
+                                           const std::string& group) {
+  const Object root = detail::open_file_read_only(path);
+  require_readable(root);
+  return detail::member_names(detail::open_group(root, group));
+}
+
 ColumnBlock read_table(const std::filesystem::path& path, const std::string& group) {
   const Object root = detail::open_file_read_only(path);
   require_readable(root);

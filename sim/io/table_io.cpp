@@ -24,6 +24,12 @@ std::size_t column_size(const ColumnBlock& block, std::size_t column) {
   return 0;
 }
 
+std::string optional_string(const Object& object, std::string_view name) {
+  return has_attribute(object, name) ? attribute<std::string>(object, name) : std::string();
+}
+
+}  // namespace
+
 std::vector<std::string> member_names(const Object& group) {
   H5G_info_t info{};
   check(H5Gget_info(group.handle.get(), &info), group.where(), "cannot list group");
@@ -44,12 +50,6 @@ std::vector<std::string> member_names(const Object& group) {
   std::sort(names.begin(), names.end());
   return names;
 }
-
-std::string optional_string(const Object& object, std::string_view name) {
-  return has_attribute(object, name) ? attribute<std::string>(object, name) : std::string();
-}
-
-}  // namespace
 
 void require_consistent(const ColumnBlock& block, std::string_view what) {
   for (std::size_t c = 0; c < block.columns(); ++c) {

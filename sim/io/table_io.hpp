@@ -8,6 +8,8 @@
 
 namespace detsim::detail {
 
+// The names of the group's members, sorted.
+std::vector<std::string> member_names(const Object& group);
 // Throws std::logic_error naming the block unless every column holds block.rows() values.
 void require_consistent(const ColumnBlock& block, std::string_view what);
 

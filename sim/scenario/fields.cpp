@@ -1,6 +1,7 @@
 // The tables of scenario keys, their C++ fields and their allowed ranges.
 #include "fields.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -435,6 +436,28 @@ const KeyField& key_field(const std::vector<KeyField>& table, const std::string&
     if (field.key == key) return field;
   }
   throw std::logic_error("no row for key " + key);
+}
+
+bool is_integer_key(const std::vector<std::string>& segments) {
+  const auto whole = [](KeyKind kind) {
+    return kind == KeyKind::integer || kind == KeyKind::unsigned_integer;
+  };
+  const auto in_keys = [&](const std::vector<KeyField>& table, const std::string& key) {
+    return std::any_of(table.begin(), table.end(),
+                       [&](const KeyField& f) { return f.key == key && whole(f.kind); });
+  };
+  const auto in_integers = [](const auto& table, const std::string& key) {
+    return std::any_of(table.begin(), table.end(), [&](const auto& f) { return f.key == key; });
+  };
+  const std::size_t n = segments.size();
+  if (n == 1) return in_keys(scenario_fields(), segments[0]);
+  if (n == 2 && segments[0] == "dynamics")
+    return in_integers(dynamics_integer_fields(), segments[1]);
+  if (n == 2 && segments[0] == "output") return in_keys(output_fields(), segments[1]);
+  if (n == 4 && segments[0] == "actors" && segments[2] == "elections") {
+    return in_integers(elections_integer_fields(), segments[3]);
+  }
+  return false;
 }
 
 const std::vector<std::string>& scenario_keys() {

@@ -90,6 +90,11 @@ const std::vector<KeyField>& design_fields();
 // The row of `key` in `table`; a key missing from its table is a bug, so this throws logic_error.
 const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key);
 
+// Whether a dotted scenario path (split at its dots) names a key that holds a whole number
+// (horizon_months, an election's every_months, ...): a design's range or distribution over it
+// must give whole numbers.
+bool is_integer_key(const std::vector<std::string>& segments);
+
 // An actor's `elections` (a map of the elections tables, or empty for none) and `role`.
 inline constexpr const char* elections_description =
     "a guarantor's elections: every so many months its leadership may flip to one of another "

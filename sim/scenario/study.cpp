@@ -109,6 +109,14 @@ std::optional<DesignFactor> read_factor(Diagnostics& d, const YAML::Node& key,
     f.value_where.push_back(d.position(value.Mark()));
   }
   f.spec = form + ": " + detail::render(value);
+  std::vector<std::string> segments;
+  for (std::size_t start = 0;;) {
+    const auto dot = f.path.find('.', start);
+    segments.push_back(f.path.substr(start, dot == std::string::npos ? dot : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  f.integer = detail::is_integer_key(segments);
   return f;
 }
 
@@ -229,6 +237,13 @@ Study load_study(const std::filesystem::path& file) {
           if (repeated) {
             d.error(pair.first, "design.factors",
                     "design.factors." + pair.first.Scalar() + ": duplicate factor");
+            continue;
+          }
+          // Every experiment of a run writes the same /trials and /paths: one horizon for all.
+          if (pair.first.Scalar() == "horizon_months") {
+            d.error(pair.first, "design.factors",
+                    "design.factors.horizon_months: the points of a study share one horizon (one "
+                    "/paths table); run a study per horizon instead");
             continue;
           }
           if (auto f = read_factor(d, pair.first, pair.second)) study.factors.push_back(*f);

@@ -85,6 +85,35 @@ TEST_CASE("rerun identity for every experiment of a --structure all file", "[cli
   }
 }
 
+TEST_CASE("rerun keeps a parameter column another experiment of the file drew", "[cli][rerun]") {
+  const TempDir dir;
+  // A preset whose reversal risk is drawn per trial: under it the parameter is random, under
+  // `none` constant, and the file records it for both.
+  std::string preset = read_text_file(kSourceDir / "scenarios" / "presets" / "nato_article5.yaml");
+  const std::string fixed = "reversal_risk: 0.02";
+  std::size_t replaced = 0;
+  for (auto at = preset.find(fixed); at != std::string::npos; at = preset.find(fixed, at)) {
+    preset.replace(at, fixed.size(), "reversal_risk: {uniform: [0, 0.1]}");
+    ++replaced;
+  }
+  REQUIRE(replaced == 2);
+  const auto drawn = dir / "drawn_reversal.yaml";
+  write_text_file(drawn, preset);
+  const auto all = dir / "two.h5";
+  run_ok({"run", kUkraine.string(), "--structure", "none", "--structure", drawn.string(),
+          "--trials", "60", "--quiet", "-o", all.string()},
+         dir);
+  const auto out = dir / "none_again.h5";
+  run_ok({"rerun", all.string(), "--experiment", "none", "--quiet", "-o", out.string()}, dir);
+  const ColumnBlock again = read_table(out, "trials");
+  REQUIRE(again.has_column("param.guarantee.terms.united_states.reversal_risk", ColumnType::f64));
+  std::string difference;
+  const bool same = identical_columns(experiment_trials(read_table(all, "trials"), 0),
+                                      experiment_trials(again, 0), difference);
+  INFO("/trials: " << difference);
+  CHECK(same);
+}
+
 TEST_CASE("each stored resolved scenario runs as is, under its own name", "[cli][rerun]") {
   const TempDir dir;
   const auto all = run_all(dir);

@@ -1,9 +1,11 @@
 // Study files: the shipped sweep as one results file with its factors and design; every bad
 // value of a design reported at once, where it is written, before anything runs; a design point
 // rerun alone bit for bit; a failed point isolated, the same at any thread count.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "cli_test_support.hpp"
@@ -82,7 +84,7 @@ TEST_CASE("every bad value of a design is reported at once where it is written, 
                   "  factors:\n"
                   "    actors.russia.resolve.normal.meen: {levels: [0.5]}\n"
                   "    guarantee.terms.united_states.audience_cost: {levels: [0, 2.5]}\n"
-                  "    horizon_months: {levels: [12, 24.5]}\n"
+                  "    dynamics.forecast_months: {levels: [12, 24.5]}\n"
                   "    actors.russia.resolve.normal.min: {levels: [0.1, 0.5]}\n"
                   "    actors.russia.resolve.normal.max: {levels: [0.4, 0.9]}\n");
   const auto out = dir / "bad.h5";
@@ -96,12 +98,71 @@ TEST_CASE("every bad value of a design is reported at once where it is written, 
                                      "you mean 'mean'?"));
   CHECK_THAT(r.err, Contains(where + ":7:63: guarantee.terms.united_states.audience_cost = 2.5: "
                                      "must be in [0, 2]"));
-  CHECK_THAT(r.err,
-             Contains(where + ":8:35: horizon_months = 24.5: must be an integer in [1, 12000]"));
+  CHECK_THAT(r.err, Contains(where + ":8:45: dynamics.forecast_months = 24.5: must be an integer "
+                                     "in [1, 2147483647]"));
   CHECK_THAT(r.err, Contains(where + ":10:49: actors.russia.resolve.normal.max = 0.4: must be > "
                                      "0.5 (min)"));
   CHECK(lines_of(r.err).size() == 4);
   CHECK_FALSE(std::filesystem::exists(out));
+}
+
+TEST_CASE("the horizon is no design factor: every point of a file shares it", "[cli][study]") {
+  const TempDir dir;
+  const auto study = write_study(dir,
+                                 "design:\n"
+                                 "  method: grid\n"
+                                 "  factors:\n"
+                                 "    horizon_months: {levels: [12, 24]}\n");
+  const CommandResult r = run_with_status({"validate", study.string()}, dir, 2);
+  CHECK_THAT(r.err, Contains(study.string() + ":6:5: design.factors.horizon_months: the points "
+                                              "of a study share one horizon"));
+}
+
+TEST_CASE("a range or distribution over a whole-number key gives whole numbers", "[cli][study]") {
+  const TempDir dir;
+  // Unrounded, almost every point of either factor would be a fraction the loader refuses.
+  const auto study =
+      write_study(dir,
+                  "design:\n"
+                  "  method: latin_hypercube\n"
+                  "  n: 9\n"
+                  "  factors:\n"
+                  "    actors.united_states.elections.every_months: {range: [6, 18]}\n"
+                  "    dynamics.forecast_months:\n"
+                  "      distribution: {uniform: [1, 24]}\n"
+                  "    dynamics.opportunity_volatility: {range: [0.1, 0.3]}\n"
+                  "  trials: 10\n");
+  const auto out = dir / "whole.h5";
+  run_with_status({"run", study.string(), "--quiet", "-o", out.string()}, dir, 0);
+  const ColumnBlock experiments = read_table(out, "experiments");
+  REQUIRE(experiments.rows() == 9);
+  const auto& horizon =
+      experiments.f64(experiments.index_of("factor.actors.united_states.elections.every_months"));
+  const auto& forecast = experiments.f64(experiments.index_of("factor.dynamics.forecast_months"));
+  const auto& volatility =
+      experiments.f64(experiments.index_of("factor.dynamics.opportunity_volatility"));
+  std::set<double> horizons;
+  bool fractional_volatility = false;
+  for (std::size_t e = 0; e < 9; ++e) {
+    CHECK(horizon[e] == std::round(horizon[e]));
+    CHECK(horizon[e] >= 6);
+    CHECK(horizon[e] <= 18);
+    CHECK(forecast[e] == std::round(forecast[e]));
+    CHECK(forecast[e] >= 1);
+    CHECK(forecast[e] <= 24);
+    horizons.insert(horizon[e]);
+    // A quantity key keeps its fractions.
+    fractional_volatility = fractional_volatility || volatility[e] != std::round(volatility[e]);
+  }
+  // One value per stratum of width 12/9 months: rounding merges at most neighbours.
+  CHECK(horizons.size() >= 7);
+  CHECK(fractional_volatility);
+  // Each experiment ran the value its factor column says, as its resolved scenario shows.
+  const auto& resolved = experiments.str(experiments.index_of("resolved_yaml"));
+  for (std::size_t e = 0; e < 9; ++e) {
+    CHECK_THAT(resolved[e], Contains(fmt::format("every_months: {}", horizon[e])));
+    CHECK_THAT(resolved[e], Contains(fmt::format("forecast_months: {}", forecast[e])));
+  }
 }
 
 TEST_CASE("a design point reruns alone bit for bit, and Saltelli's roles are recorded",

@@ -61,7 +61,11 @@ struct RunResult {
 
 class Simulation {
  public:
-  explicit Simulation(std::vector<ExperimentSpec> experiments);
+  // Every parameter random in some experiment is recorded in all (a param.<path> column of
+  // /trials); `also_recorded` adds columns ("param.<path>") a rerun must keep to match the file
+  // it reruns, where another experiment drew the parameter.
+  explicit Simulation(std::vector<ExperimentSpec> experiments,
+                      const std::vector<std::string>& also_recorded = {});
   ~Simulation();
 
   const std::vector<ExperimentSpec>& experiments() const { return experiments_; }

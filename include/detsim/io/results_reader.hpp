@@ -58,6 +58,10 @@ struct RequiredColumn {
 ColumnBlock read_table(const std::filesystem::path& path, const std::string& group,
                        const std::vector<RequiredColumn>& required);
 
+// The names of a group's members (a table's columns, sorted), without reading their data.
+std::vector<std::string> read_member_names(const std::filesystem::path& path,
+                                           const std::string& group);
+
 // Whether `group` exists in the results file (e.g. /summary, written only when a run ends).
 bool has_group(const std::filesystem::path& path, const std::string& group);
 

@@ -27,6 +27,9 @@ struct DesignFactor {
   // Where each level is written (levels), or lo and hi (range): a bad value is reported there.
   std::vector<std::string> value_where;
   std::string spec;  // the factor's definition in one line, for /design: "levels: [0, 0.5, 1]"
+  // The key holds a whole number (horizon_months, ...): a range's or distribution's value is
+  // rounded to the nearest one, so every point is a scenario the loader accepts.
+  bool integer = false;
 };
 
 struct Study {
