@@ -140,6 +140,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
                        recorded > 0 ? simulation.path_months() : 0);
   // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
   // run can go on (--resume); opened under the lock the writer holds.
+  test_kill_point("results-created");
   JournalFile journal(out, identity, writer.temporary_path(), x.resume);
   test_kill_point("journal-created");
   if (x.resume && !x.quiet && journal.replayable() > 0) {

@@ -153,6 +153,7 @@ JournalFile::JournalFile(const std::filesystem::path& out, const JournalIdentity
                          const std::filesystem::path& part, bool resume)
     : out_(out), path_(path_for(out)) {
   read_existing(identity, resume);
+  if (resume) remove_unjournaled_leftovers(part);
   if (fd_ < 0) start(identity);
   const std::string name = part.string();
   append('P', std::vector<char>(name.begin(), name.end()));
@@ -302,6 +303,25 @@ void JournalFile::read_existing(const JournalIdentity& identity, bool resume) {
   end_ = scan.end;
   offsets_ = std::move(scan.offsets);
   sizes_ = std::move(scan.sizes);
+}
+
+void JournalFile::remove_unjournaled_leftovers(const std::filesystem::path& part) const {
+  // A run killed between creating its temporary file and naming it in the journal left one no
+  // journal names. This process holds OUT's lock, so no live run is writing any other temporary
+  // file of OUT: every other one of this user's is a dead run's.
+  std::error_code ec;
+  const std::filesystem::path directory =
+      out_.has_parent_path() ? out_.parent_path() : std::filesystem::path(".");
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    const std::filesystem::path name = out_.has_parent_path()
+                                           ? out_.parent_path() / entry.path().filename()
+                                           : entry.path().filename();
+    struct stat left {};
+    if (name != part && is_temporary_of(out_, name.string()) && ::lstat(name.c_str(), &left) == 0 &&
+        S_ISREG(left.st_mode) && left.st_uid == ::geteuid()) {
+      ::unlink(name.c_str());
+    }
+  }
 }
 
 void JournalFile::start(const JournalIdentity& identity) {

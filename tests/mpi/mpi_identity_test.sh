@@ -3,7 +3,8 @@
 # bit, with 1, 2 and 3 ranks and 1 or 2 threads per rank, for structures and for a study's design
 # points; a failed point is isolated as with threads (exit 3); SIGTERM to every rank (as a batch
 # system's cancel sends it) leaves a readable file marked incomplete holding the first blocks of
-# the uninterrupted run, with exit 143 and no rank left behind; only rank 0 prints.
+# the uninterrupted run, with exit 143 and no rank left behind, which --resume under 2 ranks
+# completes into the uninterrupted run's file; only rank 0 prints.
 # Usage: mpi_identity_test.sh DETSIM SOURCE_DIR
 set -euo pipefail
 detsim=$1
@@ -70,8 +71,8 @@ same failing_threads.h5 failing_mpi.h5 || fail "failing study under 3 ranks diff
 
 # SIGTERM to every rank mid-run, as scancel sends it: a readable file marked incomplete, whose
 # rows are the uninterrupted run's first rows; exit 143; every rank gone.
-long=(run "$scenario" --trials 400000 --block-size 500 --seed 3 --threads 1 --progress never)
-"${mpirun[@]}" -n 3 "$detsim" "${long[@]}" -o stopped.h5 >/dev/null 2>stopped.err &
+long=(run "$scenario" --trials 400000 --block-size 500 --seed 3)
+"${mpirun[@]}" -n 3 "$detsim" "${long[@]}" --threads 1 --progress never -o stopped.h5 >/dev/null 2>stopped.err &
 launcher=$!
 for _ in $(seq 100); do
   [[ $(pgrep -c -P "$launcher" || true) == 3 ]] && break
@@ -94,4 +95,9 @@ rows=$($python -c 'import sys,h5py; print(h5py.File(sys.argv[1])["trials"]["tria
   stopped.h5)
 "$detsim" run "$scenario" --trials "$rows" --block-size 500 --seed 3 --threads 2 -q -o prefix.h5
 same prefix.h5 stopped.h5 --prefix || fail "the stopped file's rows are not the run's first rows"
-echo "ok: 1-3 ranks identical to threads; failure, SIGTERM handled"
+# The stopped run goes on under 2 ranks (--resume) to the uninterrupted run's file.
+"${mpirun[@]}" -n 2 "$detsim" "${long[@]}" --threads 1 -o stopped.h5 --resume -q ||
+  fail "--resume under 2 ranks: exit $?"
+"$detsim" "${long[@]}" --threads 2 -q -o whole.h5
+same whole.h5 stopped.h5 || fail "the run resumed under 2 ranks differs from an uninterrupted one"
+echo "ok: 1-3 ranks identical to threads; failure, SIGTERM and --resume handled"

@@ -32,7 +32,9 @@ class JournalFile : public BlockJournal {
   // (they are what a killed run left). With `resume`, the earlier journal's blocks are kept for
   // replay when its identity is `identity`; otherwise InputError names the first difference. A
   // journal that cannot be read back (not a journal, damaged before its first block) is refused
-  // the same way. Without `resume`, or with no journal there, the journal starts empty.
+  // the same way. Without `resume`, or with no journal there, the journal starts empty. With
+  // `resume`, every other temporary file of `out` this user owns is removed too: under out's
+  // lock, none can belong to a live run (a run killed before its journal named its file left it).
   JournalFile(const std::filesystem::path& out, const JournalIdentity& identity,
               const std::filesystem::path& part, bool resume);
   ~JournalFile() override;
@@ -54,6 +56,7 @@ class JournalFile : public BlockJournal {
  private:
   struct Scan;
   void read_existing(const JournalIdentity& identity, bool resume);
+  void remove_unjournaled_leftovers(const std::filesystem::path& part) const;
   void start(const JournalIdentity& identity);
   void append(char kind, const std::vector<char>& payload);
 
