@@ -57,12 +57,18 @@ for _ in range(20): print(round(r.uniform(0.0, 0.9 * $seconds), 3), round(r.unif
 killed=0
 for i in "${!delays[@]}"; do
   read -r first second <<<"${delays[$i]}"
-  "$detsim" "${run[@]}" -o out.h5 &
-  pid=$!
-  sleep "$first"
-  kill -KILL "$pid" 2>/dev/null || true
-  status=0
-  wait "$pid" || status=$?
+  # A run that finished before its moment (the machine was less busy than when it was timed) is
+  # run again with the moment halved, so every one of the 20 is a kill.
+  for _ in 1 2 3 4 5 6; do
+    "$detsim" "${run[@]}" -o out.h5 &
+    pid=$!
+    sleep "$first"
+    kill -KILL "$pid" 2>/dev/null || true
+    status=0
+    wait "$pid" || status=$?
+    ((status == 137)) && break
+    first=$($python -c "print($first / 2)")
+  done
   ((status == 137)) && killed=$((killed + 1))
   if ((i % 2 == 1)); then
     "$detsim" "${run[@]}" -o out.h5 --resume 2>/dev/null &
@@ -73,8 +79,7 @@ for i in "${!delays[@]}"; do
   fi
   resume_and_check "random kill $i after ${first}s"
 done
-# The moments are drawn over most of the run's length, so most land while it runs.
-((killed >= 12)) || fail "only $killed of 20 random kills landed while the run ran"
+((killed == 20)) || fail "only $killed of 20 random kills landed while the run ran"
 
 # A run that differs is refused before it creates anything.
 DETSIM_TEST_KILL_AT=journal-record:40 "$detsim" "${run[@]}" -o out.h5 || true
