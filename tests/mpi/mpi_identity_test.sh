@@ -6,20 +6,9 @@
 # the uninterrupted run, with exit 143 and no rank left behind, which --resume under 2 ranks
 # completes into the uninterrupted run's file; only rank 0 prints.
 # Usage: mpi_identity_test.sh DETSIM SOURCE_DIR
-set -euo pipefail
-detsim=$1
-source_dir=$2
-python=/usr/bin/python3
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch"
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source "$(dirname "$0")/../support/run_test_preamble.sh" "$@"
 # As root (CI's containers) Open MPI wants to be told; --oversubscribe: more ranks than cores.
 mpirun=(mpirun --allow-run-as-root --oversubscribe --mca btl self,vader)
-same() { $python "$source_dir/tests/mpi/same_results.py" "$@"; }
 
 scenario=$source_dir/scenarios/ukraine.yaml
 run=(run "$scenario" --structure nato_article5 --structure bilateral_pact --trials 1500

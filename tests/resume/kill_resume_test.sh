@@ -6,18 +6,7 @@
 # moments (seeded), some of them killed again while resuming. --resume refuses a run that differs
 # (seed, block size, a setting) with exit 2 and creates nothing.
 # Usage: kill_resume_test.sh DETSIM SOURCE_DIR
-set -euo pipefail
-detsim=$1
-source_dir=$2
-python=/usr/bin/python3
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch"
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-same() { $python "$source_dir/tests/mpi/same_results.py" "$@"; }
+source "$(dirname "$0")/../support/run_test_preamble.sh" "$@"
 base=(run "$source_dir/scenarios/ukraine.yaml" --structure nato_article5 --structure none
   --set output.record_paths=300 --threads 2 --quiet)
 run=("${base[@]}" --trials 20000 --block-size 250 --seed 5)
