@@ -12,6 +12,7 @@
 
 #include "build_info.hpp"
 #include "commands.hpp"
+#include "detsim/engine/ranks.hpp"
 #include "detsim/error.hpp"
 
 namespace detsim {
@@ -29,6 +30,10 @@ void add_execution_options(CLI::App* command, cli::ExecutionArguments& x) {
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10000000}));
   auto* quiet =
       command->add_flag("-q,--quiet", x.quiet, "print neither progress nor the summary table");
+  command->add_flag(
+      "--resume", x.resume,
+      "go on from where an interrupted run of the same command stopped (killed, "
+      "or stopped by a signal): its blocks are kept in OUT.journal until it completes");
   static const std::map<std::string, cli::ProgressMode> progress_modes{
       {"auto", cli::ProgressMode::automatic},
       {"always", cli::ProgressMode::lines},
@@ -61,7 +66,26 @@ int all_hardware_threads() {
 
 }  // namespace
 
+namespace {
+
+int run_subcommand(int argc, char** argv, std::string& failure);
+
+}  // namespace
+
+// Under mpirun every rank parses the same command line; only rank 0 talks, and every rank ends
+// with rank 0's exit status (mpirun's own status is then that status, whichever rank ends first).
 int run_command_line(int argc, char** argv) {
+  const Ranks ranks;
+  std::string failure;
+  const int status = run_subcommand(argc, argv, failure);
+  return Ranks::current().finish(status, failure);
+}
+
+namespace {
+
+// Runs the command; `failure` receives the message of an error (printed by rank 0 only).
+int run_subcommand(int argc, char** argv, std::string& failure) {
+  const bool leader = Ranks::current().leader();
   CLI::App app{"detsim: Monte Carlo simulation of extended deterrence under security guarantees"};
   app.set_version_flag("--version", "detsim " + cli::version_line());
   app.require_subcommand(1);
@@ -154,26 +178,26 @@ int run_command_line(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return 2;
+    failure = e.what();
+    if (!leader) return e.get_exit_code() == 0 ? 0 : 2;
+    const int status = app.exit(e);
+    return status == 0 ? 0 : 2;
   }
 
   try {
     if (*run_cmd) {
       if (run.execution.threads == 0) run.execution.threads = all_hardware_threads();
+      run.execution.quiet = run.execution.quiet || !leader;
       return cli::run_command(run);
     }
     if (*rerun_cmd) {
       if (rerun.execution.threads == 0) rerun.execution.threads = all_hardware_threads();
+      rerun.execution.quiet = rerun.execution.quiet || !leader;
       return cli::rerun_command(rerun);
     }
+    // Another rank has nothing to do in a command that is not a run: rank 0 does it alone.
+    if (!leader) return 0;
     if (*validate_cmd) return cli::validate_command(validate_files, validate_overrides);
     if (*summarize_cmd) return cli::summarize_command(summarize_file);
     if (*compare_cmd) return cli::compare_command(compare);
@@ -181,16 +205,21 @@ int run_command_line(int argc, char** argv) {
     if (*presets_cmd) return cli::presets_command();
     if (*schema_cmd) return cli::schema_command();
   } catch (const InputError& e) {
-    std::cerr << e.what() << '\n';
+    failure = e.what();
+    if (leader) std::cerr << e.what() << '\n';
     return 2;
   } catch (const RunError& e) {
-    std::cerr << "detsim: " << e.what() << '\n';
+    failure = e.what();
+    if (leader) std::cerr << "detsim: " << e.what() << '\n';
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "detsim: internal error: " << e.what() << '\n';
+    failure = e.what();
+    if (leader) std::cerr << "detsim: internal error: " << e.what() << '\n';
     return 1;
   }
   return 2;
 }
+
+}  // namespace
 
 }  // namespace detsim

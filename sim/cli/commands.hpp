@@ -19,6 +19,7 @@ struct ExecutionArguments {
   ProgressMode progress = ProgressMode::automatic;
   double progress_interval = 30;  // seconds between progress lines
   std::string command_line;       // argv, quoted for a POSIX shell
+  bool resume = false;  // go on from the journal an interrupted run of the same command left
 };
 
 struct RunArguments {

@@ -9,6 +9,8 @@
 
 #include "build_info.hpp"
 #include "detsim/engine/cancellation.hpp"
+#include "detsim/engine/journal_file.hpp"
+#include "detsim/engine/ranks.hpp"
 #include "detsim/error.hpp"
 #include "detsim/io/output_file.hpp"
 #include "detsim/io/results_writer.hpp"
@@ -69,6 +71,23 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
   return joined;
 }
 
+// Everything that changes what a run writes to /trials, /summary and /paths: a run may go on
+// from another's journal only if all of it is equal.
+JournalIdentity journal_identity(const std::vector<ExperimentSpec>& experiments,
+                                 const std::vector<std::string>& resolved, std::size_t baseline,
+                                 const RunOptions& options) {
+  JournalIdentity identity{{"detsim build", version_line()},
+                           {"seed", std::to_string(options.seed)},
+                           {"block size", std::to_string(options.block_size)},
+                           {"baseline experiment", std::to_string(baseline)},
+                           {"number of experiments", std::to_string(experiments.size())}};
+  for (std::size_t e = 0; e < experiments.size(); ++e) {
+    identity.emplace_back(fmt::format("experiment {}'s name", e), experiments[e].structure);
+    identity.emplace_back(fmt::format("experiment {}'s resolved scenario", e), resolved[e]);
+  }
+  return identity;
+}
+
 }  // namespace
 
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
@@ -88,9 +107,18 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   run_options.threads = x.threads;
   run_options.block_size = x.block_size;
   run_options.seed = run.seed;
+  // Under mpirun, the other ranks have read and checked the same experiments; they only compute.
+  Ranks& ranks = Ranks::current();
+  if (!ranks.leader()) return ranks.serve(simulation, run_options);
+  CancellationFlag cancel;
+  const std::unique_ptr<RemoteLanes> lanes = ranks.remote_lanes(cancel);
+  run_options.remote = lanes.get();
   check_memory(run.source, simulation, run_options);
   const std::filesystem::path& out = run.output;
   check_output_path(out, run.inputs);
+  const JournalIdentity identity = journal_identity(experiments, resolved, baseline, run_options);
+  // Refused before anything is created (and checked again under the lock, below).
+  if (x.resume) JournalFile::check_resumable(out, identity);
   if (out.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(out.parent_path(), ec);
@@ -100,7 +128,6 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   }
   // From here until the file is closed, SIGINT and SIGTERM only ask the run to stop, so no
   // signal can leave a half-made file behind.
-  CancellationFlag cancel;
   const SignalScope signals(cancel);
   RunMetadata metadata =
       run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
@@ -111,6 +138,19 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   ResultsWriter writer(out, metadata, experiments_table, layout,
                        recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
                        recorded > 0 ? simulation.path_months() : 0);
+  // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
+  // run can go on (--resume); opened under the lock the writer holds.
+  test_kill_point("results-created");
+  JournalFile journal(out, identity, writer.temporary_path(), x.resume);
+  test_kill_point("journal-created");
+  if (x.resume && !x.quiet && journal.replayable() > 0) {
+    std::cerr << fmt::format("detsim: resuming from {}: {} blocks already done\n",
+                             journal.path().string(), journal.replayable());
+  } else if (x.resume && !x.quiet) {
+    std::cerr << fmt::format("detsim: {} holds no completed block: starting from the first\n",
+                             journal.path().string());
+  }
+  run_options.journal = &journal;
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   writer.write_table("measures", measures_table(measures));
   if (run.design.columns() > 0) writer.write_table("design", run.design, run.design_attributes);
@@ -130,7 +170,11 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   progress.finish();
   const ColumnBlock table = summary.table();
   if (result.complete) writer.add_columns("experiments", status_columns(result));
+  test_kill_point("before-close");
   writer.close(table, result.complete, result.trials_completed);
+  // A complete file needs no journal; a run stopped by a signal keeps it, for --resume.
+  test_kill_point("after-rename");
+  if (result.complete) journal.remove();
 
   if (!x.quiet && !run.quiet_tables) {
     std::cout << format_structures_table(experiments_table) << '\n'

@@ -47,7 +47,9 @@ MemoryEstimate estimate_run_memory(const Simulation& simulation, const RunOption
   const std::uint64_t path_rows =
       std::min<std::uint64_t>(static_cast<std::uint64_t>(recorded), block);
 
-  const std::uint64_t buffers = 2 * threads;
+  // Rank 0 of an MPI job also holds two buffers per lane of the other ranks.
+  const std::uint64_t lanes = options.remote ? options.remote->lanes() : 0;
+  const std::uint64_t buffers = 2 * (threads + lanes);
   const std::uint64_t trial_rows = times(block, bytes_per_row(simulation.trial_columns()));
   const std::uint64_t path_values =
       plus(times(times(path_rows, months), times(variables, 8)), times(path_rows, 8));
@@ -63,7 +65,11 @@ MemoryEstimate estimate_run_memory(const Simulation& simulation, const RunOption
   MemoryEstimate estimate;
   estimate.bytes = bytes;
   estimate.breakdown =
-      fmt::format("{} block buffers ({} threads x 2) of {} trials", buffers, threads, block);
+      lanes == 0
+          ? fmt::format("{} block buffers ({} threads x 2) of {} trials", buffers, threads, block)
+          : fmt::format(
+                "{} block buffers ({} threads and {} lanes of other ranks, x 2) of {} trials",
+                buffers, threads, lanes, block);
   if (path_rows > 0) {
     estimate.breakdown += fmt::format(", each with {} recorded paths of {} months x {} variables",
                                       path_rows, months, variables);

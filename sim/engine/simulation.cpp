@@ -151,15 +151,70 @@ ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolv
   return table;
 }
 
+void Simulation::shape_buffers(ColumnBlock& trials, PathBlock& paths) const {
+  trials = ColumnBlock(trial_columns());
+  paths.variables = path_variables();
+  paths.months = path_months();
+  paths.values.assign(path_variables().size(), {});
+  paths.experiment.clear();
+  paths.trial.clear();
+}
+
+BlockWorker::BlockWorker(const Simulation& simulation)
+    : simulation_(simulation),
+      state_(std::make_unique<TrialState>()),
+      rows_(simulation.path_variables().size()) {
+  // One state whatever the number of experiments: fitted to them all, it runs any of their
+  // trials without allocating.
+  for (const auto& model : simulation_.models_) model->fit_state(*state_);
+}
+
+BlockWorker::~BlockWorker() = default;
+
+void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuffers& out) {
+  out.error.clear();
+  try {
+    const auto e = static_cast<std::size_t>(block.experiment);
+    const TrialModel& model = *simulation_.models_[e];
+    const std::int64_t recorded = simulation_.experiments_[e].scenario.record_paths;
+    const std::int64_t path_rows =
+        std::clamp<std::int64_t>(recorded - block.first_trial, 0, block.trials);
+    out.trials.resize(static_cast<std::size_t>(block.trials));
+    PathBlock& paths = out.paths;
+    paths.experiment.assign(static_cast<std::size_t>(path_rows), block.experiment);
+    paths.trial.resize(static_cast<std::size_t>(path_rows));
+    for (auto& v : paths.values) v.resize(static_cast<std::size_t>(path_rows) * paths.months);
+    for (std::int64_t i = 0; i < block.trials; ++i) {
+      const std::int64_t trial = block.first_trial + i;
+      // Keyed by (seed, trial) alone: trial t of every experiment draws from the same streams.
+      const TrialStreams streams{seed, static_cast<std::uint64_t>(trial)};
+      std::span<double* const> path_span;
+      if (i < path_rows) {
+        paths.trial[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(trial);
+        for (std::size_t v = 0; v < rows_.size(); ++v) {
+          rows_[v] = paths.values[v].data() + static_cast<std::size_t>(i) * paths.months;
+        }
+        path_span = rows_;
+      }
+      model.run(streams, *state_, block.experiment, static_cast<std::int32_t>(trial), out.trials,
+                static_cast<std::size_t>(i), path_span);
+    }
+  } catch (const std::exception& e) {
+    // A trial that fails fails its block, and the caller its experiment: the others go on.
+    out.error = e.what();
+    if (out.error.empty()) out.error = "a trial failed";
+  } catch (...) {
+    out.error = "a trial failed with an unknown error";
+  }
+}
+
 namespace {
 
 // A buffer a worker fills with one block and the caller drains.
 struct Slot {
   enum class State { free, filling, ready } state = State::free;
   std::size_t block = 0;
-  ColumnBlock trials;
-  PathBlock paths;
-  std::string error;  // why a trial of the block failed; empty if none did
+  BlockBuffers buffers;
 };
 
 }  // namespace
@@ -172,63 +227,31 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   const BlockPlan blocks(counts,
                          options.block_size);  // computed block by block: see block_plan.hpp
   const int threads = std::max(1, options.threads);
-  const std::size_t slots_count = 2 * static_cast<std::size_t>(threads);
+  const std::size_t lanes = options.remote ? options.remote->lanes() : 0;
+  const std::size_t slots_count = 2 * (static_cast<std::size_t>(threads) + lanes);
 
   std::vector<Slot> slots(slots_count);
-  for (Slot& s : slots) {
-    s.trials = ColumnBlock(trial_columns());
-    s.paths.variables = path_variables();
-    s.paths.months = path_months();
-    s.paths.values.resize(path_variables().size());
-  }
+  for (Slot& s : slots) shape_buffers(s.buffers.trials, s.buffers.paths);
   std::mutex mutex;
   std::condition_variable changed;
-  std::size_t next_block = 0;  // the next block a worker takes
-  std::size_t consumed = 0;    // blocks the caller has been handed, all in order
+  // Blocks an earlier run consumed are replayed from the journal, not computed.
+  const std::size_t replayed = options.journal ? options.journal->replayable() : 0;
+  if (replayed > blocks.size()) throw std::logic_error("a journal of more blocks than the run");
+  std::size_t next_block = replayed;  // the next block a worker takes
+  std::size_t consumed = replayed;    // blocks the caller has been handed, all in order
   std::exception_ptr failure;
   int workers_running = 0;
   const auto cancelled = [&] { return options.cancel && options.cancel->requested(); };
-
-  const auto compute = [&](const TrialBlock& block, Slot& slot, TrialState& state,
-                           std::vector<double*>& rows) {
-    const auto e = static_cast<std::size_t>(block.experiment);
-    const TrialModel& model = *models_[e];
-    const std::int64_t recorded = experiments_[e].scenario.record_paths;
-    const std::int64_t path_rows =
-        std::clamp<std::int64_t>(recorded - block.first_trial, 0, block.trials);
-    slot.trials.resize(static_cast<std::size_t>(block.trials));
-    PathBlock& paths = slot.paths;
-    paths.experiment.assign(static_cast<std::size_t>(path_rows), block.experiment);
-    paths.trial.resize(static_cast<std::size_t>(path_rows));
-    for (auto& v : paths.values) v.resize(static_cast<std::size_t>(path_rows) * paths.months);
-    for (std::int64_t i = 0; i < block.trials; ++i) {
-      const std::int64_t trial = block.first_trial + i;
-      // Keyed by (seed, trial) alone: trial t of every experiment draws from the same streams.
-      const TrialStreams streams{options.seed, static_cast<std::uint64_t>(trial)};
-      std::span<double* const> path_span;
-      if (i < path_rows) {
-        paths.trial[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(trial);
-        for (std::size_t v = 0; v < rows.size(); ++v) {
-          rows[v] = paths.values[v].data() + static_cast<std::size_t>(i) * paths.months;
-        }
-        path_span = rows;
-      }
-      model.run(streams, state, block.experiment, static_cast<std::int32_t>(trial), slot.trials,
-                static_cast<std::size_t>(i), path_span);
-    }
-  };
 
   // Set when the caller gives up (the sink threw, a trial threw, a thread would not start):
   // workers leave without touching any slot again, so no two can ever fill the same one.
   bool stop = false;
 
-  const auto worker = [&] {
+  // A thread that computes blocks here, or (lane >= 0) one that has a remote lane compute them.
+  const auto worker = [&](std::ptrdiff_t lane) {
     try {
-      // One state per thread, whatever the number of experiments: fitted to them all, it runs
-      // any of their trials without allocating.
-      TrialState state;
-      for (const auto& model : models_) model->fit_state(state);
-      std::vector<double*> rows(path_variables().size());
+      std::unique_ptr<BlockWorker> local;
+      if (lane < 0) local = std::make_unique<BlockWorker>(*this);
       for (;;) {
         std::size_t b;
         Slot* slot;
@@ -245,15 +268,12 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           slot->state = Slot::State::filling;
           slot->block = b;
         }
-        // A trial that fails fails its block, and the caller its experiment: the others go on.
-        slot->error.clear();
-        try {
-          compute(blocks[b], *slot, state, rows);
-        } catch (const std::exception& e) {
-          slot->error = e.what();
-          if (slot->error.empty()) slot->error = "a trial failed";
-        } catch (...) {
-          slot->error = "a trial failed with an unknown error";
+        if (local) {
+          local->compute(blocks[b], options.seed, slot->buffers);
+        } else {
+          // A lane that fails (its process died or threw) fails the run, not the block.
+          options.remote->compute(static_cast<std::size_t>(lane), blocks[b], options.seed,
+                                  slot->buffers);
         }
         {
           std::lock_guard lock(mutex);
@@ -282,14 +302,35 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   auto last_report = Clock::now();
   const auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   try {
-    for (int t = 0; t < threads; ++t) {
+    for (std::ptrdiff_t t = 0; t < threads + static_cast<std::ptrdiff_t>(lanes); ++t) {
       {
         std::lock_guard lock(mutex);
         ++workers_running;  // counted before it starts, so it cannot leave uncounted
       }
-      pool.emplace_back(worker);
+      pool.emplace_back(worker, t < threads ? -1 : t - threads);
     }
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
+    // Every block goes to the sink through here, replayed or computed, in block order.
+    const auto consume = [&](std::size_t b, const BlockBuffers& block) {
+      // Blocks are consumed in order whatever the thread count, so which block of a failing
+      // experiment fails first, and so what of it the sink has seen, depends on the block size
+      // alone. Once failed, an experiment's later blocks are dropped.
+      std::string& error = result.experiment_errors[static_cast<std::size_t>(blocks[b].experiment)];
+      if (error.empty() && !block.error.empty()) error = block.error;
+      if (error.empty()) {
+        sink.consume(blocks[b], block.trials, block.paths);
+        result.trials_completed += blocks[b].trials;
+      }
+      ++blocks_consumed;
+    };
+    if (replayed > 0) {
+      BlockBuffers block;
+      shape_buffers(block.trials, block.paths);
+      for (std::size_t b = 0; b < replayed; ++b) {
+        options.journal->replay(b, block);
+        consume(b, block);
+      }
+    }
+    for (std::size_t b = replayed; b < blocks.size(); ++b) {
       Slot& slot = slots[b % slots_count];
       {
         std::unique_lock lock(mutex);
@@ -300,16 +341,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         if (failure) std::rethrow_exception(failure);
         if (!ready()) break;
       }
-      // Blocks are consumed in order whatever the thread count, so which block of a failing
-      // experiment fails first, and so what of it the sink has seen, depends on the block size
-      // alone. Once failed, an experiment's later blocks are dropped.
-      std::string& error = result.experiment_errors[static_cast<std::size_t>(blocks[b].experiment)];
-      if (error.empty() && !slot.error.empty()) error = slot.error;
-      if (error.empty()) {
-        sink.consume(blocks[b], slot.trials, slot.paths);
-        result.trials_completed += blocks[b].trials;
-      }
-      ++blocks_consumed;
+      consume(b, slot.buffers);
+      if (options.journal) options.journal->record(b, slot.buffers);
       {
         std::lock_guard lock(mutex);
         slot.state = Slot::State::free;

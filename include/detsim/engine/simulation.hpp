@@ -37,11 +37,21 @@ class BlockSink {
                         double /*seconds*/) {}
 };
 
+class RemoteLanes;
+class BlockJournal;
+
 struct RunOptions {
   int threads = 1;
   std::int64_t block_size = 1000;
   std::uint64_t seed = 0;
   const CancellationFlag* cancel = nullptr;  // stop after the blocks under way
+  // Lanes computing blocks in other processes (the other ranks of an MPI job), each fed by a
+  // thread of its own beside the `threads` that compute here; none when null. Which lane or
+  // thread computes a block never changes what the sink receives, nor in what order.
+  RemoteLanes* remote = nullptr;
+  // Where consumed blocks are kept, and the blocks an earlier run of the same experiments left;
+  // none when null.
+  BlockJournal* journal = nullptr;
 };
 
 struct RunResult {
@@ -57,6 +67,61 @@ struct RunResult {
     for (const std::string& e : experiment_errors) failed += e.empty() ? 0 : 1;
     return failed;
   }
+};
+
+// Where a block's trials go, and why a trial of it failed (empty if none did).
+struct BlockBuffers {
+  ColumnBlock trials;
+  PathBlock paths;
+  std::string error;
+};
+
+class Simulation;
+
+// What one thread needs to compute blocks of a simulation: a trial state fitted to every
+// experiment (so no trial allocates) and the path rows being written. Any thread, in any
+// process, computes a block into the same values: trials draw from streams keyed by (seed, trial).
+class BlockWorker {
+ public:
+  explicit BlockWorker(const Simulation& simulation);
+  ~BlockWorker();
+  BlockWorker(const BlockWorker&) = delete;
+  BlockWorker& operator=(const BlockWorker&) = delete;
+
+  // The trials of `block` into `out` (resized to the block; paths to its recorded rows). A trial
+  // that throws sets out.error, and the rest of the block is not run.
+  void compute(const TrialBlock& block, std::uint64_t seed, BlockBuffers& out);
+
+ private:
+  const Simulation& simulation_;
+  std::unique_ptr<TrialState> state_;
+  std::vector<double*> rows_;
+};
+
+// Blocks computed outside this process: each lane computes one block at a time, for a thread of
+// Simulation::run that waits for it (sim/engine/mpi_ranks.cpp serves lanes on an MPI job's ranks).
+class RemoteLanes {
+ public:
+  virtual ~RemoteLanes() = default;
+  virtual std::size_t lanes() const = 0;
+  // Fills `out` as BlockWorker::compute would. Called from one thread per lane, concurrently
+  // across lanes. Throws (RunError) when the lane's process fails: the run then fails.
+  virtual void compute(std::size_t lane, const TrialBlock& block, std::uint64_t seed,
+                       BlockBuffers& out) = 0;
+};
+
+// Blocks a run has consumed, kept outside it (a file: journal_file.hpp), so that a run killed
+// part-way goes on from where it was: Simulation::run hands the first replayable() blocks to the
+// sink from here instead of computing them, through the same path as computed ones, so the sink
+// cannot tell a resumed run from an uninterrupted one.
+class BlockJournal {
+ public:
+  virtual ~BlockJournal() = default;
+  virtual std::uint64_t replayable() const = 0;
+  // Block b < replayable() into `out` (shaped by Simulation::shape_buffers).
+  virtual void replay(std::uint64_t b, BlockBuffers& out) = 0;
+  // Block b (every b >= replayable(), in order), once the sink has been handed it.
+  virtual void record(std::uint64_t b, const BlockBuffers& block) = 0;
 };
 
 class Simulation {
@@ -80,7 +145,11 @@ class Simulation {
 
   RunResult run(const RunOptions& options, BlockSink& sink) const;
 
+  // Buffers shaped for this simulation's blocks (trial columns, path variables and months), empty.
+  void shape_buffers(ColumnBlock& trials, PathBlock& paths) const;
+
  private:
+  friend class BlockWorker;
   std::vector<ExperimentSpec> experiments_;
   std::unique_ptr<BetaTables> tables_ = std::make_unique<BetaTables>();
   std::vector<std::unique_ptr<TrialModel>> models_;
