@@ -36,14 +36,18 @@ design:
 """
 
 
-class StudyResults(unittest.TestCase):
+class StudyFile(unittest.TestCase):
+    """A class of tests on one small study's results file (cls.path, in cls.tmp): the study's
+    text is STUDY_TEXT, run over 24 months."""
+    STUDY_TEXT = None
+
     @classmethod
     def setUpClass(cls):
         if not DETSIM:
             raise unittest.SkipTest("needs DETSIM_BINARY")
         cls.tmp = tempfile.TemporaryDirectory()
         study = Path(cls.tmp.name) / "study.yaml"
-        study.write_text(STUDY.format(scenario=ROOT / "scenarios" / "ukraine.yaml"))
+        study.write_text(cls.STUDY_TEXT.format(scenario=ROOT / "scenarios" / "ukraine.yaml"))
         cls.path = os.path.join(cls.tmp.name, "study.h5")
         subprocess.run([DETSIM, "run", str(study), "--set", "horizon_months=24", "--quiet",
                         "--threads", "2", "-o", cls.path], check=True)
@@ -51,6 +55,10 @@ class StudyResults(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
+
+
+class StudyResults(StudyFile):
+    STUDY_TEXT = STUDY
 
     def test_factor_columns_come_with_trials_and_summary(self):
         factors = ["factor.guarantee.terms.united_states.audience_cost",
@@ -122,22 +130,13 @@ design:
 """
 
 
-class TornadoTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        if not DETSIM:
-            raise unittest.SkipTest("needs DETSIM_BINARY")
-        cls.tmp = tempfile.TemporaryDirectory()
-        study = Path(cls.tmp.name) / "oat.yaml"
-        study.write_text(ONE_AT_A_TIME.format(scenario=ROOT / "scenarios" / "ukraine.yaml"))
-        cls.path = os.path.join(cls.tmp.name, "oat.h5")
-        subprocess.run([DETSIM, "run", str(study), "--set", "horizon_months=24", "--quiet",
-                        "--threads", "2", "-o", cls.path], check=True)
-        cls.summary = dr.load_summary(cls.path)
+class TornadoTests(StudyFile):
+    STUDY_TEXT = ONE_AT_A_TIME
 
     @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.summary = dr.load_summary(cls.path)
 
     def mean_at(self, war_cost, volatility, severity):
         s = self.summary[self.summary["outcome"] == "attacked"]
