@@ -15,6 +15,9 @@ Writes, one file each, and prints their paths:
                           election months dotted
 For a study's file, instead:
   response_attacked       P(attack) against a design of one or two factors, per structure
+  tornado_attacked        a grid of two or more factors through a base point (each factor's
+                          middle level): P(attack) as each factor alone moves to its lowest
+                          and highest level, 95% intervals, one panel per structure
   sobol_<measure>         after `detsim analyze` of a sobol design: S1 and ST per factor with
                           their 95% intervals, one panel per structure (<measure>'s dots as _)
   morris_<measure>        after `detsim analyze` of a morris design: mu* against sigma per
@@ -305,6 +308,95 @@ def plot_response_curves(summary, measure="attacked", caption=None):
         axes[-1].legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                         borderaxespad=0, title=None if second else "guarantee structure")
         fig.suptitle(f"{_pretty(measure)} against {x_name[len('factor.'):]}: {description}",
+                     fontsize=9)
+        if caption:
+            fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
+    return fig
+
+
+def one_at_a_time(summary, measure="attacked"):
+    """The one-at-a-time effects a grid study holds: each factor moved alone from the base
+    point (every factor at its middle level, the lower middle for an even number of levels) to
+    its lowest and its highest level, the others kept at the base. A frame with one row per
+    (structure, factor): base, low, high (the measure's means there), low_ci, high_ci ((low,
+    high) 95% intervals), swing (|high - low|). Empty unless the summary is of a grid design of
+    two or more factors with the base and those points in it."""
+    rows = summary[summary["outcome"] == measure].copy()
+    factors = dr.factor_columns(rows)
+    if rows.empty or len(factors) < 2 or "role" not in rows or \
+            not (rows["role"].astype(str) == "grid").all():
+        return pd.DataFrame()
+    levels = {f: sorted(set(rows[f].astype(float))) for f in factors}
+    base = {f: v[(len(v) - 1) // 2] for f, v in levels.items()}
+    rows["_structure"] = _structure_of(rows)
+    out = []
+    for structure, here in rows.groupby("_structure", sort=False):
+        def at(values):
+            mask = np.ones(len(here), bool)
+            for f, v in values.items():
+                mask &= np.isclose(here[f].to_numpy(float), v)
+            return here[mask]
+        centre = at(base)
+        if len(centre) != 1:
+            return pd.DataFrame()  # not a grid through the base point
+        for f in factors:
+            ends = [at({**base, f: levels[f][0]}), at({**base, f: levels[f][-1]})]
+            if any(len(e) != 1 for e in ends):
+                return pd.DataFrame()
+            low, high = (e.iloc[0] for e in ends)
+            out.append({"structure": structure, "factor": f[len("factor."):],
+                        "low_level": levels[f][0], "base_level": base[f],
+                        "high_level": levels[f][-1], "base": float(centre["mean"].iloc[0]),
+                        "low": float(low["mean"]), "high": float(high["mean"]),
+                        "low_ci": (float(low["ci_low"]), float(low["ci_high"])),
+                        "high_ci": (float(high["ci_low"]), float(high["ci_high"])),
+                        "swing": abs(float(high["mean"]) - float(low["mean"]))})
+    return pd.DataFrame(out)
+
+
+def plot_tornado(summary, measure="attacked", caption=None):
+    """A tornado chart of a grid study (one_at_a_time): per factor, a bar from the base point's
+    value to the value at the factor's lowest level (white) and one to its highest (grey,
+    hatched), with their 95% intervals, the factors with the largest swing on top, one panel per
+    structure. None unless the file holds the one-at-a-time points."""
+    effects = one_at_a_time(summary, measure)
+    if effects.empty:
+        return None
+    order = (effects.groupby("factor", sort=False)["swing"].max()
+             .sort_values(ascending=False).index.tolist())
+    y = np.arange(len(order))
+    structures = list(dict.fromkeys(effects["structure"]))
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(3.0 * len(structures) + 2.6, 0.5 * len(order) + 1.8),
+                     layout="constrained")
+        axes = fig.subplots(1, len(structures), squeeze=False, sharey=True)[0]
+        for ax, structure in zip(axes, structures):
+            here = effects[effects["structure"] == structure].set_index("factor").reindex(order)
+            base = float(here["base"].iloc[0])
+            for end, fill, hatch, name in (("low", "white", "", "factor at its lowest level"),
+                                           ("high", "0.6", "////",
+                                            "factor at its highest level")):
+                value = here[end].to_numpy(float)
+                ci = np.array([list(c) for c in here[f"{end}_ci"]], float)
+                err = np.vstack([np.clip(value - ci[:, 0], 0, None),
+                                 np.clip(ci[:, 1] - value, 0, None)])
+                ax.barh(y, value - base, 0.6, left=base, color=fill, hatch=hatch,
+                        edgecolor="black", linewidth=0.6, label=name)
+                ax.errorbar(value, y, xerr=err, fmt="none", ecolor="black", elinewidth=0.8,
+                            capsize=2)
+            ax.axvline(base, color="black", linewidth=0.8, linestyle=":",
+                       label="base point (every factor at its middle level)")
+            ax.set_title(structure_label(structure), fontsize=9)
+            ax.set_xlabel(f"{measure} (whiskers: 95% intervals)")
+        first = effects.drop_duplicates("factor").set_index("factor")
+        axes[0].set_yticks(y, [_factor_label(f"{f} ({first.loc[f, 'low_level']:g} / "
+                                             f"{first.loc[f, 'base_level']:g} / "
+                                             f"{first.loc[f, 'high_level']:g})", 28)
+                               for f in order])
+        axes[0].invert_yaxis()  # the largest swing on top
+        axes[-1].legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                        borderaxespad=0)
+        fig.suptitle(f"One factor at a time: {_pretty(measure)} (levels low / base / high)",
                      fontsize=9)
         if caption:
             fig.text(0.01, -0.02, caption, fontsize=6.5, color="0.35", ha="left", va="top")
@@ -758,12 +850,15 @@ def build_figures(path, provenance=True):
         fig = plot_response_curves(data.summary, "attacked", cap)
         if fig is not None:
             figs.append(("response_attacked", fig))
+        tornado = plot_tornado(data.summary, "attacked", cap)
+        if tornado is not None:
+            figs.append(("tornado_attacked", tornado))
         if data.info.get("has_sensitivity"):
             figs += _sensitivity_figures(path, data.summary, cap)
-        elif fig is None:
+        elif fig is None and tornado is None:
             print(f"plot_results: {path}: response curves are drawn for designs of one or two "
-                  f"factors only; `detsim analyze` a sobol or morris design for its sensitivity "
-                  f"figures", file=sys.stderr)
+                  f"factors, a tornado for grids through a base point; `detsim analyze` a sobol "
+                  f"or morris design for its sensitivity figures", file=sys.stderr)
         return figs
     labels = list(data.trials["outcome"].cat.categories)
     figs.append(("outcome_probabilities",

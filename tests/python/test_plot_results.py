@@ -476,13 +476,15 @@ class KaplanMeierTests(unittest.TestCase):
 class NotebookTests(unittest.TestCase):
     """scripts/example_analysis.ipynb executes headless, on the fixture (and on a real file)."""
 
-    def execute(self, results):
+    def execute(self, results, **env):
+        """Runs the notebook on `results` (env: its other files); returns its text output."""
         with tempfile.TemporaryDirectory() as out:
             result = subprocess.run(
                 [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
                  "--ExecutePreprocessor.timeout=600", "--output-dir", out, str(NOTEBOOK)],
                 capture_output=True, text=True, timeout=900, cwd=ROOT,
-                env=headless_env(DETSIM_RESULTS_FILE=str(results)))
+                env=headless_env(DETSIM_RESULTS_FILE=str(results),
+                                 **{k: str(v) for k, v in env.items()}))
             self.assertEqual(result.returncode, 0, result.stderr[-3000:])
             import nbformat
             nb = nbformat.read(Path(out) / NOTEBOOK.name, as_version=4)
@@ -492,12 +494,43 @@ class NotebookTests(unittest.TestCase):
         self.assertGreaterEqual(len(images), 4)
         text = "".join(o.get("text", "") for o in outputs)
         self.assertIn("Matter most", text)
+        return text
 
     def test_on_fixture(self):
         with tempfile.TemporaryDirectory() as d:
             path = Path(d) / "fixture.h5"
             make_fixture.make_fixture(path, n_experiments=3, trials=200, record_paths=10)
-            self.execute(path)
+            # No study files: the study sections say how to make them, and do not fail.
+            text = self.execute(path, DETSIM_SWEEP_FILE=Path(d) / "none.h5",
+                                DETSIM_STUDY_FILE=Path(d) / "none.h5",
+                                DETSIM_BINARY=Path(d) / "no-detsim")
+            self.assertIn("not found and no detsim binary", text)
+            self.assertIn("not found or not analysed", text)
+
+    @unittest.skipUnless(DETSIM, "set DETSIM_BINARY to make study files")
+    def test_study_sections_on_small_study_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "fixture.h5"
+            make_fixture.make_fixture(path, n_experiments=3, trials=200, record_paths=10)
+            study = Path(d) / "sobol.yaml"
+            study.write_text(STUDY.format(scenario=ROOT / "scenarios" / "ukraine.yaml",
+                                          method="sobol", sizes="  n: 8"))
+            sobol = Path(d) / "sobol.h5"
+            subprocess.run([DETSIM, "run", str(study), "--set", "horizon_months=24", "--quiet",
+                            "--trials", "20", "--threads", "2", "-o", str(sobol)], check=True,
+                           timeout=300)
+            subprocess.run([DETSIM, "analyze", str(sobol)], check=True, timeout=300,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # The sweep is made by the notebook itself (DETSIM_BINARY), at 400 trials a point.
+            text = self.execute(path, DETSIM_SWEEP_FILE=Path(d) / "sweep.h5",
+                                DETSIM_STUDY_FILE=sobol, DETSIM_BINARY=DETSIM)
+            self.assertIn("P(attack) by audience cost", text)
+            self.assertIn("grid design of 11 points", text)
+            sens = dr.load_sensitivity(sobol)
+            top = sens[(sens["measure"] == "attacked") & (sens["index"] == "ST")
+                       & (sens["structure"] == "nato_article5")]
+            top = top.sort_values("estimate", ascending=False).iloc[0]
+            self.assertIn(f"Drives P(attack) most under nato_article5: {top['factor']}", text)
 
     @unittest.skipUnless(REAL_FILE, "set DETSIM_RESULTS_FILE to run it on a real results file")
     def test_on_real_file(self):
