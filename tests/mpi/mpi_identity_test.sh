@@ -60,15 +60,20 @@ same failing_threads.h5 failing_mpi.h5 || fail "failing study under 3 ranks diff
 
 # SIGTERM to every rank mid-run, as scancel sends it: a readable file marked incomplete, whose
 # rows are the uninterrupted run's first rows; exit 143; every rank gone.
-long=(run "$scenario" --trials 400000 --block-size 500 --seed 3)
+long=(run "$scenario" --trials 1000000 --block-size 500 --seed 3)
 "${mpirun[@]}" -n 3 "$detsim" "${long[@]}" --threads 1 --progress never -o stopped.h5 >/dev/null 2>stopped.err &
 launcher=$!
 for _ in $(seq 100); do
   [[ $(pgrep -c -P "$launcher" || true) == 3 ]] && break
   sleep 0.1
 done
-sleep 2
-kill -TERM $(pgrep -P "$launcher")
+# Stop it once a few blocks are journaled, not after a fixed sleep: on a quiet machine a fixed
+# sleep outlasted the whole run, and the signal found no rank.
+for _ in $(seq 600); do
+  [[ $(stat -c %s stopped.h5.journal 2>/dev/null || echo 0) -gt 200000 ]] && break
+  sleep 0.05
+done
+pkill -TERM -P "$launcher" || fail "no rank left to stop: the run ended before the signal"
 status=0
 wait "$launcher" || status=$?
 [[ $status == 143 ]] || fail "SIGTERM under 3 ranks: exit $status, not 143: $(cat stopped.err)"
