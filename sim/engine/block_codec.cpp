@@ -31,6 +31,9 @@ class Reader {
   template <typename T>
   void take(T* values, std::size_t count) {
     need(count, sizeof(T));
+    // An empty column's data() may be null, and memcpy with a null pointer is undefined even
+    // for no bytes (UBSan says so).
+    if (count == 0) return;
     std::memcpy(values, bytes_.data() + at_, count * sizeof(T));
     at_ += count * sizeof(T);
   }
