@@ -139,6 +139,8 @@ void load_scenario_points(const std::filesystem::path& file,
   const std::string source = file.string();
   detail::Diagnostics d(source);
   const std::string text = read_file(file);
+  // Parsed once first for its diagnostics alone (the tree is dropped): a file that does not parse,
+  // or a --set that does not apply, is reported once, before any point, not once per point.
   parse_root(d, text, options.overrides);
   d.throw_if_errors();
   // A bad value is usually bad at every point that has it: each message is reported once.

@@ -43,6 +43,16 @@ std::size_t times_reached(const YAML::Node& root, const YAML::Node& node) {
 
 }  // namespace
 
+std::vector<std::string> path_segments(const std::string& dotted) {
+  std::vector<std::string> segments;
+  for (std::size_t start = 0;;) {
+    const auto dot = dotted.find('.', start);
+    segments.push_back(dotted.substr(start, dot == std::string::npos ? dot : dot - start));
+    if (dot == std::string::npos) return segments;
+    start = dot + 1;
+  }
+}
+
 std::optional<Override> parse_override(Diagnostics& d, const std::string& text,
                                        const std::string& given_label) {
   const std::string label = given_label.empty() ? "--set " + text : given_label;
@@ -58,18 +68,13 @@ std::optional<Override> parse_override(Diagnostics& d, const std::string& text,
     d.error_labeled(label, "expected dotted.path=VALUE (the path before '=' is empty)");
     return std::nullopt;
   }
-  std::size_t start = 0;
-  while (true) {
-    const auto dot = o.path.find('.', start);
-    o.segments.push_back(
-        o.path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (o.segments.back().empty()) {
+  o.segments = path_segments(o.path);
+  for (const std::string& segment : o.segments) {
+    if (segment.empty()) {
       d.error_labeled(
           label, "the path '" + o.path + "' has an empty segment (two dots, or a dot at an end)");
       return std::nullopt;
     }
-    if (dot == std::string::npos) break;
-    start = dot + 1;
   }
   const std::string value = text.substr(equals + 1);
   YamlProblem problem;

@@ -19,6 +19,10 @@ struct Override {
   YAML::Node value;
 };
 
+// "a.b.c" -> {"a", "b", "c"}; an empty segment (two dots, a dot at an end) stays, empty, for the
+// caller to report.
+std::vector<std::string> path_segments(const std::string& dotted);
+
 // Parses "dotted.path=VALUE" (split at the first '='; VALUE is YAML). Reports a malformed
 // override (no '=', an empty path or segment, a VALUE that is not YAML) and returns nullopt.
 // Messages name it by `label`, "--set TEXT" when empty (a design point names its study file's

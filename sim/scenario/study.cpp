@@ -8,6 +8,7 @@
 #include "did_you_mean.hpp"
 #include "fields.hpp"
 #include "numbers.hpp"
+#include "overrides.hpp"
 #include "yaml_fields.hpp"
 #include "yaml_text.hpp"
 
@@ -109,14 +110,7 @@ std::optional<DesignFactor> read_factor(Diagnostics& d, const YAML::Node& key,
     f.value_where.push_back(d.position(value.Mark()));
   }
   f.spec = form + ": " + detail::render(value);
-  std::vector<std::string> segments;
-  for (std::size_t start = 0;;) {
-    const auto dot = f.path.find('.', start);
-    segments.push_back(f.path.substr(start, dot == std::string::npos ? dot : dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  f.integer = detail::is_integer_key(segments);
+  f.integer = detail::is_integer_key(detail::path_segments(f.path));
   return f;
 }
 
