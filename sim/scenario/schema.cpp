@@ -343,6 +343,29 @@ const std::map<std::string, SectionBuilder>& section_builders() {
        [](SchemaBuilder& b, const std::string& description) {
          return key_fields_schema(b, "output", output_fields(), description);
        }},
+      {"scenario.precision",
+       [](SchemaBuilder& b, const std::string& description) {
+         return key_fields_schema(b, "precision", precision_fields(), description);
+       }},
+      {"precision.measures",
+       [](SchemaBuilder&, const std::string& description) {
+         return Json::object()
+             .set("description", description)
+             .set("type", "array")
+             .set("minItems", 1)
+             .set("uniqueItems", true)
+             .set("items", Json::object().set("type", "string"));
+       }},
+      {"precision.half_width",
+       [](SchemaBuilder&, const std::string& description) {
+         const Json positive = Json::object().set("type", "number").set("exclusiveMinimum", 0);
+         return Json::object()
+             .set("description", description)
+             .set("anyOf", Json::Array{positive, Json::object()
+                                                     .set("type", "object")
+                                                     .set("minProperties", 1)
+                                                     .set("additionalProperties", positive)});
+       }},
       {"study.design",
        [](SchemaBuilder& b, const std::string& description) {
          Json design = key_fields_schema(b, "design", design_fields(), description);
