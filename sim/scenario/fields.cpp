@@ -408,6 +408,11 @@ const std::vector<KeyField>& study_fields() {
        .description = "the factors, the structures they are crossed with and how points are "
                       "placed",
        .required = true},
+      {.key = "precision",
+       .kind = KeyKind::section,
+       .description = "a precision target for every point and structure, as a scenario's "
+                      "precision section (it replaces the scenario's own); design.trials is then "
+                      "the cap"},
   };
   return fields;
 }

@@ -347,6 +347,10 @@ const std::map<std::string, SectionBuilder>& section_builders() {
        [](SchemaBuilder& b, const std::string& description) {
          return key_fields_schema(b, "precision", precision_fields(), description);
        }},
+      {"study.precision",
+       [](SchemaBuilder& b, const std::string& description) {
+         return key_fields_schema(b, "precision", precision_fields(), description);
+       }},
       {"precision.measures",
        [](SchemaBuilder&, const std::string& description) {
          return Json::object()
