@@ -314,6 +314,11 @@ Json key_fields_schema(SchemaBuilder& b, const std::string& table,
   return closed_map(description, std::move(properties), std::move(required));
 }
 
+// A scenario's precision section, and a study's (which is read as one).
+Json precision_schema(SchemaBuilder& b, const std::string& description) {
+  return key_fields_schema(b, "precision", precision_fields(), description);
+}
+
 const std::map<std::string, SectionBuilder>& section_builders() {
   static const std::map<std::string, SectionBuilder> builders{
       {"scenario.severity",
@@ -343,14 +348,8 @@ const std::map<std::string, SectionBuilder>& section_builders() {
        [](SchemaBuilder& b, const std::string& description) {
          return key_fields_schema(b, "output", output_fields(), description);
        }},
-      {"scenario.precision",
-       [](SchemaBuilder& b, const std::string& description) {
-         return key_fields_schema(b, "precision", precision_fields(), description);
-       }},
-      {"study.precision",
-       [](SchemaBuilder& b, const std::string& description) {
-         return key_fields_schema(b, "precision", precision_fields(), description);
-       }},
+      {"scenario.precision", precision_schema},
+      {"study.precision", precision_schema},
       {"precision.measures",
        [](SchemaBuilder&, const std::string& description) {
          return Json::object()
