@@ -255,6 +255,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   // Per experiment: its later blocks are not wanted (it met its precision target). Set by the
   // caller, read by workers under the mutex, so they skip such blocks instead of computing them.
   std::vector<char> finished(experiments_.size(), 0);
+  std::int64_t trials_total = total_trials();  // less the trials of experiments that stopped
 
   // A thread that computes blocks here, or (lane >= 0) one that has a remote lane compute them.
   const auto worker = [&](std::ptrdiff_t lane) {
@@ -351,6 +352,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           run < experiments_[e].scenario.trials && options.stopping->enough(at.experiment, run)) {
         std::lock_guard lock(mutex);
         finished[e] = 1;
+        trials_total -= experiments_[e].scenario.trials - run;
       }
       return true;
     };
@@ -390,7 +392,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       }
       changed.notify_all();
       if (Clock::now() - last_report > std::chrono::milliseconds(500)) {
-        sink.progress(result.trials_completed, total_trials(), seconds());
+        sink.progress(result.trials_completed, trials_total, seconds());
         last_report = Clock::now();
       }
     }
@@ -407,7 +409,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   if (failure) std::rethrow_exception(failure);
   result.seconds = seconds();
   result.complete = blocks_consumed == blocks.size();
-  sink.progress(result.trials_completed, total_trials(), result.seconds);
+  sink.progress(result.trials_completed, trials_total, result.seconds);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <numeric>
 
 #include "cli_test_support.hpp"
 #include "detsim/io/results_reader.hpp"
@@ -130,7 +131,13 @@ TEST_CASE("each experiment stops at the first check point that meets every targe
 TEST_CASE("noisier experiments run more trials toward the same target", "[cli][precision]") {
   const TempDir dir;
   const auto out = dir / "noise.h5";
-  run_ok(precision_run(out, 2, 1000, "precision={measures: [attacked], half_width: 0.01}"), dir);
+  std::vector<std::string> args =
+      precision_run(out, 2, 1000, "precision={measures: [attacked], half_width: 0.01}");
+  args.erase(std::find(args.begin(), args.end(), "--quiet"));
+  args.insert(args.end(), {"--progress", "always"});
+  const CommandResult r = run_detsim(args, dir);
+  REQUIRE(r.exit.exited);
+  REQUIRE(r.exit.status == 0);
   const ColumnBlock experiments = read_table(out, "experiments");
   const ColumnBlock summary = read_table(out, "summary");
   std::vector<double> variance(experiments.rows());
@@ -155,6 +162,12 @@ TEST_CASE("noisier experiments run more trials toward the same target", "[cli][p
     }
   }
   CHECK(used[noisiest] > 2 * used[quietest]);
+  // Progress ends at the trials run: those an experiment did not need are taken off the total.
+  const std::vector<ProgressLine> lines = progress_lines(r.err);
+  REQUIRE_FALSE(lines.empty());
+  const std::int64_t run = std::accumulate(used.begin(), used.end(), std::int64_t{0});
+  CHECK(lines.back().trials_done == run);
+  CHECK(lines.back().trials_total == run);
 }
 
 TEST_CASE("a precision run writes the same file at 1 and 2 threads and at any block size",

@@ -32,7 +32,8 @@ class BlockSink {
   // the results file), so the thread that consumes does not have to do it all. Must be
   // thread-safe; an exception ends the run as a failing trial does.
   virtual void assist() {}
-  // Called between blocks about every half second, and once at the end.
+  // Called between blocks about every half second, and once at the end. trials_total shrinks
+  // when an experiment meets its precision target: the trials it will not run are taken off.
   virtual void progress(std::int64_t /*trials_done*/, std::int64_t /*trials_total*/,
                         double /*seconds*/) {}
 };
