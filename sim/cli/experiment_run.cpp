@@ -16,6 +16,7 @@
 #include "detsim/io/results_writer.hpp"
 #include "detsim/scenario/load.hpp"
 #include "detsim/stats/summary.hpp"
+#include "precision_rule.hpp"
 #include "results_sink.hpp"
 #include "run_checks.hpp"
 
@@ -114,6 +115,14 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   const std::unique_ptr<RemoteLanes> lanes = ranks.remote_lanes(cancel);
   run_options.remote = lanes.get();
   check_memory(run.source, simulation, run_options);
+  const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
+  const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
+  std::vector<std::int64_t> trials;
+  for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
+  SummaryAccumulator summary(measures, trials, baseline);
+  // Precision targets name measures: checked here, before any file exists.
+  PrecisionRule precision(experiments, summary);
+  if (precision.any()) run_options.stopping = &precision;
   const std::filesystem::path& out = run.output;
   check_output_path(out, run.inputs);
   const JournalIdentity identity = journal_identity(experiments, resolved, baseline, run_options);
@@ -132,7 +141,6 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   RunMetadata metadata =
       run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
   metadata.rerun_of = run.rerun_of;
-  const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
   const ColumnBlock experiments_table =
       with_columns(simulation.experiments_table(resolved), run.experiment_columns);
   ResultsWriter writer(out, metadata, experiments_table, layout,
@@ -151,13 +159,8 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
                              journal.path().string());
   }
   run_options.journal = &journal;
-  const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   writer.write_table("measures", measures_table(measures));
   if (run.design.columns() > 0) writer.write_table("design", run.design, run.design_attributes);
-  std::vector<std::int64_t> trials;
-  for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
-  SummaryAccumulator summary(measures, trials, baseline);
-
   ProgressReport progress(
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
       x.progress_interval, stderr);
@@ -169,7 +172,10 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   }
   progress.finish();
   const ColumnBlock table = summary.table();
-  if (result.complete) writer.add_columns("experiments", status_columns(result));
+  if (result.complete) {
+    writer.add_columns("experiments",
+                       with_columns(status_columns(result), precision.columns(result)));
+  }
   test_kill_point("before-close");
   writer.close(table, result.complete, result.trials_completed);
   // A complete file needs no journal; a run stopped by a signal keeps it, for --resume.

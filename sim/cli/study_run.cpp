@@ -170,6 +170,7 @@ ExperimentRun prepare_study(const RunArguments& a) {
   std::vector<std::vector<PointSetting>> settings(points.size());
   std::vector<std::vector<double>> values(points.size());
   for (std::size_t p = 0; p < points.size(); ++p) {
+    if (!study.precision.empty()) settings[p].push_back({study.precision, study.precision_where});
     for (std::size_t f = 0; f < study.factors.size(); ++f) {
       const DesignFactor& factor = study.factors[f];
       const double value = factor_value(factor, points[p].u[f], study.shape);

@@ -208,6 +208,15 @@ void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuff
   }
 }
 
+BlockPlan Simulation::block_plan(std::int64_t block_size) const {
+  std::vector<std::int64_t> counts, steps;
+  for (const ExperimentSpec& e : experiments_) {
+    counts.push_back(e.scenario.trials);
+    steps.push_back(e.scenario.precision ? e.scenario.precision->step : 0);
+  }
+  return BlockPlan(std::move(counts), block_size, std::move(steps));
+}
+
 namespace {
 
 // A buffer a worker fills with one block and the caller drains.
@@ -222,10 +231,7 @@ struct Slot {
 RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
-  std::vector<std::int64_t> counts;
-  for (const ExperimentSpec& e : experiments_) counts.push_back(e.scenario.trials);
-  const BlockPlan blocks(counts,
-                         options.block_size);  // computed block by block: see block_plan.hpp
+  const BlockPlan blocks = block_plan(options.block_size);  // block by block: block_plan.hpp
   const int threads = std::max(1, options.threads);
   const std::size_t lanes = options.remote ? options.remote->lanes() : 0;
   const std::size_t slots_count = 2 * (static_cast<std::size_t>(threads) + lanes);
@@ -246,6 +252,10 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   // Set when the caller gives up (the sink threw, a trial threw, a thread would not start):
   // workers leave without touching any slot again, so no two can ever fill the same one.
   bool stop = false;
+  // Per experiment: its later blocks are not wanted (it met its precision target). Set by the
+  // caller, read by workers under the mutex, so they skip such blocks instead of computing them.
+  std::vector<char> finished(experiments_.size(), 0);
+  std::int64_t trials_total = total_trials();  // less the trials of experiments that stopped
 
   // A thread that computes blocks here, or (lane >= 0) one that has a remote lane compute them.
   const auto worker = [&](std::ptrdiff_t lane) {
@@ -255,6 +265,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       for (;;) {
         std::size_t b;
         Slot* slot;
+        bool skip = false;
         {
           std::unique_lock lock(mutex);
           if (stop || failure || cancelled() || next_block >= blocks.size()) break;
@@ -267,8 +278,16 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
           if (stop) break;
           slot->state = Slot::State::filling;
           slot->block = b;
+          skip = finished[static_cast<std::size_t>(blocks[b].experiment)] != 0;
         }
-        if (local) {
+        if (skip) {
+          // An empty block in its place: the caller drops it unseen, as it would a computed one.
+          slot->buffers.trials.resize(0);
+          slot->buffers.error.clear();
+          for (auto& v : slot->buffers.paths.values) v.clear();
+          slot->buffers.paths.experiment.clear();
+          slot->buffers.paths.trial.clear();
+        } else if (local) {
           local->compute(blocks[b], options.seed, slot->buffers);
         } else {
           // A lane that fails (its process died or threw) fails the run, not the block.
@@ -298,6 +317,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   std::vector<std::thread> pool;
   RunResult result;
   result.experiment_errors.assign(experiments_.size(), std::string());
+  result.trials_run.assign(experiments_.size(), 0);
   std::size_t blocks_consumed = 0;
   auto last_report = Clock::now();
   const auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
@@ -309,18 +329,32 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       }
       pool.emplace_back(worker, t < threads ? -1 : t - threads);
     }
-    // Every block goes to the sink through here, replayed or computed, in block order.
+    // Every block goes to the sink through here, replayed or computed, in block order. Returns
+    // whether the sink was handed it.
     const auto consume = [&](std::size_t b, const BlockBuffers& block) {
       // Blocks are consumed in order whatever the thread count, so which block of a failing
       // experiment fails first, and so what of it the sink has seen, depends on the block size
-      // alone. Once failed, an experiment's later blocks are dropped.
-      std::string& error = result.experiment_errors[static_cast<std::size_t>(blocks[b].experiment)];
-      if (error.empty() && !block.error.empty()) error = block.error;
-      if (error.empty()) {
-        sink.consume(blocks[b], block.trials, block.paths);
-        result.trials_completed += blocks[b].trials;
-      }
+      // alone. Once failed, or once it has met its precision target, an experiment's later
+      // blocks are dropped.
+      const TrialBlock at = blocks[b];
+      const auto e = static_cast<std::size_t>(at.experiment);
+      std::string& error = result.experiment_errors[e];
       ++blocks_consumed;
+      if (finished[e]) return false;
+      if (error.empty() && !block.error.empty()) error = block.error;
+      if (!error.empty()) return false;
+      sink.consume(at, block.trials, block.paths);
+      result.trials_completed += at.trials;
+      std::int64_t& run = result.trials_run[e];
+      run += at.trials;
+      const auto& precision = experiments_[e].scenario.precision;
+      if (options.stopping && precision && run % precision->step == 0 &&
+          run < experiments_[e].scenario.trials && options.stopping->enough(at.experiment, run)) {
+        std::lock_guard lock(mutex);
+        finished[e] = 1;
+        trials_total -= experiments_[e].scenario.trials - run;
+      }
+      return true;
     };
     if (replayed > 0) {
       BlockBuffers block;
@@ -330,6 +364,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         consume(b, block);
       }
     }
+    BlockBuffers dropped;
+    shape_buffers(dropped.trials, dropped.paths);
     for (std::size_t b = replayed; b < blocks.size(); ++b) {
       Slot& slot = slots[b % slots_count];
       {
@@ -341,8 +377,14 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         if (failure) std::rethrow_exception(failure);
         if (!ready()) break;
       }
-      consume(b, slot.buffers);
-      if (options.journal) options.journal->record(b, slot.buffers);
+      if (consume(b, slot.buffers)) {
+        if (options.journal) options.journal->record(b, slot.buffers);
+      } else if (options.journal) {
+        // A dropped block is journaled without its trials: a resumed run drops it again.
+        dropped.trials.resize(0);
+        dropped.error = slot.buffers.error;
+        options.journal->record(b, dropped);
+      }
       {
         std::lock_guard lock(mutex);
         slot.state = Slot::State::free;
@@ -350,7 +392,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       }
       changed.notify_all();
       if (Clock::now() - last_report > std::chrono::milliseconds(500)) {
-        sink.progress(result.trials_completed, total_trials(), seconds());
+        sink.progress(result.trials_completed, trials_total, seconds());
         last_report = Clock::now();
       }
     }
@@ -367,7 +409,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   if (failure) std::rethrow_exception(failure);
   result.seconds = seconds();
   result.complete = blocks_consumed == blocks.size();
-  sink.progress(result.trials_completed, total_trials(), result.seconds);
+  sink.progress(result.trials_completed, trials_total, result.seconds);
   return result;
 }
 

@@ -39,6 +39,12 @@ class Diagnostics {
   void throw_if_errors() const;
 
   std::string position(const YAML::Mark& mark) const;
+  // Where a message about `node` at `path` points (the override that set it, or FILE:LINE:COL),
+  // for a check made later, outside the loader.
+  std::string where(const YAML::Node& node, const std::string& path) const {
+    YAML::Mark unused;
+    return locate(node, path, unused);
+  }
 
  private:
   struct Attribution {

@@ -149,6 +149,18 @@ std::string emit_scenario_yaml(const Scenario& s) {
   out << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "record_paths" << YAML::Value << std::to_string(s.record_paths);
   out << YAML::EndMap;
+  if (s.precision) {
+    // Half-widths as a map, one per measure: one form whatever the file wrote.
+    out << YAML::Key << "precision" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "half_width" << YAML::Value << YAML::BeginMap;
+    for (std::size_t m = 0; m < s.precision->measures.size(); ++m) {
+      out << YAML::Key << s.precision->measures[m] << YAML::Value
+          << detail::format_number(s.precision->half_widths[m]);
+    }
+    out << YAML::EndMap;
+    out << YAML::Key << "step" << YAML::Value << std::to_string(s.precision->step);
+    out << YAML::EndMap;
+  }
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

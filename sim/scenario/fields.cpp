@@ -294,6 +294,34 @@ const std::vector<KeyField>& scenario_fields() {
        .kind = KeyKind::section,
        .description = "the guarantee structure: a preset and the scenario's own changes to it"},
       {.key = "output", .kind = KeyKind::section, .description = "what the results file keeps"},
+      {.key = "precision",
+       .kind = KeyKind::section,
+       .description = "stop each experiment once the named measures are known to a 95% "
+                      "half-width; trials is then the cap"},
+  };
+  return fields;
+}
+
+const std::vector<KeyField>& precision_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "measures",
+       .kind = KeyKind::section,
+       .description = "the measures to make precise, named as /summary names them (attacked, "
+                      "honored_when_tested.<guarantor>, cohesion, ...); may be left out when "
+                      "half_width is a map"},
+      {.key = "half_width",
+       .kind = KeyKind::section,
+       .description = "the 95% interval's half-width to reach (Wilson's for a rate, the normal "
+                      "one for a mean): one number for every measure, or a map from measure to "
+                      "its own",
+       .required = true},
+      {.key = "step",
+       .kind = KeyKind::integer,
+       .description = "trials between two checks of the target (default 1000); no more than "
+                      "trials",
+       .min = 1,
+       .max = max_trials,
+       .unit = "trials"},
   };
   return fields;
 }
@@ -380,6 +408,11 @@ const std::vector<KeyField>& study_fields() {
        .description = "the factors, the structures they are crossed with and how points are "
                       "placed",
        .required = true},
+      {.key = "precision",
+       .kind = KeyKind::section,
+       .description = "a precision target for every point and structure, as a scenario's "
+                      "precision section (it replaces the scenario's own); design.trials is then "
+                      "the cap"},
   };
   return fields;
 }

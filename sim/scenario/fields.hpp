@@ -84,6 +84,8 @@ const std::vector<KeyField>& scenario_fields();
 const std::vector<KeyField>& guarantee_fields();
 const std::vector<KeyField>& output_fields();
 const std::vector<KeyField>& preset_fields();
+// A scenario's `precision` section (read_scenario.cpp).
+const std::vector<KeyField>& precision_fields();
 // A study file's top level and its design (study.cpp).
 const std::vector<KeyField>& study_fields();
 const std::vector<KeyField>& design_fields();

@@ -1,5 +1,9 @@
 // The top level of a scenario file: scalars, severity, dynamics, output, and the sections.
+#include <cmath>
+#include <set>
+
 #include "fields.hpp"
+#include "numbers.hpp"
 #include "sections.hpp"
 #include "yaml_fields.hpp"
 
@@ -36,6 +40,73 @@ void read_output(Diagnostics& d, const YAML::Node& root, Scenario& s) {
   const KeyField& record_paths = key_field(output_fields(), "record_paths");
   read_field(d, node, "output", record_paths.key, s.record_paths, record_paths.min,
              record_paths.max);
+}
+
+// A half-width: a number above 0 (a target of 0 is never met by an interval that stays honest).
+std::optional<double> read_half_width(Diagnostics& d, const YAML::Node& node,
+                                      const std::string& path) {
+  const std::optional<double> v =
+      node.IsScalar() ? parse_number(node.Scalar()) : std::optional<double>();
+  if (!v || !std::isfinite(*v) || *v <= 0) {
+    bad_value(d, node, path, "must be a number above 0 (a 95% half-width)");
+    return std::nullopt;
+  }
+  return v;
+}
+
+// `precision`: measures and their half-widths, and the step; the cap is `trials`.
+void read_precision(Diagnostics& d, const YAML::Node& root, Scenario& s) {
+  const YAML::Node node = child(root, "precision");
+  if (!node || !check_map(d, node, "precision", keys_of(precision_fields()))) return;
+  PrecisionTarget target;
+  const KeyField& step = key_field(precision_fields(), "step");
+  read_field(d, node, "precision", step.key, target.step, step.min, step.max);
+  const YAML::Node measures = child(node, "measures");
+  const YAML::Node half_width = child(node, "half_width");
+  std::set<std::string> seen;
+  // One name of a measure, where it is written and the half-width it must reach.
+  const auto add = [&](const YAML::Node& name_node, const std::string& path, double hw) {
+    const auto name = read_string(d, name_node, path);
+    if (!name) return;
+    if (name->empty() || !seen.insert(*name).second) {
+      bad_value(d, name_node, path, name->empty() ? "must name a measure" : "is named twice");
+      return;
+    }
+    target.measures.push_back(*name);
+    target.half_widths.push_back(hw);
+    target.where.push_back(d.where(name_node, path));
+  };
+  if (!half_width) {
+    missing_key(d, node, "precision", "half_width",
+                key_field(precision_fields(), "half_width").description);
+  } else if (half_width.IsMap()) {
+    if (measures) {
+      d.error(measures, "precision.measures",
+              "precision.measures: leave it out when half_width is a map (its keys are the "
+              "measures)");
+    }
+    for (const auto& pair : half_width) {
+      const std::string path = "precision.half_width." + pair.first.as<std::string>("");
+      if (const auto hw = read_half_width(d, pair.second, path)) add(pair.first, path, *hw);
+    }
+  } else if (const auto hw = read_half_width(d, half_width, "precision.half_width")) {
+    if (!measures || !measures.IsSequence() || measures.size() == 0) {
+      bad_value(d, measures ? measures : node, "precision.measures",
+                "must be a list of one measure or more, named as /summary names them");
+    } else {
+      for (std::size_t i = 0; i < measures.size(); ++i) {
+        add(measures[i], "precision.measures[" + std::to_string(i) + "]", *hw);
+      }
+    }
+  }
+  // Unless given, the step is 1000 trials, or the cap when that is smaller.
+  if (!child(node, "step")) target.step = std::min(target.step, s.trials);
+  if (target.step > s.trials) {
+    d.error(child(node, "step"), "precision.step",
+            "precision.step = " + std::to_string(target.step) + ": must be at most trials (" +
+                std::to_string(s.trials) + "), the cap of each experiment");
+  }
+  s.precision = std::move(target);
 }
 
 void read_format(Diagnostics& d, const YAML::Node& root, Scenario& s) {
@@ -76,6 +147,7 @@ Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
   const GuaranteeInput guarantee = read_guarantee(d, child(root, "guarantee"));
   resolve_guarantee(d, guarantee, relative_to, child(root, "actors"), s);
   read_output(d, root, s);
+  read_precision(d, root, s);
   return s;
 }
 

@@ -314,6 +314,11 @@ Json key_fields_schema(SchemaBuilder& b, const std::string& table,
   return closed_map(description, std::move(properties), std::move(required));
 }
 
+// A scenario's precision section, and a study's (which is read as one).
+Json precision_schema(SchemaBuilder& b, const std::string& description) {
+  return key_fields_schema(b, "precision", precision_fields(), description);
+}
+
 const std::map<std::string, SectionBuilder>& section_builders() {
   static const std::map<std::string, SectionBuilder> builders{
       {"scenario.severity",
@@ -342,6 +347,27 @@ const std::map<std::string, SectionBuilder>& section_builders() {
       {"scenario.output",
        [](SchemaBuilder& b, const std::string& description) {
          return key_fields_schema(b, "output", output_fields(), description);
+       }},
+      {"scenario.precision", precision_schema},
+      {"study.precision", precision_schema},
+      {"precision.measures",
+       [](SchemaBuilder&, const std::string& description) {
+         return Json::object()
+             .set("description", description)
+             .set("type", "array")
+             .set("minItems", 1)
+             .set("uniqueItems", true)
+             .set("items", Json::object().set("type", "string"));
+       }},
+      {"precision.half_width",
+       [](SchemaBuilder&, const std::string& description) {
+         const Json positive = Json::object().set("type", "number").set("exclusiveMinimum", 0);
+         return Json::object()
+             .set("description", description)
+             .set("anyOf", Json::Array{positive, Json::object()
+                                                     .set("type", "object")
+                                                     .set("minProperties", 1)
+                                                     .set("additionalProperties", positive)});
        }},
       {"study.design",
        [](SchemaBuilder& b, const std::string& description) {

@@ -145,6 +145,13 @@ Study load_study(const std::filesystem::path& file) {
   if (const auto v = child(root, "scenario")) {
     study.scenario = detail::read_string(d, v, "scenario").value_or("");
   }
+  if (const auto v = child(root, "precision")) {
+    // Read as a scenario's own, point by point: one parser and one field table for both.
+    YAML::Emitter flow;
+    flow << YAML::Flow << v;
+    study.precision = std::string("precision=") + flow.c_str();
+    study.precision_where = d.where(v, "precision");
+  }
   const YAML::Node design = child(root, "design");
   if (design && detail::check_map(d, design, "design", detail::keys_of(detail::design_fields()))) {
     for (const detail::KeyField& f : detail::design_fields()) {

@@ -11,6 +11,7 @@ PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int6
                                      std::size_t baseline)
     : measures_(measures),
       trials_(std::move(trials)),
+      end_(trials_),
       baseline_(baseline),
       waiting_(trials_.size()),
       pairings_(trials_.size() * measures) {
@@ -18,6 +19,37 @@ PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int6
   for (std::size_t e = 0; e < trials_.size(); ++e) {
     if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) pending_.insert(0);
   }
+}
+
+bool PairedDifferences::pairs(std::size_t e) const {
+  return e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0;
+}
+
+std::int64_t PairedDifferences::limit(std::size_t e) const {
+  return std::min(end_[e], end_[baseline_]);
+}
+
+void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
+  if (measures_ == 0) return;
+  std::vector<std::size_t> affected;
+  for (std::size_t e = 0; e < trials_.size(); ++e) {
+    if (pairs(e) && (experiment == baseline_ || e == experiment)) affected.push_back(e);
+  }
+  // pending_ holds each paired experiment's next trial while it is below its limit.
+  for (const std::size_t e : affected) {
+    if (waiting_[e].first_trial < limit(e)) pending_.erase(pending_.find(waiting_[e].first_trial));
+  }
+  end_[experiment] = trials_run;
+  for (const std::size_t e : affected) {
+    Queue& queue = waiting_[e];
+    // Trials held are those past the baseline's last: with the baseline stopped, none matches.
+    if (experiment == baseline_) {
+      queue.first_trial += static_cast<std::int64_t>(queue.values.size() / measures_);
+      queue.values.clear();
+    }
+    if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
+  }
+  release_baseline();
 }
 
 bool PairedDifferences::paired(std::size_t experiment, std::size_t measure) const {
@@ -42,7 +74,7 @@ void PairedDifferences::add(std::size_t experiment, std::int64_t trial,
   }
   // Trials no baseline trial will match are not kept: only experiments of the baseline's trial
   // count are paired.
-  if (experiment != baseline_ && trials_[experiment] != trials_[baseline_]) {
+  if (experiment != baseline_ && (!pairs(experiment) || trial >= end_[baseline_])) {
     ++queue.first_trial;
     return;
   }
@@ -84,7 +116,7 @@ void PairedDifferences::match(std::size_t e) {
                      queue.values.begin() + static_cast<std::ptrdiff_t>(used));
   if (used > 0) {
     pending_.erase(pending_.find(queue.first_trial - static_cast<std::int64_t>(used / measures_)));
-    if (queue.first_trial < trials_[e]) pending_.insert(queue.first_trial);
+    if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
   }
 }
 

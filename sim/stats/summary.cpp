@@ -44,6 +44,21 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
   }
 }
 
+Interval SummaryAccumulator::interval(const Tally& t, std::size_t measure) const {
+  return measures_[measure].kind == MeasureKind::rate ? wilson_interval(t.successes, t.n)
+                                                      : t.running.interval();
+}
+
+double SummaryAccumulator::half_width(std::size_t experiment, std::size_t measure) const {
+  const Tally& t = tallies_.at(experiment).at(measure);
+  const Interval ci = interval(t, measure);
+  const double half = (ci.high - ci.low) / 2;
+  if (std::isnan(half) || (measures_[measure].kind == MeasureKind::mean && half == 0)) {
+    return INFINITY;
+  }
+  return half;
+}
+
 ColumnBlock SummaryAccumulator::table() const {
   ColumnBlock out(
       {{"experiment", ColumnType::i32, "experiment index (row of /experiments)", ""},
@@ -70,7 +85,7 @@ ColumnBlock SummaryAccumulator::table() const {
     for (std::size_t m = 0; m < measures_.size(); ++m, ++row) {
       const Tally& t = tallies_[e][m];
       const bool is_rate = measures_[m].kind == MeasureKind::rate;
-      const Interval ci = is_rate ? wilson_interval(t.successes, t.n) : t.running.interval();
+      const Interval ci = interval(t, m);
       out.i32(0)[row] = static_cast<std::int32_t>(e);
       out.str(1)[row] = measures_[m].name;
       out.str(2)[row] = is_rate ? "rate" : "mean";

@@ -1,6 +1,9 @@
 // Blocks cover every trial once, in index order within each experiment, experiments in turn.
 #include <catch2/catch.hpp>
 
+#include <numeric>
+#include <set>
+
 #include "detsim/engine/block_plan.hpp"
 
 using namespace detsim;
@@ -62,4 +65,37 @@ TEST_CASE("a block plan computed on demand equals the blocks listed in turn") {
       CHECK(planned[b].trials == expected[b].trials);
     }
   }
+}
+
+TEST_CASE("with a precision step, a block ends at every multiple of it, whatever the block size") {
+  // Experiment 0 checks every 10 trials, 1 has no step, 2 checks every 4 of its 9.
+  const std::vector<std::int64_t> counts{25, 7, 9}, steps{10, 0, 4};
+  for (const std::int64_t size : {1, 3, 4, 6, 10, 64}) {
+    INFO("block size " << size);
+    std::vector<std::vector<std::int64_t>> seen(counts.size());
+    std::vector<std::set<std::int64_t>> ends(counts.size());
+    for (const TrialBlock& b : plan_blocks(counts, size, steps)) {
+      const auto e = static_cast<std::size_t>(b.experiment);
+      CHECK(b.trials >= 1);
+      CHECK(b.trials <= size);
+      if (steps[e] > 0) {
+        // No block straddles a check point.
+        CHECK(b.first_trial / steps[e] == (b.first_trial + b.trials - 1) / steps[e]);
+      }
+      for (std::int64_t t = 0; t < b.trials; ++t) seen[e].push_back(b.first_trial + t);
+      ends[e].insert(b.first_trial + b.trials);
+    }
+    for (std::size_t e = 0; e < counts.size(); ++e) {
+      std::vector<std::int64_t> all(static_cast<std::size_t>(counts[e]));
+      std::iota(all.begin(), all.end(), 0);
+      CHECK(seen[e] == all);
+    }
+    CHECK(ends[0].count(10) == 1);
+    CHECK(ends[0].count(20) == 1);
+    CHECK(ends[2].count(4) == 1);
+    CHECK(ends[2].count(8) == 1);
+  }
+  // Without steps the plan is the usual one; a step past the trials is no step.
+  CHECK(plan_blocks({25, 7}, 4, {0, 100}).size() == plan_blocks({25, 7}, 4).size());
+  CHECK_THROWS_AS(plan_blocks({3, 4}, 2, {1}), std::invalid_argument);
 }

@@ -4,6 +4,7 @@
 // the run without a hang; a journal file cut in the middle of a record keeps the blocks before.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -22,9 +23,11 @@ using namespace detsim::testing;
 
 namespace {
 
-Simulation two_structures() {
+// `also`: more settings of both, as --set takes them.
+Simulation two_structures(const std::vector<std::string>& also = {}) {
   LoadOptions options;
   options.overrides = {"trials=700", "output.record_paths=90"};
+  options.overrides.insert(options.overrides.end(), also.begin(), also.end());
   const std::string file = std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml";
   options.structure = "nato_article5";
   const Scenario a = load_scenario(file, options);
@@ -187,4 +190,71 @@ TEST_CASE("a journal file cut in a record keeps the blocks before it, and refuse
                     Catch::Contains("seed differs"));
   JournalFile fresh(out, other, dir / "out.h5.mnopqr.part", false);
   CHECK(fresh.replayable() == 0);
+}
+
+namespace {
+
+// Experiment 0 (nato_article5) has enough after 300 trials; every question asked is kept.
+class StopAt300 : public StoppingRule {
+ public:
+  bool enough(std::int32_t experiment, std::int64_t trials_run) override {
+    asked.emplace_back(experiment, trials_run);
+    return experiment == 0 && trials_run == 300;
+  }
+  std::vector<std::pair<std::int32_t, std::int64_t>> asked;
+};
+
+}  // namespace
+
+TEST_CASE("an experiment that has enough drops its later blocks, computed, remote or replayed") {
+  // A precision target checked every 100 trials (the rule above decides, not the target).
+  const Simulation simulation =
+      two_structures({"precision={measures: [attacked], half_width: 0.01, step: 100}"});
+  StopAt300 rule;
+  MemoryJournal journal;
+  RunOptions o = options_with(2);
+  o.stopping = &rule;
+  o.journal = &journal;
+  CollectingSink whole;
+  const RunResult result = simulation.run(o, whole);
+  REQUIRE(result.complete);
+  CHECK(result.trials_run == std::vector<std::int64_t>{300, 700});
+  CHECK(result.trials_completed == 1000);
+  // Asked at each multiple of the step short of the cap, in order, and never again once stopped.
+  std::vector<std::pair<std::int32_t, std::int64_t>> expected;
+  for (std::int64_t n = 100; n < 700; n += 100) {
+    if (n <= 300) expected.emplace_back(0, n);
+    expected.emplace_back(1, n);
+  }
+  std::sort(rule.asked.begin(), rule.asked.end());
+  std::sort(expected.begin(), expected.end());
+  CHECK(rule.asked == expected);
+  const std::vector<double> experiment = whole.column("experiment");
+  const std::vector<double> trial = whole.column("trial");
+  for (std::size_t r = 0; r < trial.size(); ++r) {
+    if (experiment[r] == 0) CHECK(trial[r] < 300);
+  }
+  // The same rows through remote lanes, and from the journal at any point.
+  InProcessLanes remote(simulation, 2);
+  StopAt300 again;
+  RunOptions lanes = options_with(1);
+  lanes.remote = &remote;
+  lanes.stopping = &again;
+  CollectingSink mixed;
+  REQUIRE(simulation.run(lanes, mixed).complete);
+  check_same(whole, mixed);
+  for (const std::uint64_t kept : {std::uint64_t{3}, std::uint64_t{12}, journal.records.size()}) {
+    MemoryJournal resumed;
+    resumed.records.assign(journal.records.begin(), journal.records.begin() + kept);
+    resumed.replayable_ = kept;
+    StopAt300 fresh;
+    RunOptions from_journal = options_with(3);
+    from_journal.journal = &resumed;
+    from_journal.stopping = &fresh;
+    CollectingSink sink;
+    REQUIRE(simulation.run(from_journal, sink).complete);
+    INFO(kept << " blocks replayed");
+    check_same(whole, sink);
+    CHECK(resumed.records.size() == journal.records.size());
+  }
 }

@@ -4,7 +4,8 @@
 # points; a failed point is isolated as with threads (exit 3); SIGTERM to every rank (as a batch
 # system's cancel sends it) leaves a readable file marked incomplete holding the first blocks of
 # the uninterrupted run, with exit 143 and no rank left behind, which --resume under 2 ranks
-# completes into the uninterrupted run's file; only rank 0 prints.
+# completes into the uninterrupted run's file; only rank 0 prints; a run that stops at a precision
+# stops where threads stop.
 # Usage: mpi_identity_test.sh DETSIM SOURCE_DIR
 source "$(dirname "$0")/../support/run_test_preamble.sh" "$@"
 # As root (CI's containers) Open MPI wants to be told; --oversubscribe: more ranks than cores.
@@ -26,6 +27,17 @@ for ranks in 1 2 3; do
     cmp -s threads.out "$out.out" || fail "$ranks ranks: the tables differ from a threaded run's"
   done
 done
+
+# A run that stops at a precision: the same stopping points (trials_used, target_met) under ranks,
+# whose lanes compute blocks ahead that are then dropped.
+precise=(run "$scenario" --structure all --trials 6000 --block-size 128 --seed 11 --quiet
+  --set "precision={measures: [attacked], half_width: 0.012, step: 500}")
+"$detsim" "${precise[@]}" --threads 2 -o precise_threads.h5
+"${mpirun[@]}" -n 3 "$detsim" "${precise[@]}" --threads 1 -o precise_mpi.h5 ||
+  fail "precision run under 3 ranks: exit $?"
+same precise_threads.h5 precise_mpi.h5 || fail "precision run under 3 ranks differs from threads"
+same precise_threads.h5 precise_mpi.h5 --any-block-size ||
+  fail "precision run under 3 ranks: trials_used or target_met differ from threads"
 
 # A study: the design's points are experiments like any other.
 study=(run "$source_dir/scenarios/studies/us_audience_cost_sweep.yaml" --trials 150

@@ -1,7 +1,10 @@
 """Whether two results files hold the same /trials, /summary and /paths, bit for bit.
 
-Usage: same_results.py A.h5 B.h5 [--prefix]. With --prefix, B is a run cut short: its /trials
-and /paths rows must be A's first rows (B holds the blocks it completed, in block order).
+Usage: same_results.py A.h5 B.h5 [--prefix | --any-block-size]. With --prefix, B is a run cut
+short: its /trials and /paths rows must be A's first rows (B holds the blocks it completed, in
+block order). With --any-block-size, the runs may have cut their trials into blocks of other sizes,
+which interleaves the experiments' rows differently: rows are compared in (experiment, trial)
+order, and /experiments's trials_used, target_met and half_width.* columns must be equal too.
 Exits 1 naming the first difference.
 """
 import sys
@@ -14,12 +17,27 @@ def columns(group):
     return {name: group[name][...] for name in group if isinstance(group[name], h5py.Dataset)}
 
 
-def same(a, b, name, prefix):
+def in_trial_order(table):
+    """The rows of a /trials or /paths table sorted by experiment, then trial."""
+    order = np.lexsort((table["trial"], table["experiment"]))
+    return {name: values[order] for name, values in table.items()}
+
+
+def precision_columns(table):
+    wanted = ("trials_used", "target_met")
+    return {k: v for k, v in table.items() if k in wanted or k.startswith("half_width.")}
+
+
+def same(a, b, name, prefix, any_block_size=False):
     if name not in a:
         return name not in b or prefix
     if name not in b:
         return prefix and name == "summary"
     ca, cb = columns(a[name]), columns(b[name])
+    if any_block_size and name in ("trials", "paths"):
+        ca, cb = in_trial_order(ca), in_trial_order(cb)
+    if any_block_size and name == "experiments":
+        ca, cb = precision_columns(ca), precision_columns(cb)
     if sorted(ca) != sorted(cb):
         print(f"/{name}: columns differ: {sorted(ca)} vs {sorted(cb)}")
         return False
@@ -39,10 +57,13 @@ def same(a, b, name, prefix):
 
 def main():
     prefix = "--prefix" in sys.argv
-    first, second = [arg for arg in sys.argv[1:] if arg != "--prefix"]
+    any_block_size = "--any-block-size" in sys.argv
+    first, second = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     with h5py.File(first, "r") as a, h5py.File(second, "r") as b:
         groups = ["trials", "paths"] if prefix else ["trials", "summary", "paths"]
-        ok = all(same(a, b, group, prefix) for group in groups)
+        if any_block_size:
+            groups.append("experiments")
+        ok = all(same(a, b, group, prefix, any_block_size) for group in groups)
         if ok and not prefix and a["trials"]["trial"].shape[0] == 0:
             print("no trials to compare")
             ok = False

@@ -121,6 +121,13 @@ class ResultsDocAgainstFile(unittest.TestCase):
                         "--threads", "1", "-o", cls.analyzed_file], check=True)
         subprocess.run([DETSIM, "analyze", cls.analyzed_file], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # A run with a precision target, for the /experiments columns it adds.
+        cls.precision_file = os.path.join(cls.tmp.name, "precision.h5")
+        subprocess.run([DETSIM, "run", str(HERE.parents[1] / "scenarios" / "ukraine.yaml"),
+                        "--structure", "nato_article5", "--trials", "200", "--set",
+                        "precision={measures: [attacked], half_width: 0.05, step: 100}",
+                        "--set", "horizon_months=12", "--quiet", "--threads", "1",
+                        "-o", cls.precision_file], check=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -178,12 +185,13 @@ class ResultsDocAgainstFile(unittest.TestCase):
                                  documented(self.doc[SCENARIO], "attribute"))
 
     def test_table_columns(self):
-        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.study_file, "r") as s:
+        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.study_file, "r") as s, \
+                h5py.File(self.precision_file, "r") as p:
             for group, heading in TABLE_SECTIONS.items():
                 header = "dataset" if group == "paths" else "column"
                 names = set(s[group].keys())
                 if group not in STUDY_ONLY:
-                    names |= set(f[group].keys())
+                    names |= set(f[group].keys()) | set(p[group].keys())
                 self.check_both_ways(f"/{group}", names, documented(self.doc[heading], header))
 
     def test_attributes_of_groups_and_columns(self):
@@ -220,6 +228,7 @@ class ResultsDocAgainstFile(unittest.TestCase):
             warnings.simplefilter("ignore", dr.IncompleteResultsWarning)
             columns = set(dr.load_summary(REAL_FILE).columns)
             columns |= set(dr.load_summary(self.study_file).columns)
+            columns |= set(dr.load_summary(self.precision_file).columns)
         self.check_both_ways("load_summary", columns, names_in(listed.group(1)))
 
     def test_seed_decimal_is_the_seed(self):

@@ -4,7 +4,8 @@
 # at each named moment (after creating the results file, after creating the journal, in the
 # middle of a journal record, before closing the file, after renaming it) and at 20 random
 # moments (seeded), some of them killed again while resuming. --resume refuses a run that differs
-# (seed, block size, a setting) with exit 2 and creates nothing.
+# (seed, block size, a setting) with exit 2 and creates nothing. A run that stops at a precision
+# resumes to the same stopping points.
 # Usage: kill_resume_test.sh DETSIM SOURCE_DIR
 source "$(dirname "$0")/../support/run_test_preamble.sh" "$@"
 base=(run "$source_dir/scenarios/ukraine.yaml" --structure nato_article5 --structure none
@@ -69,6 +70,28 @@ for i in "${!delays[@]}"; do
   resume_and_check "random kill $i after ${first}s"
 done
 ((killed == 20)) || fail "only $killed of 20 random kills landed while the run ran"
+
+# A run that stops at a precision (structure none meets its target first, its later blocks are
+# journaled empty) resumes to the same stopping points: killed after its 13th record, and killed
+# again while resuming.
+precise=("${run[@]}" --set "precision={measures: [attacked], half_width: 0.01, step: 1000}")
+"$detsim" "${precise[@]}" -o precise_reference.h5
+$python - precise_reference.h5 <<'PY' || fail "the precision run did not stop one experiment early"
+import sys, h5py
+used = h5py.File(sys.argv[1], "r")["experiments"]["trials_used"][()]
+assert min(used) < 20000 and max(used) > min(used), used
+PY
+status=0
+DETSIM_TEST_KILL_AT=journal-record:13 "$detsim" "${precise[@]}" -o precise.h5 || status=$?
+[[ $status == 137 ]] || fail "precision run: not killed (exit $status)"
+status=0
+DETSIM_TEST_KILL_AT=journal-record:3 "$detsim" "${precise[@]}" -o precise.h5 --resume || status=$?
+[[ $status == 137 ]] || fail "precision run: the resume was not killed (exit $status)"
+"$detsim" "${precise[@]}" -o precise.h5 --resume || fail "precision run: --resume exited $?"
+same precise_reference.h5 precise.h5 || fail "precision run: the resumed file differs"
+same precise_reference.h5 precise.h5 --any-block-size ||
+  fail "precision run: the resumed file's trials_used or target_met differ"
+rm -f precise.h5 precise_reference.h5
 
 # A run that differs is refused before it creates anything.
 DETSIM_TEST_KILL_AT=journal-record:40 "$detsim" "${run[@]}" -o out.h5 || true

@@ -43,6 +43,7 @@ guarantee:
   terms:
     allies: {audience_cost: 1.7}
 output: {record_paths: 12}
+precision: {measures: [attacked, honored_when_tested.allies], half_width: 0.015, step: 500}
 )";
 
 }  // namespace

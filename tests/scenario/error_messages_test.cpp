@@ -47,7 +47,7 @@ TEST_CASE("unknown keys get a did-you-mean hint, or the list of allowed keys") {
   CHECK_THAT(load_error(minimal_scenario() + "zzzz: 3\n"),
              Contains("test.yaml:5:1: zzzz: unknown key; allowed keys: detsim, name, description, "
                       "horizon_months, trials, seed, rationality, honor_noise, severity, dynamics, "
-                      "actors, guarantee, output"));
+                      "actors, guarantee, output, precision"));
   CHECK_THAT(load_error(minimal_scenario() + "guarantee: {terms: {}, colective: true}\n"),
              Contains("guarantee.colective: unknown key; did you mean 'collective'?"));
 }

@@ -175,6 +175,12 @@ inline void check_same(const Scenario& a, const Scenario& b) {
   CHECK(a.guarantee.collective == b.guarantee.collective);
   CHECK(same(a.guarantee.cohesion_shift, b.guarantee.cohesion_shift));
   CHECK(a.record_paths == b.record_paths);
+  REQUIRE(a.precision.has_value() == b.precision.has_value());
+  if (a.precision) {
+    CHECK(a.precision->measures == b.precision->measures);
+    CHECK(a.precision->half_widths == b.precision->half_widths);
+    CHECK(a.precision->step == b.precision->step);
+  }
 }
 
 }  // namespace detsim::test

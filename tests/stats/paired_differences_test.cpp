@@ -67,3 +67,32 @@ TEST_CASE("an experiment's trials out of order are refused") {
   CHECK_THROWS_AS(differences.add(0, 0, std::span<const double>(&v, 1)), std::logic_error);
   CHECK_THROWS_AS(PairedDifferences(1, {2, 2}, 2), std::invalid_argument);
 }
+
+TEST_CASE("an experiment that stops early is paired over the trials both ran, and nothing waits") {
+  const std::int64_t planned = 100, block = 10;
+  // Experiment 1 stops after 30 trials, the baseline after 60, experiment 2 runs all 100.
+  PairedDifferences differences(1, {planned, planned, planned}, 0);
+  const std::vector<std::int64_t> stops{60, 30, planned};
+  std::vector<std::int64_t> next(3, 0);
+  std::size_t most_held = 0;
+  for (std::int64_t first = 0; first < planned; first += block) {
+    // Experiment 2 first, so it waits for the baseline's block while the baseline runs.
+    for (const std::size_t e : {std::size_t{2}, std::size_t{1}, std::size_t{0}}) {
+      if (first >= stops[e]) continue;
+      for (std::int64_t t = first; t < first + block; ++t) {
+        const double v = value(e == 0 ? 0 : 1, t);
+        differences.add(e, t, std::span<const double>(&v, 1));
+        most_held = std::max(most_held, differences.buffered_trials());
+      }
+      if (first + block == stops[e] && stops[e] < planned) differences.stop(e, stops[e]);
+    }
+  }
+  CHECK(most_held <= 2 * static_cast<std::size_t>(block));
+  CHECK(differences.buffered_trials() == 0);  // neither waits for a trial that never comes
+  REQUIRE(differences.paired(1, 0));
+  CHECK(differences.pairing(1, 0).difference.count() == 30);
+  CHECK(differences.pairing(1, 0).difference.mean() == Approx(2.0 * 14.5 + 1.0));
+  REQUIRE(differences.paired(2, 0));
+  CHECK(differences.pairing(2, 0).difference.count() == 60);
+  CHECK(differences.pairing(2, 0).difference.mean() == Approx(2.0 * 29.5 + 1.0));
+}

@@ -32,13 +32,25 @@ class BlockSink {
   // the results file), so the thread that consumes does not have to do it all. Must be
   // thread-safe; an exception ends the run as a failing trial does.
   virtual void assist() {}
-  // Called between blocks about every half second, and once at the end.
+  // Called between blocks about every half second, and once at the end. trials_total shrinks
+  // when an experiment meets its precision target: the trials it will not run are taken off.
   virtual void progress(std::int64_t /*trials_done*/, std::int64_t /*trials_total*/,
                         double /*seconds*/) {}
 };
 
 class RemoteLanes;
 class BlockJournal;
+
+// Decides whether an experiment with a precision target (Scenario::precision) has run enough. It
+// is asked in block order, once the sink has consumed the block that ends at a multiple of the
+// experiment's step short of its cap, so its answer is a function of the experiment's trials
+// 0..trials_run-1 alone: the same whatever the threads, block size, ranks or resume. Once it says
+// yes, the experiment's later blocks are neither handed to the sink nor journaled with trials.
+class StoppingRule {
+ public:
+  virtual ~StoppingRule() = default;
+  virtual bool enough(std::int32_t experiment, std::int64_t trials_run) = 0;
+};
 
 struct RunOptions {
   int threads = 1;
@@ -52,6 +64,9 @@ struct RunOptions {
   // Where consumed blocks are kept, and the blocks an earlier run of the same experiments left;
   // none when null.
   BlockJournal* journal = nullptr;
+  // Asked at the check points of experiments with a precision target; when null, every
+  // experiment runs all its trials.
+  StoppingRule* stopping = nullptr;
 };
 
 struct RunResult {
@@ -61,6 +76,8 @@ struct RunResult {
   // Per experiment: empty, or why it failed (the message of its first failing trial, in block
   // order). A failed experiment's blocks before the failing one reached the sink, none after.
   std::vector<std::string> experiment_errors;
+  // Per experiment: the trials handed to the sink (its first trials_run[e], in order).
+  std::vector<std::int64_t> trials_run;
 
   std::size_t failed_experiments() const {
     std::size_t failed = 0;
@@ -144,6 +161,10 @@ class Simulation {
   ColumnBlock experiments_table(const std::vector<std::string>& resolved_yaml) const;
 
   RunResult run(const RunOptions& options, BlockSink& sink) const;
+
+  // How the experiments are cut into blocks of at most `block_size` trials (each experiment's
+  // precision step included).
+  BlockPlan block_plan(std::int64_t block_size) const;
 
   // Buffers shaped for this simulation's blocks (trial columns, path variables and months), empty.
   void shape_buffers(ColumnBlock& trials, PathBlock& paths) const;

@@ -134,6 +134,17 @@ struct GuaranteeSpec {
   std::string structure = "custom";
 };
 
+// Run each experiment in steps of `step` trials until the 95% interval of every named measure is
+// at most its half-width, or its `trials` (the cap) are run: docs/MODEL.md, "Stopping at a
+// precision". The measures are named as /summary names them; which names exist depends on the
+// actors, so they are checked when the run knows its measures (`where` locates each one).
+struct PrecisionTarget {
+  std::vector<std::string> measures;
+  std::vector<double> half_widths;  // one per measure
+  std::int64_t step = 1000;         // trials between two checks
+  std::vector<std::string> where;   // "FILE:LINE:COL" (or the --set) of each measure's name
+};
+
 struct Scenario {
   std::string source;  // file the scenario was read from
   int format = 1;
@@ -149,6 +160,7 @@ struct Scenario {
   std::vector<Actor> actors;  // in file order; exactly one challenger and one target
   GuaranteeSpec guarantee;
   std::int64_t record_paths = 0;
+  std::optional<PrecisionTarget> precision;  // none: every experiment runs its `trials`
 
   const Actor& challenger() const;
   const Actor& target() const;

@@ -40,7 +40,11 @@ struct Study {
   std::vector<DesignFactor> factors;
   std::vector<std::string> structures;  // empty: the scenario's own preset
   std::optional<std::int64_t> trials;   // per point and structure; default the scenario's
-  std::string text;                     // the study file as read, for /design
+  // The study's precision section as a setting of every point ("precision={...}", applied as
+  // --set would be, so the scenario loader checks it), and where it is written; empty if none.
+  std::string precision;
+  std::string precision_where;
+  std::string text;  // the study file as read, for /design
 };
 
 // Whether the file is a study (its top level has detsim_study). A file that cannot be read or

@@ -25,6 +25,11 @@ class PairedDifferences {
   // experiment before block k + 1 of any) about one round of blocks.
   void add(std::size_t experiment, std::int64_t trial, std::span<const double> values);
 
+  // The experiment ran only its first `trials_run` trials (it met its precision target): trials
+  // of the others past the baseline's last are no longer kept, nor baseline trials past theirs.
+  // The pairs are then those of the trials both ran.
+  void stop(std::size_t experiment, std::int64_t trials_run);
+
   struct Pairing {
     RunningMean difference;  // of the trials both experiments count, in trial order
     bool matched = true;     // false once a trial counts in one experiment and not the other
@@ -47,9 +52,13 @@ class PairedDifferences {
   };
   void match(std::size_t experiment);
   void release_baseline();
+  // Paired with the baseline (the same planned trials), and how far it can be.
+  bool pairs(std::size_t experiment) const;
+  std::int64_t limit(std::size_t experiment) const;
 
   std::size_t measures_;
   std::vector<std::int64_t> trials_;
+  std::vector<std::int64_t> end_;  // trials each experiment runs: trials_, or fewer once stopped
   std::size_t baseline_;
   Queue baseline_values_;
   std::vector<Queue> waiting_;  // per experiment: trials that came before their baseline trial

@@ -28,6 +28,16 @@ class SummaryAccumulator {
   // Columns: experiment, outcome, kind, mean, ci_low, ci_high, n, description, then baseline,
   // pairing, difference, difference_ci_low, difference_ci_high, difference_n.
   ColumnBlock table() const;
+  // The half-width of the 95% interval /summary gives `measure` of `experiment` so far, as a
+  // precision target reads it: Wilson's for a rate, which stays above 0 at 0 or n of n; the
+  // normal interval's for a mean, infinite while it has fewer than two values or they all agree
+  // (no estimate of its spread yet, so no stop on a fluke); infinite while nothing counts.
+  double half_width(std::size_t experiment, std::size_t measure) const;
+  // The experiment ran its first `trials_run` trials and no more (it met its precision target).
+  void stop(std::size_t experiment, std::int64_t trials_run) {
+    differences_.stop(experiment, trials_run);
+  }
+  const std::vector<Measure>& measures() const { return measures_; }
   // Trials' values held until their baseline trial comes (about one round of blocks).
   std::size_t buffered_trials() const { return differences_.buffered_trials(); }
 
@@ -36,6 +46,7 @@ class SummaryAccumulator {
     std::int64_t successes = 0, n = 0;
     RunningMean running;
   };
+  Interval interval(const Tally& t, std::size_t measure) const;
   std::vector<Measure> measures_;
   std::vector<std::vector<Tally>> tallies_;  // [experiment][measure]
   PairedDifferences differences_;

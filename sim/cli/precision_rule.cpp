@@ -1,0 +1,97 @@
+// PrecisionRule: an experiment's targets read from the same intervals /summary reports.
+#include "precision_rule.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "detsim/error.hpp"
+
+namespace detsim::cli {
+
+PrecisionRule::PrecisionRule(const std::vector<ExperimentSpec>& experiments,
+                             SummaryAccumulator& summary)
+    : summary_(summary), measures_(experiments.size()), targets_(experiments.size()) {
+  const std::vector<Measure>& known = summary.measures();
+  std::string errors;
+  for (std::size_t e = 0; e < experiments.size(); ++e) {
+    const auto& precision = experiments[e].scenario.precision;
+    if (!precision) continue;
+    any_ = true;
+    for (std::size_t i = 0; i < precision->measures.size(); ++i) {
+      const std::string& name = precision->measures[i];
+      const auto found = std::find_if(known.begin(), known.end(),
+                                      [&](const Measure& m) { return m.name == name; });
+      if (found == known.end()) {
+        std::string names;
+        for (const Measure& m : known) names += (names.empty() ? "" : ", ") + m.name;
+        const std::string line =
+            fmt::format("{}: precision measure {}: this run has no such measure (it has {})\n",
+                        precision->where[i], name, names);
+        // Experiments share their scenario's target: each wrong name once.
+        if (errors.find(line) == std::string::npos) errors += line;
+        continue;
+      }
+      const auto m = static_cast<std::size_t>(found - known.begin());
+      measures_[e].push_back(m);
+      targets_[e].push_back(precision->half_widths[i]);
+      if (std::find(targeted_.begin(), targeted_.end(), m) == targeted_.end()) {
+        targeted_.push_back(m);
+      }
+    }
+  }
+  if (!errors.empty()) {
+    errors.pop_back();
+    throw InputError(errors);
+  }
+  std::sort(targeted_.begin(), targeted_.end());
+}
+
+bool PrecisionRule::met(std::size_t e) const {
+  if (measures_[e].empty()) return false;
+  for (std::size_t i = 0; i < measures_[e].size(); ++i) {
+    if (!(summary_.half_width(e, measures_[e][i]) <= targets_[e][i])) return false;
+  }
+  return true;
+}
+
+bool PrecisionRule::enough(std::int32_t experiment, std::int64_t trials_run) {
+  const auto e = static_cast<std::size_t>(experiment);
+  if (!met(e)) return false;
+  summary_.stop(e, trials_run);
+  return true;
+}
+
+ColumnBlock PrecisionRule::columns(const RunResult& result) const {
+  std::vector<ColumnInfo> schema{
+      {"trials_used", ColumnType::i32,
+       "trials run: trials, or fewer when the experiment met its precision target first or failed",
+       "count"}};
+  if (any_) {
+    schema.push_back({"target_met", ColumnType::i8,
+                      "1 if every precision target was met at trials_used, 0 if the cap came "
+                      "first, -1 for an experiment without one",
+                      ""});
+    for (const std::size_t m : targeted_) {
+      schema.push_back({"half_width." + summary_.measures()[m].name, ColumnType::f64,
+                        "half-width of the measure's 95% interval at trials_used (inf: not yet "
+                        "estimable), as its precision target reads it",
+                        ""});
+    }
+  }
+  ColumnBlock table(schema);
+  const std::size_t experiments = measures_.size();
+  table.resize(experiments);
+  for (std::size_t e = 0; e < experiments; ++e) {
+    table.i32(0)[e] = static_cast<std::int32_t>(result.trials_run[e]);
+    if (!any_) continue;
+    table.i8(1)[e] = measures_[e].empty() ? std::int8_t{-1} : std::int8_t{met(e)};
+    for (std::size_t k = 0; k < targeted_.size(); ++k) {
+      table.f64(2 + k)[e] = summary_.half_width(e, targeted_[k]);
+    }
+  }
+  return table;
+}
+
+}  // namespace detsim::cli

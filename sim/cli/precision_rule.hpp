@@ -1,0 +1,38 @@
+// Stopping at a precision: each experiment's targets (Scenario::precision) checked against the
+// run's summary at its check points, and what the file records of them. Private to sim/cli.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "detsim/engine/simulation.hpp"
+#include "detsim/stats/summary.hpp"
+#include "detsim/table/column_block.hpp"
+
+namespace detsim::cli {
+
+class PrecisionRule : public StoppingRule {
+ public:
+  // Each target's measures found among the summary's: InputError, located where the scenario
+  // names it, for a name the run has no measure of. Checked before the run creates its file.
+  PrecisionRule(const std::vector<ExperimentSpec>& experiments, SummaryAccumulator& summary);
+
+  bool any() const { return any_; }
+  // Every target of the experiment met by its trials so far; when it is, the summary is told the
+  // experiment stops here.
+  bool enough(std::int32_t experiment, std::int64_t trials_run) override;
+  // /experiments columns, once the run is over: trials_used; and, when an experiment has a
+  // target, target_met and half_width.<measure> of every measure some experiment targets.
+  ColumnBlock columns(const RunResult& result) const;
+
+ private:
+  bool met(std::size_t experiment) const;
+
+  SummaryAccumulator& summary_;
+  bool any_ = false;
+  std::vector<std::vector<std::size_t>> measures_;  // per experiment: rows of summary.measures()
+  std::vector<std::vector<double>> targets_;        // their half-widths
+  std::vector<std::size_t> targeted_;               // every measure some experiment targets
+};
+
+}  // namespace detsim::cli
