@@ -27,7 +27,11 @@ class SummaryAccumulator {
   void add(const ColumnBlock& trials);
   // Columns: experiment, outcome, kind, mean, ci_low, ci_high, n, description, then baseline,
   // pairing, difference, difference_ci_low, difference_ci_high, difference_n.
-  ColumnBlock table() const;
+  ColumnBlock table() const { return table(0, experiments()); }
+  // The rows of experiments [first, end) alone: a run of many experiments writes /summary a
+  // slice at a time instead of holding every row.
+  ColumnBlock table(std::size_t first, std::size_t end) const;
+  std::size_t experiments() const { return tallies_.size(); }
   // Trials' values held until their baseline trial comes (about one round of blocks).
   std::size_t buffered_trials() const { return differences_.buffered_trials(); }
 
