@@ -62,7 +62,7 @@ double with_file(const detsim::Simulation& simulation, int threads, std::uint64_
   const detsim::TrialTableLayout layout{simulation.trial_columns(),
                                         detsim::TrialModel::outcome_labels()};
   detsim::ResultsWriter writer(
-      out, metadata, simulation.experiments_table({}), layout,
+      out, metadata, simulation.experiments_table(), layout,
       recorded > 0 ? simulation.path_variables() : std::vector<detsim::ColumnInfo>{},
       recorded > 0 ? simulation.path_months() : 0);
   FileSink sink(writer);

@@ -14,6 +14,7 @@
 #include "detsim/error.hpp"
 #include "detsim/io/output_file.hpp"
 #include "detsim/io/results_writer.hpp"
+#include "detsim/model/random_stream.hpp"
 #include "detsim/scenario/load.hpp"
 #include "detsim/stats/summary.hpp"
 #include "precision_rule.hpp"
@@ -73,9 +74,11 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
 }
 
 // Everything that changes what a run writes to /trials, /summary and /paths: a run may go on
-// from another's journal only if all of it is equal.
+// from another's journal only if all of it is equal. Each experiment's resolved scenario enters
+// as its digest, not whole: a study of thousands of points would otherwise hold, and journal,
+// every text.
 JournalIdentity journal_identity(const std::vector<ExperimentSpec>& experiments,
-                                 const std::vector<std::string>& resolved, std::size_t baseline,
+                                 const std::vector<std::string>& digests, std::size_t baseline,
                                  const RunOptions& options) {
   JournalIdentity identity{{"detsim build", version_line()},
                            {"seed", std::to_string(options.seed)},
@@ -84,9 +87,16 @@ JournalIdentity journal_identity(const std::vector<ExperimentSpec>& experiments,
                            {"number of experiments", std::to_string(experiments.size())}};
   for (std::size_t e = 0; e < experiments.size(); ++e) {
     identity.emplace_back(fmt::format("experiment {}'s name", e), experiments[e].structure);
-    identity.emplace_back(fmt::format("experiment {}'s resolved scenario", e), resolved[e]);
+    identity.emplace_back(fmt::format("experiment {}'s resolved scenario", e), digests[e]);
   }
   return identity;
+}
+
+// A resolved scenario's digest: FNV-1a of its YAML, and its length. The build is part of the
+// identity, so a digest never has to match across versions; two texts of one digest would have
+// to be made on purpose.
+std::string digest_of(const std::string& yaml) {
+  return fmt::format("{:016x}, {} bytes", stream_key(yaml), yaml.size());
 }
 
 }  // namespace
@@ -96,10 +106,9 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   const std::size_t baseline = baseline_index(run.baseline, run.experiments);
   const Simulation simulation(std::move(run.experiments), run.recorded_parameters);
   const std::vector<ExperimentSpec>& experiments = simulation.experiments();
-  std::vector<std::string> resolved, names;
+  std::vector<std::string> names;
   std::int64_t recorded = 0;
   for (const ExperimentSpec& e : experiments) {
-    resolved.push_back(emit_scenario_yaml(e.scenario));
     names.push_back(e.structure);
     recorded = std::max(recorded, e.scenario.record_paths);
   }
@@ -125,9 +134,21 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   if (precision.any()) run_options.stopping = &precision;
   const std::filesystem::path& out = run.output;
   check_output_path(out, run.inputs);
-  const JournalIdentity identity = journal_identity(experiments, resolved, baseline, run_options);
-  // Refused before anything is created (and checked again under the lock, below).
-  if (x.resume) JournalFile::check_resumable(out, identity);
+  // Each experiment's resolved scenario, made when /experiments is written and its digest kept
+  // for the journal's identity: made once, never all held.
+  std::vector<std::string> digests(experiments.size());
+  const auto resolved = [&](std::size_t e) {
+    std::string yaml = emit_scenario_yaml(experiments[e].scenario);
+    digests[e] = digest_of(yaml);
+    return yaml;
+  };
+  // Refused before anything is created (and checked again under the lock, below): the digests
+  // are needed now, so a resumed run makes the texts twice.
+  if (x.resume) {
+    for (std::size_t e = 0; e < experiments.size(); ++e) resolved(e);
+    JournalFile::check_resumable(out,
+                                 journal_identity(experiments, digests, baseline, run_options));
+  }
   if (out.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(out.parent_path(), ec);
@@ -142,10 +163,15 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
   metadata.rerun_of = run.rerun_of;
   const ColumnBlock experiments_table =
-      with_columns(simulation.experiments_table(resolved), run.experiment_columns);
+      with_columns(simulation.experiments_table(), run.experiment_columns);
   ResultsWriter writer(out, metadata, experiments_table, layout,
                        recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
                        recorded > 0 ? simulation.path_months() : 0);
+  writer.add_generated_column(
+      "experiments",
+      {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""},
+      experiments.size(), resolved);
+  const JournalIdentity identity = journal_identity(experiments, digests, baseline, run_options);
   // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
   // run can go on (--resume); opened under the lock the writer holds.
   test_kill_point("results-created");
@@ -171,20 +197,27 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
     result = simulation.run(run_options, sink);
   }
   progress.finish();
-  const ColumnBlock table = summary.table();
   if (result.complete) {
     writer.add_columns("experiments",
                        with_columns(status_columns(result), precision.columns(result)));
   }
   test_kill_point("before-close");
-  writer.close(table, result.complete, result.trials_completed);
+  // /summary a slice of experiments at a time: a study's thousands of points never hold every
+  // row of it at once.
+  constexpr std::size_t kSummarySlice = 64;
+  const std::size_t count = experiments.size();
+  writer.close(TableSlices{count * measures.size(), (count + kSummarySlice - 1) / kSummarySlice,
+                           [&](std::size_t i) {
+                             return summary.table(i * kSummarySlice, (i + 1) * kSummarySlice);
+                           }},
+               result.complete, result.trials_completed);
   // A complete file needs no journal; a run stopped by a signal keeps it, for --resume.
   test_kill_point("after-rename");
   if (result.complete) journal.remove();
 
   if (!x.quiet && !run.quiet_tables) {
     std::cout << format_structures_table(experiments_table) << '\n'
-              << format_summary_table(table, names) << std::flush;
+              << format_summary_table(summary.table(), names) << std::flush;
   }
   if (!result.complete) {
     std::cerr << fmt::format(

@@ -39,8 +39,12 @@ std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scena
                                               const std::vector<ExperimentSpec>& experiments) {
   std::vector<std::filesystem::path> inputs{scenario};
   const std::filesystem::path scenario_dir = scenario.parent_path();
+  // Each preset once: a study's thousands of points name the same few.
+  std::set<std::string> seen;
   for (const ExperimentSpec& e : experiments) {
-    if (e.scenario.guarantee.preset.empty()) continue;
+    if (e.scenario.guarantee.preset.empty() || !seen.insert(e.scenario.guarantee.preset).second) {
+      continue;
+    }
     // Already loaded once, so it loads again; a preset that vanished since is simply not an
     // input any more.
     try {

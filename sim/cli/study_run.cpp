@@ -181,6 +181,8 @@ ExperimentRun prepare_study(const RunArguments& a) {
     }
   }
   ExperimentRun run;
+  // Exactly as many as there will be: a growing vector would hold up to twice the scenarios.
+  run.experiments.reserve(points.size() * structures.size());
   try {
     load_scenario_points(scenario, structures, options, settings,
                          [&](std::size_t p, std::vector<Scenario>& scenarios) {

@@ -1,11 +1,13 @@
-// Simulation: one model per experiment sharing one set of columns, and the threaded block loop.
+// Simulation: the experiments of a run sharing one set of columns, and the threaded block loop.
 #include "detsim/engine/simulation.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -14,62 +16,79 @@ namespace detsim {
 
 namespace {
 
-// Parameters random in any experiment are recorded in all, so the experiments share columns.
-std::vector<std::string> union_of_random_parameters(const std::vector<TrialParameters>& compiled,
-                                                    const std::vector<std::string>& also) {
-  std::vector<std::string> names;
-  std::set<std::string> seen;
-  for (const TrialParameters& parameters : compiled) {
-    for (const RecordedParameter& r : parameters.plan.recorded()) {
-      if (seen.insert(r.name).second) names.push_back(r.name);
-    }
-  }
-  // A name this model does not know (a file of another version) is no column of this run.
-  for (const std::string& name : also) {
-    if (compiled.front().plan.slot_of(name) >= 0 && seen.insert(name).second) {
-      names.push_back(name);
-    }
-  }
-  return names;
+bool same_columns(const std::vector<ColumnInfo>& a, const std::vector<ColumnInfo>& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](const ColumnInfo& x, const ColumnInfo& y) {
+           return x.name == y.name && x.type == y.type;
+         });
 }
 
 }  // namespace
 
 Simulation::Simulation(std::vector<ExperimentSpec> experiments,
                        const std::vector<std::string>& also_recorded)
-    : experiments_(std::move(experiments)) {
+    : experiments_(std::move(experiments)),
+      window_([this](std::size_t e) { return build_model(e); }) {
   if (experiments_.empty()) throw std::logic_error("a simulation needs an experiment");
-  // Each experiment is compiled once; its model then takes the compiled parameters.
-  // Experiments whose betas have the same constant arguments share their quantile tables.
-  std::vector<TrialParameters> compiled;
-  compiled.reserve(experiments_.size());
-  for (const ExperimentSpec& spec : experiments_)
-    compiled.emplace_back(spec.scenario, tables_.get());
-  const std::vector<std::string> recorded = union_of_random_parameters(compiled, also_recorded);
-  for (TrialParameters& parameters : compiled) {
-    models_.push_back(std::make_unique<TrialModel>(std::move(parameters), recorded));
-    const auto& first = models_.front()->trial_columns();
-    const auto& mine = models_.back()->trial_columns();
-    const bool same =
-        first.size() == mine.size() && std::equal(first.begin(), first.end(), mine.begin(),
-                                                  [](const ColumnInfo& a, const ColumnInfo& b) {
-                                                    return a.name == b.name && a.type == b.type;
-                                                  });
-    if (!same || models_.back()->path_months() != models_.front()->path_months()) {
+  // One pass, each experiment compiled and dropped: the parameters random in any experiment are
+  // recorded in all (so the experiments share columns), and each experiment's constants are
+  // kept only where they depart from experiment 0's (what /experiments shows it varies).
+  // Experiment 0's is kept as its model; the others build no quantile tables (an outline), as
+  // their models will when their blocks run.
+  BetaTables outline(false);
+  std::set<std::string> seen;
+  std::optional<TrialParameters> first;
+  departures_.resize(experiments_.size());
+  for (std::size_t e = 0; e < experiments_.size(); ++e) {
+    TrialParameters parameters(experiments_[e].scenario, e == 0 ? tables_.get() : &outline);
+    for (const RecordedParameter& r : parameters.plan.recorded()) {
+      if (seen.insert(r.name).second) recorded_.push_back(r.name);
+    }
+    if (e == 0) {
+      // The guarantee's own (terms, cohesion_shift) have columns of their own in every file.
+      for (const RecordedParameter& r : parameters.plan.named()) {
+        if (r.random || r.name.starts_with("param.guarantee.")) continue;
+        constants_.push_back({r.name, parameters.plan.initial_value(r.slot), false});
+      }
+    } else if (parameters.horizon_months != first->horizon_months) {
       throw std::logic_error("experiments of one run must share actors and horizon");
     }
+    for (std::size_t k = 0; k < constants_.size(); ++k) {
+      const int slot = parameters.plan.slot_of(constants_[k].name);
+      const double value = slot >= 0 ? parameters.plan.initial_value(slot) : NAN;
+      if (slot >= 0 && value != constants_[k].value) constants_[k].varied = true;
+      if (slot < 0 || value != constants_[k].value) {
+        departures_[e].push_back({static_cast<std::uint32_t>(k), value});
+      }
+    }
+    if (e == 0) first.emplace(std::move(parameters));
   }
+  // A name this model does not know (a file of another version) is no column of this run.
+  for (const std::string& name : also_recorded) {
+    if (first->plan.slot_of(name) >= 0 && seen.insert(name).second) recorded_.push_back(name);
+  }
+  first_ = std::make_shared<const TrialModel>(std::move(*first), recorded_);
+}
+
+std::shared_ptr<const TrialModel> Simulation::build_model(std::size_t e) const {
+  if (e == 0) return first_;
+  // Experiments whose betas have the same constant arguments share their quantile tables.
+  auto model = std::make_shared<const TrialModel>(
+      TrialParameters(experiments_[e].scenario, tables_.get()), recorded_);
+  if (!same_columns(model->trial_columns(), first_->trial_columns()) ||
+      model->path_months() != first_->path_months()) {
+    throw std::logic_error("experiments of one run must share actors and horizon");
+  }
+  return model;
 }
 
 Simulation::~Simulation() = default;
 
-const std::vector<ColumnInfo>& Simulation::trial_columns() const {
-  return models_.front()->trial_columns();
-}
+const std::vector<ColumnInfo>& Simulation::trial_columns() const { return first_->trial_columns(); }
 const std::vector<ColumnInfo>& Simulation::path_variables() const {
-  return models_.front()->path_variables();
+  return first_->path_variables();
 }
-std::size_t Simulation::path_months() const { return models_.front()->path_months(); }
+std::size_t Simulation::path_months() const { return first_->path_months(); }
 
 std::int64_t Simulation::total_trials() const {
   std::int64_t total = 0;
@@ -84,20 +103,11 @@ double constant_or_nan(const Quantity& q) { return q.is_constant() ? q.value : N
 
 }  // namespace
 
-ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolved_yaml) const {
+ColumnBlock Simulation::experiments_table() const {
   // Constant parameters whose value differs between experiments are what the experiments vary.
-  // The guarantee's own (terms, cohesion_shift) have columns of their own in every file.
-  std::vector<std::string> varied;
-  for (const RecordedParameter& r : models_.front()->parameters().plan.named()) {
-    if (r.random || r.name.starts_with("param.guarantee.")) continue;
-    const double first = models_.front()->parameters().plan.initial_value(r.slot);
-    for (const auto& model : models_) {
-      const int slot = model->parameters().plan.slot_of(r.name);
-      if (slot >= 0 && model->parameters().plan.initial_value(slot) != first) {
-        varied.push_back(r.name);
-        break;
-      }
-    }
+  std::vector<std::size_t> varied;
+  for (std::size_t k = 0; k < constants_.size(); ++k) {
+    if (constants_[k].varied) varied.push_back(k);
   }
   // Every experiment of a run has the same cast (the constructor checks it).
   const std::vector<const Actor*> guarantors = experiments_.front().scenario.guarantors();
@@ -119,12 +129,10 @@ ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolv
                         std::string(term.unit)});
     }
   }
-  for (const std::string& name : varied) {
-    schema.push_back(
-        {name.substr(6), ColumnType::f64, "value of this parameter in the experiment", ""});
+  for (const std::size_t k : varied) {
+    schema.push_back({constants_[k].name.substr(6), ColumnType::f64,
+                      "value of this parameter in the experiment", ""});
   }
-  schema.push_back(
-      {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""});
   ColumnBlock table(schema);
   table.resize(experiments_.size());
   for (std::size_t e = 0; e < experiments_.size(); ++e) {
@@ -141,12 +149,13 @@ ColumnBlock Simulation::experiments_table(const std::vector<std::string>& resolv
     for (const Actor* g : scenario.guarantors()) {
       for (const TermInfo& term : kTerms) table.f64(c++)[e] = constant_or_nan(g->terms[term.term]);
     }
-    for (const std::string& name : varied) {
-      const auto& plan = models_[e]->parameters().plan;
-      const int slot = plan.slot_of(name);
-      table.f64(c++)[e] = slot >= 0 ? plan.initial_value(slot) : NAN;
+    for (const std::size_t k : varied) {
+      double value = constants_[k].value;
+      for (const Departure& d : departures_[e]) {
+        if (d.constant == k) value = d.value;
+      }
+      table.f64(c++)[e] = value;
     }
-    table.str(c++)[e] = e < resolved_yaml.size() ? resolved_yaml[e] : std::string();
   }
   return table;
 }
@@ -164,18 +173,21 @@ BlockWorker::BlockWorker(const Simulation& simulation)
     : simulation_(simulation),
       state_(std::make_unique<TrialState>()),
       rows_(simulation.path_variables().size()) {
-  // One state whatever the number of experiments: fitted to them all, it runs any of their
-  // trials without allocating.
-  for (const auto& model : simulation_.models_) model->fit_state(*state_);
+  // One state whatever the number of experiments: fitted to each model as its blocks come (it
+  // only grows, so once fitted to the run's largest it never allocates again).
+  simulation_.first_->fit_state(*state_);
+  simulation_.window_.widen();
 }
 
-BlockWorker::~BlockWorker() = default;
+BlockWorker::~BlockWorker() { simulation_.window_.narrow(); }
 
 void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuffers& out) {
   out.error.clear();
   try {
     const auto e = static_cast<std::size_t>(block.experiment);
-    const TrialModel& model = *simulation_.models_[e];
+    const std::shared_ptr<const TrialModel> held = simulation_.window_.get(e);
+    const TrialModel& model = *held;
+    model.fit_state(*state_);
     const std::int64_t recorded = simulation_.experiments_[e].scenario.record_paths;
     const std::int64_t path_rows =
         std::clamp<std::int64_t>(recorded - block.first_trial, 0, block.trials);

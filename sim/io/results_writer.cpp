@@ -313,6 +313,16 @@ void ResultsWriter::add_columns(const std::string& group, const ColumnBlock& col
   impl.last_flush = std::chrono::steady_clock::now();
 }
 
+void ResultsWriter::add_generated_column(const std::string& group, const ColumnInfo& info,
+                                         std::size_t rows,
+                                         const std::function<std::string(std::size_t)>& row) {
+  Impl& impl = *impl_;
+  impl.require_open("add_generated_column");
+  detail::write_generated_column(detail::open_group(impl.file, group), info, rows, row);
+  detail::flush(impl.file);
+  impl.last_flush = std::chrono::steady_clock::now();
+}
+
 void ResultsWriter::pack_queued_chunks() { impl_->pipeline.pack_queued(); }
 
 void ResultsWriter::append_trials(const ColumnBlock& block) {
@@ -353,11 +363,17 @@ void ResultsWriter::append_paths(const PathBlock& block) {
 
 void ResultsWriter::close(const ColumnBlock& summary, bool complete,
                           std::int64_t trials_completed) {
+  close(TableSlices{summary.rows(), 1, [&](std::size_t) { return summary; }}, complete,
+        trials_completed);
+}
+
+void ResultsWriter::close(const TableSlices& summary, bool complete,
+                          std::int64_t trials_completed) {
   Impl& impl = *impl_;
   impl.require_open("close");
   impl.pipeline.write_all();
   impl.extend_dimensions();
-  detail::write_table(impl.file, "summary", summary);
+  detail::write_table_slices(impl.file, "summary", summary.rows, summary.slices, summary.slice);
   detail::write_attribute(impl.file, "trials_completed", trials_completed);
   detail::write_attribute(impl.file, "complete", static_cast<std::int8_t>(complete ? 1 : 0));
   impl.close_all();

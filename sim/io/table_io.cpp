@@ -2,6 +2,7 @@
 #include "table_io.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -65,6 +66,40 @@ void write_table(const Object& parent, std::string_view name, const ColumnBlock&
   write_columns(create_group(parent, name), block);
 }
 
+void write_table_slices(const Object& parent, std::string_view name, std::size_t rows,
+                        std::size_t slices, const std::function<ColumnBlock(std::size_t)>& slice) {
+  const Object group = create_group(parent, name);
+  std::vector<ColumnInfo> schema;
+  std::vector<std::unique_ptr<ColumnDataset>> columns;
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < slices; ++i) {
+    const ColumnBlock block = slice(i);
+    require_consistent(block, group.where());
+    if (i == 0) {
+      schema = block.schema();
+      for (const ColumnInfo& info : schema) {
+        // The length is known, so no chunk need be larger than the table itself.
+        const hsize_t chunk =
+            std::clamp<hsize_t>(chunk_rows_for(info.type, 0), 1, std::max<std::size_t>(1, rows));
+        columns.push_back(std::make_unique<ColumnDataset>(group, info, 0, chunk));
+      }
+    }
+    const bool same = block.columns() == schema.size() &&
+                      std::equal(schema.begin(), schema.end(), block.schema().begin(),
+                                 [](const ColumnInfo& a, const ColumnInfo& b) {
+                                   return a.name == b.name && a.type == b.type;
+                                 });
+    if (!same) throw std::logic_error(group.where() + ": a slice of other columns than the first");
+    for (std::size_t c = 0; c < columns.size(); ++c) columns[c]->append(block, c);
+    written += block.rows();
+  }
+  if (written != rows) {
+    throw std::logic_error(group.where() + ": slices of " + std::to_string(written) +
+                           " rows, not the " + std::to_string(rows) + " announced");
+  }
+  for (auto& column : columns) column->close();
+}
+
 void write_columns(const Object& group, const ColumnBlock& block) {
   require_consistent(block, group.where());
   for (std::size_t c = 0; c < block.columns(); ++c) {
@@ -75,6 +110,23 @@ void write_columns(const Object& group, const ColumnBlock& block) {
     column.append(block, c);
     column.close();
   }
+}
+
+void write_generated_column(const Object& group, const ColumnInfo& info, std::size_t rows,
+                            const std::function<std::string(std::size_t)>& row) {
+  // Slices of a few hundred rows: few HDF5 calls, and a few hundred texts held at a time.
+  constexpr std::size_t kSlice = 256;
+  const hsize_t chunk =
+      std::clamp<hsize_t>(chunk_rows_for(info.type, 0), 1, std::max<hsize_t>(1, rows));
+  ColumnDataset column(group, info, 0, chunk);
+  ColumnBlock slice({info});
+  for (std::size_t first = 0; first < rows; first += kSlice) {
+    const std::size_t n = std::min(kSlice, rows - first);
+    slice.resize(n);
+    for (std::size_t r = 0; r < n; ++r) slice.str(0)[r] = row(first + r);
+    column.append(slice, 0);
+  }
+  column.close();
 }
 
 ColumnBlock read_table(const Object& group) {

@@ -1,6 +1,8 @@
 // Private to the io part: a whole ColumnBlock as a group of equal-length 1-D datasets, and back.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "detsim/table/column_block.hpp"
@@ -15,8 +17,17 @@ void require_consistent(const ColumnBlock& block, std::string_view what);
 
 // Creates group `name` under parent with one chunked, compressed dataset per column of block.
 void write_table(const Object& parent, std::string_view name, const ColumnBlock& block);
+// As write_table, the table made a slice at a time by slice(i), i < slices, each with the same
+// columns, `rows` rows in all (std::logic_error otherwise): it is never held whole.
+void write_table_slices(const Object& parent, std::string_view name, std::size_t rows,
+                        std::size_t slices, const std::function<ColumnBlock(std::size_t)>& slice);
 // Adds block's columns to an existing group, as write_table writes them.
 void write_columns(const Object& group, const ColumnBlock& block);
+
+// Adds a string column of `rows` rows to an existing group, as write_columns writes it, its rows
+// made by `row` and written a slice at a time: a column of long texts is never held whole.
+void write_generated_column(const Object& group, const ColumnInfo& info, std::size_t rows,
+                            const std::function<std::string(std::size_t)>& row);
 
 // Every 1-D dataset of the group (other members are skipped), columns sorted by name, with their
 // description and units. RunError if the columns differ in length.

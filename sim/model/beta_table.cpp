@@ -134,6 +134,7 @@ double BetaQuantileTable::quantile(double u) const {
 }
 
 std::shared_ptr<const BetaQuantileTable> BetaTables::get(double mean, double concentration) {
+  if (!build_) return nullptr;
   const std::lock_guard lock(mutex_);
   auto& entry = tables_[{mean, concentration}];
   if (auto table = entry.lock()) return table;

@@ -2,6 +2,8 @@
 // kept in trial order.
 #include "detsim/stats/summary.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace detsim {
@@ -59,7 +61,7 @@ double SummaryAccumulator::half_width(std::size_t experiment, std::size_t measur
   return half;
 }
 
-ColumnBlock SummaryAccumulator::table() const {
+ColumnBlock SummaryAccumulator::table(std::size_t first, std::size_t end) const {
   ColumnBlock out(
       {{"experiment", ColumnType::i32, "experiment index (row of /experiments)", ""},
        {"outcome", ColumnType::str, "name of the measure", ""},
@@ -78,10 +80,12 @@ ColumnBlock SummaryAccumulator::table() const {
        {"difference_ci_low", ColumnType::f64, "lower end of the difference's 95% interval", ""},
        {"difference_ci_high", ColumnType::f64, "upper end of the difference's 95% interval", ""},
        {"difference_n", ColumnType::i32, "trials paired (0 unless pairing is paired)", ""}});
-  out.resize(tallies_.size() * measures_.size());
+  end = std::min(end, tallies_.size());
+  first = std::min(first, end);
+  out.resize((end - first) * measures_.size());
   const std::size_t b = differences_.baseline();
   std::size_t row = 0;
-  for (std::size_t e = 0; e < tallies_.size(); ++e) {
+  for (std::size_t e = first; e < end; ++e) {
     for (std::size_t m = 0; m < measures_.size(); ++m, ++row) {
       const Tally& t = tallies_[e][m];
       const bool is_rate = measures_[m].kind == MeasureKind::rate;

@@ -180,3 +180,66 @@ TEST_CASE("an empty trial table and no outcome labels still make a readable file
   CHECK(read_string_array_attribute(path, "trials", "outcome_labels").empty());
   CHECK(read_table(path, "experiments").columns() == 0);
 }
+
+TEST_CASE("a generated column of /experiments holds every row it was made with, past a slice") {
+  // More rows than one slice of the writer (256), so rows made in several slices are checked.
+  TempDir dir;
+  const auto path = dir / "results.h5";
+  const std::size_t rows = 600;
+  ColumnBlock experiments({{"trials", ColumnType::i32, "Trials run", ""}});
+  experiments.resize(rows);
+  const auto text = [](std::size_t r) {
+    return "experiment " + std::to_string(r) + ":\n" + std::string(r % 50, 'x');
+  };
+  {
+    ResultsWriter writer(path, test_metadata(), experiments, test_layout(), {}, 0);
+    writer.add_generated_column("experiments", {"resolved_yaml", ColumnType::str, "made", ""}, rows,
+                                text);
+    writer.close(test_summary(), true, 0);
+  }
+  const ColumnBlock read = read_table(path, "experiments");
+  REQUIRE(read.rows() == rows);
+  const auto& yaml = read.str(read.index_of("resolved_yaml"));
+  for (std::size_t r = 0; r < rows; ++r) CHECK(yaml[r] == text(r));
+  CHECK(read.schema()[read.index_of("resolved_yaml")].description == "made");
+}
+
+TEST_CASE("a /summary written in slices reads back as the table written whole") {
+  TempDir dir;
+  const ColumnBlock whole = test_summary();
+  const auto row_of = [&](std::size_t r) {
+    ColumnBlock one(whole.schema());
+    one.resize(1);
+    one.i32(0)[0] = whole.i32(0)[r];
+    one.str(1)[0] = whole.str(1)[r];
+    one.f64(2)[0] = whole.f64(2)[r];
+    one.i32(3)[0] = whole.i32(3)[r];
+    return one;
+  };
+  {
+    ResultsWriter writer = open_test_writer(dir / "sliced.h5", false);
+    writer.close(TableSlices{whole.rows(), whole.rows(), row_of}, true, 0);
+  }
+  {
+    ResultsWriter writer = open_test_writer(dir / "whole.h5", false);
+    writer.close(whole, true, 0);
+  }
+  const ColumnBlock sliced = read_table(dir / "sliced.h5", "summary");
+  const ColumnBlock read = read_table(dir / "whole.h5", "summary");
+  REQUIRE(sliced.rows() == whole.rows());
+  REQUIRE(read.rows() == whole.rows());
+  for (const std::string name : {"experiment", "mean", "n"}) {
+    for (std::size_t r = 0; r < whole.rows(); ++r) {
+      CHECK(sliced.number(sliced.index_of(name), r) == read.number(read.index_of(name), r));
+    }
+  }
+  CHECK(sliced.str(sliced.index_of("outcome")) == whole.str(1));
+}
+
+TEST_CASE("a /summary whose slices do not add up to the rows announced is refused") {
+  TempDir dir;
+  ResultsWriter writer = open_test_writer(dir / "results.h5", false);
+  CHECK_THROWS_AS(
+      writer.close(TableSlices{5, 1, [](std::size_t) { return test_summary(); }}, true, 0),
+      std::logic_error);
+}

@@ -125,6 +125,24 @@ TEST_CASE("the accumulator counts what each standard measure counts, per experim
   CHECK(printed.find("difference from a") != std::string::npos);
   CHECK(printed.find("+0.500 [") != std::string::npos);
   CHECK(printed.find("-3.000 u") != std::string::npos);  // Welch needs two trials in each
+
+  // A slice of experiments (as /summary is written) is those experiments' rows of the whole,
+  // value for value, differences from the baseline included.
+  const ColumnBlock second = summary.table(1, 2);
+  REQUIRE(second.rows() == measures.size());
+  REQUIRE(second.columns() == t.columns());
+  for (std::size_t r = 0; r < second.rows(); ++r) {
+    for (std::size_t c = 0; c < t.columns(); ++c) {
+      INFO("row " << r << ", column " << t.schema()[c].name);
+      if (t.schema()[c].type == ColumnType::str) {
+        CHECK(second.str(c)[r] == t.str(c)[measures.size() + r]);
+      } else {
+        const double a = second.number(c, r), b = t.number(c, measures.size() + r);
+        CHECK((a == b || (std::isnan(a) && std::isnan(b))));
+      }
+    }
+  }
+  CHECK(summary.table(2, 5).rows() == 0);
 }
 
 TEST_CASE("/measures holds every record as written") {

@@ -9,6 +9,7 @@
 
 #include "detsim/engine/block_plan.hpp"
 #include "detsim/engine/cancellation.hpp"
+#include "detsim/engine/model_window.hpp"
 #include "detsim/model/trial_model.hpp"
 #include "detsim/scenario/scenario.hpp"
 #include "detsim/table/column_block.hpp"
@@ -95,9 +96,10 @@ struct BlockBuffers {
 
 class Simulation;
 
-// What one thread needs to compute blocks of a simulation: a trial state fitted to every
-// experiment (so no trial allocates) and the path rows being written. Any thread, in any
-// process, computes a block into the same values: trials draw from streams keyed by (seed, trial).
+// What one thread needs to compute blocks of a simulation: a trial state fitted to the
+// experiments it has run (grown once, so no trial allocates) and the path rows being written. Any
+// thread, in any process, computes a block into the same values: trials draw from streams keyed by
+// (seed, trial).
 class BlockWorker {
  public:
   explicit BlockWorker(const Simulation& simulation);
@@ -145,7 +147,10 @@ class Simulation {
  public:
   // Every parameter random in some experiment is recorded in all (a param.<path> column of
   // /trials); `also_recorded` adds columns ("param.<path>") a rerun must keep to match the file
-  // it reruns, where another experiment drew the parameter.
+  // it reruns, where another experiment drew the parameter. Each experiment is compiled once
+  // here (to learn its columns and values) and dropped: its model is built again when its
+  // blocks run, and only the models in flight are held (ModelWindow), so memory does not grow
+  // with the number of experiments beyond their scenarios.
   explicit Simulation(std::vector<ExperimentSpec> experiments,
                       const std::vector<std::string>& also_recorded = {});
   ~Simulation();
@@ -156,9 +161,9 @@ class Simulation {
   std::size_t path_months() const;
   std::int64_t total_trials() const;
   // /experiments: experiment, structure, preset, trials, lead, collective, cohesion_shift, every
-  // guarantor's terms (terms.<id>.<term>), each other parameter whose value differs between
-  // experiments, and the resolved YAML of each.
-  ColumnBlock experiments_table(const std::vector<std::string>& resolved_yaml) const;
+  // guarantor's terms (terms.<id>.<term>), and each other parameter whose value differs between
+  // experiments. (Each experiment's resolved YAML is added as the file is written.)
+  ColumnBlock experiments_table() const;
 
   RunResult run(const RunOptions& options, BlockSink& sink) const;
 
@@ -171,9 +176,27 @@ class Simulation {
 
  private:
   friend class BlockWorker;
+  std::shared_ptr<const TrialModel> build_model(std::size_t experiment) const;
+
+  // A constant parameter of experiment 0 (param.<path>) and its value there; an experiment's
+  // departures from these are all experiments_table needs of it.
+  struct Constant {
+    std::string name;
+    double value = 0;
+    bool varied = false;  // some experiment holds another value
+  };
+  struct Departure {
+    std::uint32_t constant = 0;
+    double value = 0;  // NaN: the experiment has no such parameter
+  };
+
   std::vector<ExperimentSpec> experiments_;
   std::unique_ptr<BetaTables> tables_ = std::make_unique<BetaTables>();
-  std::vector<std::unique_ptr<TrialModel>> models_;
+  std::vector<std::string> recorded_;        // the param.* columns every model records
+  std::shared_ptr<const TrialModel> first_;  // experiment 0's: the run's columns and horizon
+  std::vector<Constant> constants_;
+  std::vector<std::vector<Departure>> departures_;  // [experiment]
+  mutable ModelWindow window_;
 };
 
 }  // namespace detsim

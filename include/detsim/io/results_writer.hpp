@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -37,6 +38,14 @@ struct GroupAttributes {
   std::vector<std::pair<std::string, std::vector<std::string>>> lists;
   std::vector<std::pair<std::string, std::int64_t>> integers;
   std::vector<std::pair<std::string, std::uint64_t>> unsigned_integers;
+};
+
+// A table written a slice at a time (/summary of a run of many experiments), so that it is never
+// held whole: slice(i) for i < slices, each with the same columns, `rows` rows in all.
+struct TableSlices {
+  std::size_t rows = 0;
+  std::size_t slices = 0;
+  std::function<ColumnBlock(std::size_t)> slice;
 };
 
 struct TrialTableLayout {
@@ -90,6 +99,11 @@ class ResultsWriter {
 
   // Columns added to a group written whole before (the experiments' status, known at the end).
   void add_columns(const std::string& group, const ColumnBlock& columns);
+  // A string column of `rows` rows added to a group written whole before, row r made by row(r)
+  // as it is written, a slice at a time: each experiment's resolved scenario goes to
+  // /experiments without the texts of thousands of experiments ever being held together.
+  void add_generated_column(const std::string& group, const ColumnInfo& info, std::size_t rows,
+                            const std::function<std::string(std::size_t)>& row);
 
   // Any thread, concurrently with the other calls (the one exception): packs the chunks the
   // appends have filled and queued, then returns. A run's worker threads call it between blocks.
@@ -101,6 +115,7 @@ class ResultsWriter {
   void append_paths(const PathBlock& block);
   // Writes /summary, the root attributes complete and trials_completed, closes and renames.
   void close(const ColumnBlock& summary, bool complete, std::int64_t trials_completed);
+  void close(const TableSlices& summary, bool complete, std::int64_t trials_completed);
 
  private:
   struct Impl;

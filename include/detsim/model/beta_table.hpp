@@ -56,12 +56,17 @@ class BetaQuantileTable {
 // memory follows the experiments in use, not every experiment ever compiled.
 class BetaTables {
  public:
+  // build = false: an outline, whose get() gives no table (null), for plans compiled only to
+  // learn their parameters' names and constants and never drawn from, so that no table is built
+  // for nothing (a quantile without a table is computed directly).
+  explicit BetaTables(bool build = true) : build_(build) {}
   std::shared_ptr<const BetaQuantileTable> get(double mean, double concentration);
 
  private:
   std::mutex mutex_;
   std::map<std::pair<double, double>, std::weak_ptr<const BetaQuantileTable>> tables_;
   std::size_t sweep_at_ = 64;  // map size at which expired entries are next swept out
+  bool build_;
 };
 
 }  // namespace detsim

@@ -27,7 +27,11 @@ class SummaryAccumulator {
   void add(const ColumnBlock& trials);
   // Columns: experiment, outcome, kind, mean, ci_low, ci_high, n, description, then baseline,
   // pairing, difference, difference_ci_low, difference_ci_high, difference_n.
-  ColumnBlock table() const;
+  ColumnBlock table() const { return table(0, experiments()); }
+  // The rows of experiments [first, end) alone: a run of many experiments writes /summary a
+  // slice at a time instead of holding every row.
+  ColumnBlock table(std::size_t first, std::size_t end) const;
+  std::size_t experiments() const { return tallies_.size(); }
   // The half-width of the 95% interval /summary gives `measure` of `experiment` so far, as a
   // precision target reads it: Wilson's for a rate, which stays above 0 at 0 or n of n; the
   // normal interval's for a mean, infinite while it has fewer than two values or they all agree

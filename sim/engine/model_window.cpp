@@ -1,0 +1,52 @@
+// ModelWindow: a small least-recently-used set of trial models, keyed by experiment.
+#include "detsim/engine/model_window.hpp"
+
+#include <algorithm>
+
+namespace detsim {
+
+std::shared_ptr<const TrialModel> ModelWindow::get(std::size_t experiment) {
+  std::lock_guard lock(mutex_);
+  ++clock_;
+  for (Entry& e : entries_) {
+    if (e.experiment == experiment) {
+      e.used = clock_;
+      return e.model;
+    }
+  }
+  // Built under the lock: building is rare (once per experiment in block order) and the beta
+  // tables it shares are built once this way.
+  std::shared_ptr<const TrialModel> model = build_(experiment);
+  if (entries_.size() >= width_) {
+    const auto oldest =
+        std::min_element(entries_.begin(), entries_.end(),
+                         [](const Entry& a, const Entry& b) { return a.used < b.used; });
+    *oldest = Entry{experiment, model, clock_};
+  } else {
+    entries_.push_back(Entry{experiment, model, clock_});
+  }
+  return model;
+}
+
+void ModelWindow::widen() {
+  std::lock_guard lock(mutex_);
+  width_ += kPerWorker;
+}
+
+void ModelWindow::narrow() {
+  std::lock_guard lock(mutex_);
+  width_ = std::max(kBase, width_ - kPerWorker);
+  while (entries_.size() > width_) {
+    const auto oldest =
+        std::min_element(entries_.begin(), entries_.end(),
+                         [](const Entry& a, const Entry& b) { return a.used < b.used; });
+    entries_.erase(oldest);
+  }
+}
+
+std::size_t ModelWindow::held() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+}  // namespace detsim
