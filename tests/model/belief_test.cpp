@@ -6,23 +6,13 @@
 #include <catch2/catch.hpp>
 
 #include "detsim/model/belief.hpp"
+#include "support/belief_of.hpp"
 #include "support/canonical_game.hpp"
 
 using namespace detsim;
 using namespace detsim::testing;
 
 namespace {
-
-// A belief with the given law, on the default 256-cell grid.
-Belief belief_of(const Quantity& law, int cells = 256) {
-  ParameterPlan plan;
-  const DistributionSlots slots = plan.add_distribution(law, "credibility");
-  std::vector<double> values(plan.slots());
-  plan.draw(TrialStreams{1, 0}, values);
-  Belief b;
-  b.assign(slots, values, cells);
-  return b;
-}
 
 constexpr double kGridTolerance = 1e-3;
 

@@ -7,22 +7,13 @@
 
 #include "detsim/model/submodels.hpp"
 #include "detsim/model/trial_model.hpp"
+#include "support/belief_of.hpp"
 #include "support/canonical_game.hpp"
 
 using namespace detsim;
 using namespace detsim::testing;
 
 namespace {
-
-Belief belief_of(const Quantity& law, int cells) {
-  ParameterPlan plan;
-  const DistributionSlots slots = plan.add_distribution(law, "credibility");
-  std::vector<double> values(plan.slots());
-  plan.draw(TrialStreams{1, 0}, values);
-  Belief b;
-  b.assign(slots, values, cells);
-  return b;
-}
 
 // The stated rule, P(honor | r) = P(r + a >= theta + eps), eps ~ N(0, noise), read at a cell's
 // midpoint; with noise 0 an indicator (thresholds here lie on cell edges, so a cell is all in or
