@@ -1,7 +1,7 @@
 // Aid: while a guarantor's resolve holds (and it has not backed down in the war), its monthly
 // transfer adds to the target's delivered capability and to its own cost; delivered capability
 // wears out. The allies send less than they promised when the lead carries the defence and the
-// alliance is loose (burden shifting), which is free riding.
+// alliance is loose (burden shifting), which is free riding. The challenger sees whose aid flows.
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
@@ -32,6 +32,7 @@ void deliver_aid(const TrialParameters& p, TrialState& s) {
     g.cost += sent;
   }
   s.aid_shortfall = promised > 0 ? missing / promised : 0.0;
+  read_aid_as_evidence(p, s);
 }
 
 }  // namespace detsim

@@ -108,10 +108,18 @@ double Belief::honor_probability(const HonorLikelihood& honor) const {
   return atom_weight_ * honor.at(atom_at_) + mass_.dot(honor.cells());
 }
 
-void Belief::observe(bool honored, const HonorLikelihood& honor, double weight) {
+double Belief::chance_of(bool honored, const HonorLikelihood& honor) const {
+  const double p = honor_probability(honor);
+  return honored ? p : 1.0 - p;
+}
+
+void Belief::update(bool honored, const HonorLikelihood& honor, double weight, double marginal) {
   mean_ = variance_ = NAN;
+  // The branch where the observed guarantor's resolve is not this one's says nothing about r,
+  // but it still had to produce the observation: it weighs (1 - weight) by how likely that was.
+  const double unrelated = (1.0 - weight) * marginal;
   const auto tempered = [&](double p_honor) {
-    return (1.0 - weight) + weight * (honored ? p_honor : 1.0 - p_honor);
+    return unrelated + weight * (honored ? p_honor : 1.0 - p_honor);
   };
   atom_weight_ *= tempered(honor.at(atom_at_));
   double total = atom_weight_;

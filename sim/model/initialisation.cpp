@@ -42,6 +42,9 @@ void set_honoring_rules(const TrialParameters& p, TrialState& s, GuarantorState&
       std::sqrt(v(p.honor_noise) * v(p.honor_noise) + vagueness * vagueness);
   g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), believed_noise);
   g.honor_war.set(p.belief_cells, audience_cost, war_severity, believed_noise);
+  // Aid flows iff r + a >= theta_a, with no noise of its own (7.5); the challenger reads that
+  // rule with the vagueness of the promise alone.
+  g.aid_rule.set(p.belief_cells, audience_cost, v(p.severity_aid), vagueness);
 }
 
 void tabulate_subsets(TrialState& s) {
@@ -106,7 +109,7 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
       g.belief_alternate =
           g.alternate_cache.prior(slots.resolve_after_flip, s.values, p.belief_cells);
     }
-    g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = false;
+    g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = g.aid_seen = false;
     g.cost = 0.0;
     g.flips = 0;
     if (g.committed) s.committed.push_back(static_cast<int>(i));

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "detsim/model/submodels.hpp"
 #include "detsim/model/trial_model.hpp"
 
 namespace detsim {
@@ -26,7 +27,7 @@ constexpr OutputColumn of_actor(ColumnOwner owner, const char* prefix, const cha
 }
 constexpr OutputColumn of_guarantor(const char* prefix, ColumnType type, const char* units,
                                     const char* description,
-                                    double (*read)(const GuarantorState&)) {
+                                    double (*read)(const TrialState&, const GuarantorState&)) {
   return {ColumnOwner::guarantor, prefix, type, units, description, nullptr, read};
 }
 
@@ -82,23 +83,28 @@ constexpr OutputColumn kTrialColumns[] = {
     of_actor(ColumnOwner::target, "cost.", kStakeUnits, "target's cumulative cost of war",
              [](const TrialState& s) { return s.target_cost; }),
     of_guarantor("tested.", T::i8, "", "1 if an attack tested this guarantor's promise",
-                 [](const GuarantorState& g) -> double { return g.tested; }),
+                 [](const TrialState&, const GuarantorState& g) -> double { return g.tested; }),
     of_guarantor("honored.", T::i8, "", "1 if it honored its promise when tested by an attack",
-                 [](const GuarantorState& g) -> double { return g.honored; }),
+                 [](const TrialState&, const GuarantorState& g) -> double { return g.honored; }),
     of_guarantor(
         "cost.", T::f64, kStakeUnits,
         "guarantor's cumulative cost: aid, forces committed, sanctions imposed, audience cost",
-        [](const GuarantorState& g) { return g.cost; }),
+        [](const TrialState&, const GuarantorState& g) { return g.cost; }),
     of_guarantor("credibility.", T::f64, "",
                  "challenger's belief mean of this guarantor's resolve at the horizon",
-                 [](const GuarantorState& g) { return g.belief.mean(); }),
+                 [](const TrialState&, const GuarantorState& g) { return g.belief.mean(); }),
+    of_guarantor("believed_honor.", T::f64, "probability",
+                 "challenger's believed chance at the horizon that this guarantor would honor a "
+                 "war test (acting as one with a cohesive alliance included; 0 if revoked, NaN "
+                 "if it promised nothing)",
+                 believed_war_honoring),
     of_guarantor("ambiguity.", T::f64, "",
                  "believed minus true chance that it honors an attack, at month 0 (positive: the "
                  "challenger overrates it; NaN if it promised nothing)",
-                 [](const GuarantorState& g) { return g.ambiguity; }),
+                 [](const TrialState&, const GuarantorState& g) { return g.ambiguity; }),
     of_guarantor("revoked.", T::i8, "",
                  "1 if a new administration revoked its commitment (reversal risk)",
-                 [](const GuarantorState& g) -> double { return g.revoked; }),
+                 [](const TrialState&, const GuarantorState& g) -> double { return g.revoked; }),
 };
 
 constexpr OutputColumn kPathVariables[] = {
@@ -116,9 +122,13 @@ constexpr OutputColumn kPathVariables[] = {
     of_actor(ColumnOwner::target, "cost.", kStakeUnits, "target's cumulative cost",
              [](const TrialState& s) { return s.target_cost; }),
     of_guarantor("credibility.", T::f64, "", "challenger's belief mean of its resolve",
-                 [](const GuarantorState& g) { return g.belief.mean(); }),
+                 [](const TrialState&, const GuarantorState& g) { return g.belief.mean(); }),
+    of_guarantor("believed_honor.", T::f64, "probability",
+                 "challenger's believed chance that it would honor a war test (NaN if it "
+                 "promised nothing)",
+                 believed_war_honoring),
     of_guarantor("cost.", T::f64, kStakeUnits, "guarantor's cumulative cost",
-                 [](const GuarantorState& g) { return g.cost; }),
+                 [](const TrialState&, const GuarantorState& g) { return g.cost; }),
 };
 
 ColumnInfo info(const OutputColumn& c, const std::string& id = "") {
@@ -165,11 +175,11 @@ void store_trial_entry(const TrialState& s, ColumnBlock& out, std::size_t& colum
 
 // Entry I of the trial list for guarantor g, if it is a guarantor's.
 template <std::size_t I>
-void store_guarantor_entry(const GuarantorState& g, ColumnBlock& out, std::size_t& column,
-                           std::size_t row) {
+void store_guarantor_entry(const TrialState& s, const GuarantorState& g, ColumnBlock& out,
+                           std::size_t& column, std::size_t row) {
   constexpr OutputColumn entry = kTrialColumns[I];
   if constexpr (entry.owner == ColumnOwner::guarantor) {
-    store<entry.type>(out, column++, row, entry.of_guarantor(g));
+    store<entry.type>(out, column++, row, entry.of_guarantor(s, g));
   }
 }
 
@@ -180,7 +190,8 @@ std::size_t store_entries(const TrialState& s, ColumnBlock& out, std::size_t row
                           std::index_sequence<I...>) {
   std::size_t column = 0;
   (store_trial_entry<I>(s, out, column, row), ...);
-  for (const GuarantorState& g : s.guarantors) (store_guarantor_entry<I>(g, out, column, row), ...);
+  for (const GuarantorState& g : s.guarantors)
+    (store_guarantor_entry<I>(s, g, out, column, row), ...);
   return column;
 }
 

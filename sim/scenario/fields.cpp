@@ -134,6 +134,10 @@ const std::vector<IntegerField<Dynamics>>& dynamics_integer_fields() {
        "months of war the challenger prices when it decides", "months"},
       {"probe_interval", &Dynamics::probe_interval, 1, 2147483647,
        "months between two probes at least", "months"},
+      {"aid_observed", &Dynamics::aid_observed, 0, 1,
+       "1: the challenger reads each guarantor's aid flowing or not as evidence of its resolve "
+       "(by the aid rule); 0: it sees the aid only through the balance of power",
+       "switch"},
   };
   return fields;
 }

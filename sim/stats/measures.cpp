@@ -133,6 +133,10 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
     m.push_back(mean("credibility." + g,
                      "challenger's belief mean of " + g + "'s resolve at the horizon",
                      "credibility." + g));
+    m.push_back(mean("believed_honor." + g,
+                     "challenger's believed chance at the horizon that " + g +
+                         " would honor a war test, among trials where it is committed",
+                     "believed_honor." + g));
     m.push_back(mean("abs_ambiguity." + g,
                      "gap between the believed and the true chance that " + g +
                          " honors an attack, at month 0, among trials where it is committed",

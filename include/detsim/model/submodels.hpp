@@ -36,6 +36,22 @@ MonthDraws draw_month(const TrialStreams& streams, int month);
 // beliefs.cpp: recomputes each guarantor's believed chances of honoring a probe and a war.
 void refresh_believed_honoring(TrialState& s);
 
+// beliefs.cpp: the believed chance that g honors a war test as the challenger's decision weighs
+// it: alone with p^w_g, or, in a pooled alliance, acting as one with the cohesion's probability;
+// 0 once revoked; NaN if g promised nothing (it is never tested).
+double believed_war_honoring(const TrialState& s, const GuarantorState& g);
+
+// evidence.cpp: the challenger sees guarantor `actor` act (honor a test, send aid: `happened`)
+// or not, under `rule`, its likelihood P(act | resolve), and updates its belief about that
+// guarantor by Bayes' rule and about every other by precedent (weight `precedent`, the exact
+// posterior of the mixture, MODEL.md 7.3). The caller refreshes the believed chances.
+void learn_from_act(TrialState& s, std::size_t actor, bool happened, const HonorLikelihood& rule,
+                    double precedent);
+// evidence.cpp: after this month's aid decisions, each guarantor whose aid the current
+// administration decided by its aid rule for the first time is read as evidence (if
+// dynamics.aid_observed); the believed chances are refreshed if anything was learned.
+void read_aid_as_evidence(const TrialParameters& p, TrialState& s);
+
 // politics.cpp: elections due this month, policy flips, what the challenger sees of them. Each
 // guarantor's election draws from stream (election, its key, month): U (flip?), then U for the
 // incoming administration's resolve, F^-1(U).

@@ -39,7 +39,9 @@ struct GuarantorState {
   Belief belief_original, belief_alternate;  // priors of each administration (elections only)
   BeliefPriorCache credibility_cache, original_cache, alternate_cache;
   HonorLikelihood honor_probe, honor_war;  // P(honor | resolve) in each test, for the trial
-  double p_war = 0, p_probe = 0;           // believed chances it honors, kept current
+  HonorLikelihood aid_rule;                // P(aid flows | resolve), as the challenger reads it
+  bool aid_seen = false;          // the challenger has read this administration's aid decision
+  double p_war = 0, p_probe = 0;  // believed chances it honors, kept current
   // What happened.
   bool tested = false, honored = false, fighting = false, aid_flowing = false;
   double cost = 0;

@@ -66,6 +66,7 @@ struct Dynamics {
   Quantity probe_cost =
       Quantity::constant(0.05);  // what an answered probe costs the challenger (stake units)
   int probe_interval = 12;       // months between two probes at least
+  int aid_observed = 1;          // 1: the challenger reads each guarantor's aid as evidence
   Quantity opportunity_volatility =
       Quantity::constant(0.0);  // sd of the monthly log-shock to the stake's value
   Quantity contested_territory =
