@@ -12,11 +12,10 @@ namespace detsim {
 
 namespace {
 
-// Points of the shock's grid: enough for the value of waiting to be smooth in the shock (its
-// error is in the interpolation between points, not in the moments, which Rouwenhorst's method
-// matches exactly), few enough that a plan costs less than a month of the trial's other work
-// per month it covers.
-constexpr int kPoints = 7;
+// Points of the shock's grid: enough for the value of waiting to follow the shock (its error is
+// in the interpolation between points, not in the moments, which Rouwenhorst's method matches
+// exactly), few enough to keep a plan cheap: its cost grows with the square of the points.
+constexpr int kPoints = 5;
 // Guarantors whose elections the plan follows (each doubles its administrations' states); more
 // than any scenario has, and elections of those beyond it are not anticipated.
 constexpr int kMaxElecting = 3;
@@ -31,6 +30,8 @@ constexpr double kInflowTolerance = 0.05;
 // of a binomial stays on with probability q = (1 + rho) / 2 and each of the others turns on
 // with probability 1 - q, so row i is the convolution of two binomials.
 void rouwenhorst(double rho, ForesightPlan& plan) {
+  if (plan.transition_rho == rho) return;  // the usual case: persistence is not drawn
+  plan.transition_rho = rho;
   const int n = kPoints - 1;
   const double width = std::sqrt(static_cast<double>(n));
   const double q = 0.5 * (1.0 + rho);
@@ -101,6 +102,7 @@ void solve(const TrialParameters& p, TrialState& s) {
   if (points == 1) {
     plan.grid[0] = 0.0;
     plan.stake_factor[0] = plan.transition[0] = 1.0;
+    plan.transition_rho = -1;
   } else {
     rouwenhorst(value_of(s, p.opportunity_persistence), plan);
     for (int j = 0; j < points; ++j) {
@@ -158,6 +160,11 @@ void solve(const TrialParameters& p, TrialState& s) {
                        12.0;
   const double forecast = value_of(s, p.forecast_months);
   const bool folds = target_folds_when_abandoned(p, s);
+  plan.aid[static_cast<std::size_t>(start)] = s.aid_stock;
+  for (int month = start + 1; month <= horizon; ++month) {
+    const auto m = static_cast<std::size_t>(month);
+    plan.aid[m] = plan.aid[m - 1] * keep + s.aid_inflow;
+  }
 
   const auto at = [](std::vector<double>& v, std::size_t config, int point) -> double& {
     return v[config * kPoints + static_cast<std::size_t>(point)];
@@ -197,10 +204,16 @@ void solve(const TrialParameters& p, TrialState& s) {
 
     // Attacking in `month`, in each configuration, at each point of the shock.
     const int ahead = month - start;
-    const double aid = keep < 1.0 ? s.aid_stock * std::pow(keep, ahead) +
-                                        s.aid_inflow * (1.0 - std::pow(keep, ahead)) / (1.0 - keep)
-                                  : s.aid_stock + s.aid_inflow * ahead;
+    const double aid = plan.aid[static_cast<std::size_t>(month)];
     const double cohesion = std::clamp(cohesion_now + drift * ahead, 0.0, 1.0);
+    // Each honoring set's payoff is linear in the stake: stake * gain - loss, the same in
+    // every configuration (only the chances differ).
+    for (std::size_t set = 0; set < subsets; ++set) {
+      const auto h = static_cast<unsigned>(set);
+      const double lost = attack_payoff(s, h, 0.0, aid, folds, forecast);
+      plan.set_gain[set] = attack_payoff(s, h, 1.0, aid, folds, forecast) - lost;
+      plan.set_loss[set] = -lost;
+    }
     for (std::size_t c = 0; c < configs; ++c) {
       double gain = 0.0, loss = 0.0;  // attacking is worth stake * factor * gain - loss
       for (std::size_t set = 0; set < subsets; ++set) {
@@ -208,10 +221,8 @@ void solve(const TrialParameters& p, TrialState& s) {
         const double chance =
             s.pooled ? (1.0 - cohesion) * alone + cohesion * plan.together[c * subsets + set]
                      : alone;
-        const auto h = static_cast<unsigned>(set);
-        const double lost = attack_payoff(s, h, 0.0, aid, folds, forecast);
-        gain += chance * (attack_payoff(s, h, 1.0, aid, folds, forecast) - lost);
-        loss -= chance * lost;
+        gain += chance * plan.set_gain[set];
+        loss += chance * plan.set_loss[set];
       }
       for (int j = 0; j < points; ++j) {
         const double attack =
@@ -238,7 +249,10 @@ void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors) {
   fit(plan.expected, configs * kPoints);
   fit(plan.independent, configs * subsets);
   fit(plan.together, configs * subsets);
+  fit(plan.set_gain, subsets);
+  fit(plan.set_loss, subsets);
   fit(plan.known, 3 * guarantors + 2);
+  fit(plan.aid, static_cast<std::size_t>(horizon + 1));
 }
 
 void advance_opportunity(const TrialParameters& p, TrialState& s, double shock) {

@@ -57,8 +57,11 @@ struct ForesightPlan {
   int solved_month = -1;        // -1: to be solved at the next decision
   std::vector<double> waiting;  // [month * points + point]: the value of waiting
   std::vector<double> grid, stake_factor, transition;  // shock grid, exp(sd x - sd^2/2), P
-  std::vector<double> value, expected;                 // [config * points + point]
-  std::vector<double> independent, together;           // [config * subsets + subset]
+  double transition_rho = -1;           // the persistence `transition` was built for (-1: none yet)
+  std::vector<double> aid;              // [month]: the aid stock the challenger projects
+  std::vector<double> value, expected;  // [config * points + point]
+  std::vector<double> independent, together;  // [config * subsets + subset]
+  std::vector<double> set_gain, set_loss;     // [subset]: this month's payoff, stake * gain - loss
   std::vector<double> known;  // what the plan was solved with (believed chances, aid inflow)
 };
 
