@@ -16,6 +16,7 @@ void deliver_aid(const TrialParameters& p, TrialState& s) {
   const double shifted = lead == nullptr ? 0.0
                                          : value_of(s, p.burden_shifting) *
                                                lead->terms[Term::defend] * (1.0 - s.cohesion);
+  s.aid_inflow = 0;
   double promised = 0, missing = 0;  // the allies' aid: promised, and not sent
   for (GuarantorState& g : s.guarantors) {
     const bool reneged = (g.tested && !g.honored) || g.revoked;
@@ -29,6 +30,7 @@ void deliver_aid(const TrialParameters& p, TrialState& s) {
     }
     if (!g.aid_flowing) continue;
     s.aid_stock += sent;
+    s.aid_inflow += sent;
     g.cost += sent;
   }
   s.aid_shortfall = promised > 0 ? missing / promised : 0.0;

@@ -77,7 +77,11 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
   s.target_capability = v(p.target_capability);
   s.target_resolve = v(p.target_resolve);
   s.territory = s.territory_start = v(p.territory);
-  s.aid_stock = s.target_cost = 0.0;
+  s.aid_stock = s.target_cost = s.aid_inflow = 0.0;
+  // A window of opportunity may already be open at month 0: the persistent shock starts from its
+  // stationary law (a fresh draw of its own, so nothing else moves with persistence).
+  s.opportunity = v(p.opportunity_persistence) > 0 ? draw_month(streams, 0).opportunity : 0.0;
+  s.plan.solved_month = -1;
   s.cohesion = v(p.cohesion_initial);
 
   s.committed.clear();  // capacity kept: no allocation after the first trial

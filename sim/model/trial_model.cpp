@@ -41,6 +41,7 @@ void TrialModel::fit_state(TrialState& s) const {
   s.subset_sanctions.reserve(subsets);
   s.subset_probability.reserve(subsets);
   s.subset_pending.reserve(subsets);
+  size_plan(s.plan, parameters_.horizon_months, parameters_.guarantors.size());
 }
 
 TrialState TrialModel::make_state() const {
@@ -76,8 +77,9 @@ void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t ex
     if (s.forces_pending) bind_pending_forces(p, s);
     deliver_aid(p, s);
     drift_cohesion(p, s, draws.cohesion);
+    advance_opportunity(p, s, draws.opportunity);
     if (s.phase == Phase::peace) {
-      switch (choose(expected_utilities(p, s, draws.opportunity), rationality, draws.choice)) {
+      switch (choose(expected_utilities(p, s, s.opportunity), rationality, draws.choice)) {
         case Choice::wait: break;
         case Choice::probe: probe(p, s, streams); break;
         case Choice::attack: attack(p, s, streams); break;

@@ -42,8 +42,16 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
       {"contested_territory", &Dynamics::contested_territory, unit,
        "the territory the stake stands for", "share of the target's territory"},
       {"opportunity_volatility", &Dynamics::opportunity_volatility, non_negative,
-       "sd of the monthly log-shock to the value of the stake (0: a constant stake)",
+       "stationary sd of the log-shock to the value of the stake (0: a constant stake)",
        "sd of a log shock"},
+      {"opportunity_persistence", &Dynamics::opportunity_persistence, unit,
+       "monthly autocorrelation of the log-shock to the stake's value: how long a window of "
+       "opportunity lasts (0: a fresh draw every month)",
+       "autocorrelation per month"},
+      {"challenger_discount", &Dynamics::challenger_discount, unit,
+       "the challenger's monthly discount factor on what waiting may bring (0: it compares "
+       "attacking now only with the status quo)",
+       "per month"},
       {"front_speed", &Dynamics::front_speed, non_negative,
        "how fast the front moves at full power advantage", "territory share per month"},
       {"front_noise", &Dynamics::front_noise, non_negative, "sd of the front's monthly movement",

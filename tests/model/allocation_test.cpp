@@ -63,6 +63,10 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
   s.actors.push_back(ally);
   s.guarantee.collective = true;
   s.dynamics.opportunity_volatility = Quantity::constant(0.25);
+  // The forward-looking challenger: a persistent shock and a plan solved, and solved again as
+  // elections and tests change what it knows.
+  s.dynamics.opportunity_persistence = Quantity::constant(0.9);
+  s.dynamics.challenger_discount = Quantity::constant(0.98);
 
   SingleTrial t(s);
   t.run(0);  // the first trial sizes everything

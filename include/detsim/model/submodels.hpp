@@ -72,9 +72,27 @@ struct ChoiceValues {
 };
 // Fills s.subset_probability with the believed chance of each set of honoring guarantors.
 void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war);
-// The stake's value this month is stake * exp(z sd - sd^2 / 2), z the month's z_V
-// (mean-preserving); sd = dynamics.opportunity_volatility, 0 by default.
+// The stake's value this month is stake * exp(x sd - sd^2 / 2), x the opportunity shock's
+// standardized log (s.opportunity, mean-preserving); sd = dynamics.opportunity_volatility.
+// Waiting is worth the challenger's value of waiting (value_of_waiting), a probe that plus its
+// own gain, attacking its expected payoff over the believed honoring sets.
 ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity);
+// The challenger's payoff from attacking when the guarantors of `honoring_set` honor, the stake
+// worth `stake` and the target's delivered aid `aid_stock`: the stake if the target folds
+// abandoned, else the chance of winning times the stake less the war's cost and `forecast`
+// months of the set's sanctions. Linear in the stake.
+double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
+                     bool target_folds, double forecast);
+// foresight.cpp: the opportunity shock's standardized log follows an AR(1) with unit stationary
+// variance, x' = rho x + sqrt(1 - rho^2) z, rho = dynamics.opportunity_persistence and z the
+// month's z_V (x = z when rho = 0); its month-0 value is z_V of stream (month, 0, 0).
+void advance_opportunity(const TrialParameters& p, TrialState& s, double shock);
+// foresight.cpp: what waiting is worth to the challenger this month: the discounted value of the
+// months to the horizon by backward induction (MODEL.md 7.7), 0 in the last month or with
+// dynamics.challenger_discount 0. Solves the plan when what the challenger knows has changed.
+double value_of_waiting(const TrialParameters& p, TrialState& s);
+// foresight.cpp: sizes the plan's tables for a horizon and a number of guarantors.
+void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors);
 // `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.
 Choice choose(const ChoiceValues& values, double rationality, double u);
 

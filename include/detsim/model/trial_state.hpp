@@ -47,6 +47,24 @@ struct GuarantorState {
   double cost = 0;
   int flips = 0;
   double ambiguity = 0;  // believed minus true chance of honoring an attack, at month 0
+  // Scratch for the challenger's plan (foresight.cpp): its belief after a change of
+  // administration, sized like `belief`.
+  Belief belief_flipped;
+};
+
+// The challenger's plan (foresight.cpp): the value of waiting, by month and by the opportunity
+// shock's grid point, solved by backward induction and looked up each month until what the
+// challenger knows changes. Sized by TrialModel::fit_state, so solving never allocates.
+struct ForesightPlan {
+  int solved_month = -1;        // -1: to be solved at the next decision
+  std::vector<double> waiting;  // [month * points + point]: the value of waiting
+  std::vector<double> grid, stake_factor, transition;  // shock grid, exp(sd x - sd^2/2), P
+  double transition_rho = -1;           // the persistence `transition` was built for (-1: none yet)
+  std::vector<double> aid;              // [month]: the aid stock the challenger projects
+  std::vector<double> value, expected;  // [config * points + point]
+  std::vector<double> independent, together;  // [config * subsets + subset]
+  std::vector<double> set_gain, set_loss;     // [subset]: this month's payoff, stake * gain - loss
+  std::vector<double> known;  // what the plan was solved with (believed chances, aid inflow)
 };
 
 struct TrialState {
@@ -58,6 +76,7 @@ struct TrialState {
   // Target.
   double target_capability = 0, target_resolve = 0, territory = 1, territory_start = 1;
   double aid_stock = 0, target_cost = 0;
+  double aid_inflow = 0;  // aid delivered this month, as the challenger sees it
   // Alliance.
   double cohesion = 0;
   // A collective alliance of two or more committed guarantors that acts as one pools its
@@ -78,6 +97,10 @@ struct TrialState {
   // whether any is still pending.
   std::vector<double> subset_pending;
   bool forces_pending = false;
+  // Challenger's outlook: the opportunity shock's standardized log (an AR(1) with unit
+  // stationary variance) and its plan.
+  double opportunity = 0;
+  ForesightPlan plan;
   // Time line.
   Phase phase = Phase::peace;
   int month = 0;

@@ -68,7 +68,11 @@ struct Dynamics {
   int probe_interval = 12;       // months between two probes at least
   int aid_observed = 1;          // 1: the challenger reads each guarantor's aid as evidence
   Quantity opportunity_volatility =
-      Quantity::constant(0.0);  // sd of the monthly log-shock to the stake's value
+      Quantity::constant(0.0);  // stationary sd of the log-shock to the stake's value
+  Quantity opportunity_persistence =
+      Quantity::constant(0.0);  // monthly autocorrelation of that log-shock (0: a fresh draw)
+  Quantity challenger_discount =
+      Quantity::constant(0.0);  // monthly discount of a later attack (0: a myopic challenger)
   Quantity contested_territory =
       Quantity::constant(0.2);  // target's territory share the stake stands for
   int forecast_months = 12;     // months of war the challenger prices when it decides

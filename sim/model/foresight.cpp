@@ -1,0 +1,278 @@
+// The forward-looking challenger (MODEL.md 7.7): the opportunity shock as a persistent process,
+// and the value of waiting, solved by backward induction over the months to the horizon, the
+// administrations the elections may bring and the shock on a Rouwenhorst grid.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include "detsim/model/submodels.hpp"
+
+namespace detsim {
+
+namespace {
+
+// Points of the shock's grid: enough for the value of waiting to follow the shock (its error is
+// in the interpolation between points, not in the moments, which Rouwenhorst's method matches
+// exactly), few enough to keep a plan cheap: its cost grows with the square of the points.
+constexpr int kPoints = 5;
+// Guarantors whose elections the plan follows (each doubles its administrations' states); more
+// than any scenario has, and elections of those beyond it are not anticipated.
+constexpr int kMaxElecting = 3;
+// The plan is solved again when a believed chance of honoring moves by more than this, or aid
+// flows change by more than kInflowTolerance of their size: small drifts (cohesion's random
+// walk moving the allies' aid) leave the value of waiting as it was.
+constexpr double kBeliefTolerance = 1e-3;
+constexpr double kInflowTolerance = 0.05;
+
+// Rouwenhorst's discretization (Kopecky & Suen 2010) of an AR(1) with unit stationary
+// variance: kPoints evenly spaced on +-sqrt(kPoints - 1); from point i, each of the i "on" bits
+// of a binomial stays on with probability q = (1 + rho) / 2 and each of the others turns on
+// with probability 1 - q, so row i is the convolution of two binomials.
+void rouwenhorst(double rho, ForesightPlan& plan) {
+  if (plan.transition_rho == rho) return;  // the usual case: persistence is not drawn
+  plan.transition_rho = rho;
+  const int n = kPoints - 1;
+  const double width = std::sqrt(static_cast<double>(n));
+  const double q = 0.5 * (1.0 + rho);
+  const auto binomial = [&](int m, int k, double on) {
+    double c = 1.0;
+    for (int i = 0; i < k; ++i) c = c * (m - i) / (i + 1);
+    return c * std::pow(on, k) * std::pow(1.0 - on, m - k);
+  };
+  for (int i = 0; i <= n; ++i) {
+    plan.grid[static_cast<std::size_t>(i)] = -width + 2.0 * width * i / n;
+    for (int j = 0; j <= n; ++j) {
+      double pij = 0.0;
+      for (int stay = std::max(0, j - (n - i)); stay <= std::min(i, j); ++stay) {
+        pij += binomial(i, stay, q) * binomial(n - i, j - stay, 1.0 - q);
+      }
+      plan.transition[static_cast<std::size_t>(i * kPoints + j)] = pij;
+    }
+  }
+}
+
+bool election_due(const GuarantorSlots& slots, int month) {
+  return month >= slots.first_month && (month - slots.first_month) % slots.every_months == 0;
+}
+
+// What the plan depends on beyond the calendar: believed chances of honoring, administrations,
+// revocations, pooled chance and aid inflow.
+void note_known(const TrialState& s, ForesightPlan& plan) {
+  std::size_t k = 0;
+  for (const GuarantorState& g : s.guarantors) {
+    plan.known[k++] = g.p_war;
+    plan.known[k++] = g.alternate_administration ? 1.0 : 0.0;
+    plan.known[k++] = g.revoked ? 1.0 : 0.0;
+  }
+  plan.known[k++] = s.pooled_p_war;
+  plan.known[k] = s.aid_inflow;
+}
+
+bool known_changed(const TrialState& s, const ForesightPlan& plan) {
+  std::size_t k = 0;
+  for (const GuarantorState& g : s.guarantors) {
+    if (std::abs(plan.known[k++] - g.p_war) > kBeliefTolerance) return true;
+    if (plan.known[k++] != (g.alternate_administration ? 1.0 : 0.0)) return true;
+    if (plan.known[k++] != (g.revoked ? 1.0 : 0.0)) return true;
+  }
+  if (std::abs(plan.known[k++] - s.pooled_p_war) > kBeliefTolerance) return true;
+  const double inflow = plan.known[k];
+  return (inflow > 0) != (s.aid_inflow > 0) ||
+         std::abs(s.aid_inflow - inflow) > kInflowTolerance * inflow;
+}
+
+// The challenger's value of a month where it may attack or wait, by its choice rule.
+double best_of(double attack, double wait, double rationality) {
+  if (std::isinf(rationality)) return std::max(attack, wait);
+  const double chance = 1.0 / (1.0 + std::exp(-rationality * (attack - wait)));
+  return chance * attack + (1.0 - chance) * wait;
+}
+
+void solve(const TrialParameters& p, TrialState& s) {
+  ForesightPlan& plan = s.plan;
+  const int horizon = p.horizon_months;
+  const int start = s.month;
+  const double discount = value_of(s, p.challenger_discount);
+  const double rationality = value_of(s, p.rationality);
+  const double volatility = value_of(s, p.opportunity_volatility);
+  const int points = volatility > 0 ? kPoints : 1;
+
+  // The shock's grid and the stake's factor at each point.
+  if (points == 1) {
+    plan.grid[0] = 0.0;
+    plan.stake_factor[0] = plan.transition[0] = 1.0;
+    plan.transition_rho = -1;
+  } else {
+    rouwenhorst(value_of(s, p.opportunity_persistence), plan);
+    for (int j = 0; j < points; ++j) {
+      const auto jj = static_cast<std::size_t>(j);
+      plan.stake_factor[jj] = std::exp(volatility * plan.grid[jj] - 0.5 * volatility * volatility);
+    }
+  }
+
+  // Administrations: bit k of a configuration is "electing[k] has changed hands since now".
+  std::array<int, kMaxElecting> electing{};
+  int electing_count = 0;
+  for (int b : s.committed) {
+    const auto i = static_cast<std::size_t>(b);
+    if (!p.guarantors[i].has_elections || s.guarantors[i].revoked) continue;
+    if (electing_count == kMaxElecting) break;
+    electing[static_cast<std::size_t>(electing_count++)] = b;
+    GuarantorState& g = s.guarantors[i];
+    g.belief_flipped = g.belief;
+    g.belief_flipped.mix(g.alternate_administration ? g.belief_original : g.belief_alternate,
+                         value_of(s, p.guarantors[i].transparency));
+  }
+  const std::size_t configs = std::size_t{1} << electing_count;
+  const std::size_t subsets = s.subset_probability.size();
+
+  // Each configuration's believed chances of each honoring set, alone and acting as one (the
+  // latter weighted by cohesion month by month, as believed_subset_probabilities does).
+  const double cohesion_now = s.cohesion;
+  for (std::size_t c = 0; c < configs; ++c) {
+    const auto swap_flipped = [&] {
+      for (int k = 0; k < electing_count; ++k) {
+        if ((c >> k) & 1U) {
+          GuarantorState& g = s.guarantors[static_cast<std::size_t>(electing[k])];
+          std::swap(g.belief, g.belief_flipped);
+        }
+      }
+    };
+    swap_flipped();
+    if (c != 0) refresh_believed_honoring(s);
+    s.cohesion = 0.0;
+    believed_subset_probabilities(p, s, true);
+    std::copy_n(s.subset_probability.begin(), subsets, plan.independent.begin() + c * subsets);
+    s.cohesion = 1.0;
+    believed_subset_probabilities(p, s, true);
+    std::copy_n(s.subset_probability.begin(), subsets, plan.together.begin() + c * subsets);
+    swap_flipped();
+  }
+  s.cohesion = cohesion_now;
+  if (configs > 1) refresh_believed_honoring(s);
+
+  // What the challenger projects: aid at today's inflow, wearing out; cohesion at its drift.
+  const double keep = 1.0 - value_of(s, p.aid_depreciation);
+  const double drift = (value_of(s, p.cohesion_shift) -
+                        value_of(s, p.cohesion_outside_erosion) * s.outside_commitment -
+                        value_of(s, p.cohesion_free_riding) * s.aid_shortfall) /
+                       12.0;
+  const double forecast = value_of(s, p.forecast_months);
+  const bool folds = target_folds_when_abandoned(p, s);
+  plan.aid[static_cast<std::size_t>(start)] = s.aid_stock;
+  for (int month = start + 1; month <= horizon; ++month) {
+    const auto m = static_cast<std::size_t>(month);
+    plan.aid[m] = plan.aid[m - 1] * keep + s.aid_inflow;
+  }
+
+  const auto at = [](std::vector<double>& v, std::size_t config, int point) -> double& {
+    return v[config * kPoints + static_cast<std::size_t>(point)];
+  };
+  for (int month = horizon; month >= start; --month) {
+    // Waiting in `month`: the discounted value of month + 1, after its elections.
+    for (std::size_t c = 0; c < configs; ++c) {
+      for (int j = 0; j < points; ++j) {
+        double e = 0.0;
+        if (month < horizon) {
+          for (int k = 0; k < points; ++k) {
+            e += plan.transition[static_cast<std::size_t>(j * kPoints + k)] * at(plan.value, c, k);
+          }
+        }
+        at(plan.expected, c, j) = e;
+      }
+    }
+    for (int k = 0; k < electing_count && month < horizon; ++k) {
+      const GuarantorSlots& slots = p.guarantors[static_cast<std::size_t>(electing[k])];
+      if (!election_due(slots, month + 1)) continue;
+      const double flip = value_of(s, slots.flip_probability);
+      const std::size_t bit = std::size_t{1} << k;
+      for (std::size_t c = 0; c < configs; ++c) {
+        if (c & bit) continue;
+        for (int j = 0; j < points; ++j) {
+          const double stay = at(plan.expected, c, j), moved = at(plan.expected, c | bit, j);
+          at(plan.expected, c, j) = (1.0 - flip) * stay + flip * moved;
+          at(plan.expected, c | bit, j) = (1.0 - flip) * moved + flip * stay;
+        }
+      }
+    }
+    for (int j = 0; j < points; ++j) {
+      plan.waiting[static_cast<std::size_t>(month * kPoints + j)] =
+          discount * at(plan.expected, 0, j);
+    }
+    if (month == start) break;
+
+    // Attacking in `month`, in each configuration, at each point of the shock.
+    const int ahead = month - start;
+    const double aid = plan.aid[static_cast<std::size_t>(month)];
+    const double cohesion = std::clamp(cohesion_now + drift * ahead, 0.0, 1.0);
+    // Each honoring set's payoff is linear in the stake: stake * gain - loss, the same in
+    // every configuration (only the chances differ).
+    for (std::size_t set = 0; set < subsets; ++set) {
+      const auto h = static_cast<unsigned>(set);
+      const double lost = attack_payoff(s, h, 0.0, aid, folds, forecast);
+      plan.set_gain[set] = attack_payoff(s, h, 1.0, aid, folds, forecast) - lost;
+      plan.set_loss[set] = -lost;
+    }
+    for (std::size_t c = 0; c < configs; ++c) {
+      double gain = 0.0, loss = 0.0;  // attacking is worth stake * factor * gain - loss
+      for (std::size_t set = 0; set < subsets; ++set) {
+        const double alone = plan.independent[c * subsets + set];
+        const double chance =
+            s.pooled ? (1.0 - cohesion) * alone + cohesion * plan.together[c * subsets + set]
+                     : alone;
+        gain += chance * plan.set_gain[set];
+        loss += chance * plan.set_loss[set];
+      }
+      for (int j = 0; j < points; ++j) {
+        const double attack =
+            s.stake * plan.stake_factor[static_cast<std::size_t>(j)] * gain - loss;
+        at(plan.value, c, j) = best_of(attack, discount * at(plan.expected, c, j), rationality);
+      }
+    }
+  }
+  plan.solved_month = start;
+  note_known(s, plan);
+}
+
+}  // namespace
+
+void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors) {
+  const std::size_t configs = std::size_t{1} << kMaxElecting;
+  const std::size_t subsets = std::size_t{1} << guarantors;
+  const auto fit = [](std::vector<double>& v, std::size_t n) { v.resize(std::max(v.size(), n)); };
+  fit(plan.waiting, static_cast<std::size_t>(horizon + 1) * kPoints);
+  fit(plan.grid, kPoints);
+  fit(plan.stake_factor, kPoints);
+  fit(plan.transition, kPoints * kPoints);
+  fit(plan.value, configs * kPoints);
+  fit(plan.expected, configs * kPoints);
+  fit(plan.independent, configs * subsets);
+  fit(plan.together, configs * subsets);
+  fit(plan.set_gain, subsets);
+  fit(plan.set_loss, subsets);
+  fit(plan.known, 3 * guarantors + 2);
+  fit(plan.aid, static_cast<std::size_t>(horizon + 1));
+}
+
+void advance_opportunity(const TrialParameters& p, TrialState& s, double shock) {
+  const double rho = value_of(s, p.opportunity_persistence);
+  s.opportunity = rho * s.opportunity + std::sqrt(1.0 - rho * rho) * shock;
+}
+
+double value_of_waiting(const TrialParameters& p, TrialState& s) {
+  if (s.month >= p.horizon_months || !(value_of(s, p.challenger_discount) > 0)) return 0.0;
+  ForesightPlan& plan = s.plan;
+  if (plan.solved_month < 0 || known_changed(s, plan)) solve(p, s);
+  const double* waiting = &plan.waiting[static_cast<std::size_t>(s.month * kPoints)];
+  if (!(value_of(s, p.opportunity_volatility) > 0)) return waiting[0];
+  // Between grid points, linear in the shock; beyond the grid's ends, its end values.
+  const double width = std::sqrt(static_cast<double>(kPoints - 1));
+  const double x = std::clamp(s.opportunity, -width, width);
+  const double pos = (x + width) / (2.0 * width) * (kPoints - 1);
+  const int i = std::min(static_cast<int>(pos), kPoints - 2);
+  const double f = pos - i;
+  return (1.0 - f) * waiting[i] + f * waiting[i + 1];
+}
+
+}  // namespace detsim
