@@ -28,7 +28,9 @@ constexpr double kInflowTolerance = 0.05;
 // Rouwenhorst's discretization (Kopecky & Suen 2010) of an AR(1) with unit stationary
 // variance: kPoints evenly spaced on +-sqrt(kPoints - 1); from point i, each of the i "on" bits
 // of a binomial stays on with probability q = (1 + rho) / 2 and each of the others turns on
-// with probability 1 - q, so row i is the convolution of two binomials.
+// with probability 1 - q, so the law of the next point from i is the convolution of two
+// binomials. Stored by next point, P(i -> j) at [j * kPoints + i], so that the expectation over
+// the next point runs along contiguous memory for every current point at once.
 void rouwenhorst(double rho, ForesightPlan& plan) {
   if (plan.transition_rho == rho) return;  // the usual case: persistence is not drawn
   plan.transition_rho = rho;
@@ -47,7 +49,7 @@ void rouwenhorst(double rho, ForesightPlan& plan) {
       for (int stay = std::max(0, j - (n - i)); stay <= std::min(i, j); ++stay) {
         pij += binomial(i, stay, q) * binomial(n - i, j - stay, 1.0 - q);
       }
-      plan.transition[static_cast<std::size_t>(i * kPoints + j)] = pij;
+      plan.transition[static_cast<std::size_t>(j * kPoints + i)] = pij;
     }
   }
 }
@@ -56,11 +58,13 @@ bool election_due(const GuarantorSlots& slots, int month) {
   return month >= slots.first_month && (month - slots.first_month) % slots.every_months == 0;
 }
 
-// What the plan depends on beyond the calendar: believed chances of honoring, administrations,
-// revocations, pooled chance and aid inflow.
+// What the plan depends on beyond the calendar: the committed guarantors' believed chances of
+// honoring, administrations and revocations (an uncommitted guarantor's do not enter it), the
+// pooled chance and aid inflow.
 void note_known(const TrialState& s, ForesightPlan& plan) {
   std::size_t k = 0;
-  for (const GuarantorState& g : s.guarantors) {
+  for (const int b : s.committed) {
+    const GuarantorState& g = s.guarantors[static_cast<std::size_t>(b)];
     plan.known[k++] = g.p_war;
     plan.known[k++] = g.alternate_administration ? 1.0 : 0.0;
     plan.known[k++] = g.revoked ? 1.0 : 0.0;
@@ -71,7 +75,8 @@ void note_known(const TrialState& s, ForesightPlan& plan) {
 
 bool known_changed(const TrialState& s, const ForesightPlan& plan) {
   std::size_t k = 0;
-  for (const GuarantorState& g : s.guarantors) {
+  for (const int b : s.committed) {
+    const GuarantorState& g = s.guarantors[static_cast<std::size_t>(b)];
     if (std::abs(plan.known[k++] - g.p_war) > kBeliefTolerance) return true;
     if (plan.known[k++] != (g.alternate_administration ? 1.0 : 0.0)) return true;
     if (plan.known[k++] != (g.revoked ? 1.0 : 0.0)) return true;
@@ -87,6 +92,96 @@ double best_of(double attack, double wait, double rationality) {
   if (std::isinf(rationality)) return std::max(attack, wait);
   const double chance = 1.0 / (1.0 + std::exp(-rationality * (attack - wait)));
   return chance * attack + (1.0 - chance) * wait;
+}
+
+// What the challenger projects for the months ahead, fixed while the plan is solved.
+struct Projection {
+  double discount, rationality, cohesion_now, drift, forecast;
+  bool folds;  // the target concedes when no guarantor honors
+};
+
+// The backward induction from the horizon to this month over (configuration of administrations,
+// point of the shock's grid). `Points` is a constant (1 without a shock) so that the loops over
+// the grid unroll: a plan is solved a few times per trial over up to the whole horizon, and this
+// is most of its cost. Arrays keep a stride of kPoints whatever `Points`.
+template <int Points>
+void induct(const TrialParameters& p, TrialState& s, const std::array<int, kMaxElecting>& electing,
+            int electing_count, const Projection& at) {
+  ForesightPlan& plan = s.plan;
+  const int horizon = p.horizon_months;
+  const int start = s.month;
+  const std::size_t configs = std::size_t{1} << electing_count;
+  const std::size_t subsets = s.subset_probability.size();
+  double* const value = plan.value.data();
+  double* const expected = plan.expected.data();
+  const double* const transition = plan.transition.data();
+  const double* const factor = plan.stake_factor.data();
+  const double challenger = s.challenger_capability;
+  for (int month = horizon; month >= start; --month) {
+    // Waiting in `month`: the discounted value of month + 1, after its elections.
+    for (std::size_t c = 0; c < configs; ++c) {
+      double sum[Points] = {};
+      if (month < horizon) {
+        const double* v = value + c * kPoints;
+        for (int k = 0; k < Points; ++k) {
+          for (int j = 0; j < Points; ++j) sum[j] += transition[k * kPoints + j] * v[k];
+        }
+      }
+      std::copy_n(sum, Points, expected + c * kPoints);
+    }
+    for (int k = 0; k < electing_count && month < horizon; ++k) {
+      const GuarantorSlots& slots = p.guarantors[static_cast<std::size_t>(electing[k])];
+      if (!election_due(slots, month + 1)) continue;
+      const double flip = value_of(s, slots.flip_probability);
+      const std::size_t bit = std::size_t{1} << k;
+      for (std::size_t c = 0; c < configs; ++c) {
+        if (c & bit) continue;
+        double* stay = expected + c * kPoints;
+        double* moved = expected + (c | bit) * kPoints;
+        for (int j = 0; j < Points; ++j) {
+          const double a = stay[j], b = moved[j];
+          stay[j] = (1.0 - flip) * a + flip * b;
+          moved[j] = (1.0 - flip) * b + flip * a;
+        }
+      }
+    }
+    double* waiting = plan.waiting.data() + static_cast<std::size_t>(month) * kPoints;
+    for (int j = 0; j < Points; ++j) waiting[j] = at.discount * expected[j];
+    if (month == start) break;
+
+    // Attacking in `month`, in each configuration, at each point of the shock. Each honoring
+    // set's payoff (decision.cpp's attack_payoff) is linear in the stake, stake * gain - loss,
+    // the same in every configuration: only the chances differ.
+    const double aid = plan.aid[static_cast<std::size_t>(month)];
+    const double cohesion = std::clamp(at.cohesion_now + at.drift * (month - start), 0.0, 1.0);
+    for (std::size_t set = 0; set < subsets; ++set) {
+      if (set == 0 && at.folds) {  // abandoned, the target concedes the stake
+        plan.set_gain[set] = 1.0;
+        plan.set_loss[set] = 0.0;
+        continue;
+      }
+      const double defence = s.target_capability + aid + s.subset_capability[set];
+      plan.set_gain[set] = challenger / (challenger + defence);
+      plan.set_loss[set] = s.war_cost + at.forecast * s.subset_sanctions[set];
+    }
+    for (std::size_t c = 0; c < configs; ++c) {
+      double gain = 0.0, loss = 0.0;  // attacking is worth stake * factor * gain - loss
+      const double* alone = plan.independent.data() + c * subsets;
+      const double* together = plan.together.data() + c * subsets;
+      for (std::size_t set = 0; set < subsets; ++set) {
+        const double chance =
+            s.pooled ? (1.0 - cohesion) * alone[set] + cohesion * together[set] : alone[set];
+        gain += chance * plan.set_gain[set];
+        loss += chance * plan.set_loss[set];
+      }
+      const double* e = expected + c * kPoints;
+      double* v = value + c * kPoints;
+      for (int j = 0; j < Points; ++j) {
+        const double attack = s.stake * factor[j] * gain - loss;
+        v[j] = best_of(attack, at.discount * e[j], at.rationality);
+      }
+    }
+  }
 }
 
 void solve(const TrialParameters& p, TrialState& s) {
@@ -128,7 +223,15 @@ void solve(const TrialParameters& p, TrialState& s) {
   const std::size_t subsets = s.subset_probability.size();
 
   // Each configuration's believed chances of each honoring set, alone and acting as one (the
-  // latter weighted by cohesion month by month, as believed_subset_probabilities does).
+  // latter weighted by cohesion month by month, as believed_subset_probabilities does). A
+  // configuration changes only the electing guarantors' beliefs and the plan reads only war
+  // tests, so only those chances are recomputed, and today's are put back after.
+  std::array<double, kMaxElecting> p_war_now{};
+  for (int k = 0; k < electing_count; ++k) {
+    p_war_now[static_cast<std::size_t>(k)] =
+        s.guarantors[static_cast<std::size_t>(electing[k])].p_war;
+  }
+  const double pooled_now = s.pooled_p_war;
   const double cohesion_now = s.cohesion;
   for (std::size_t c = 0; c < configs; ++c) {
     const auto swap_flipped = [&] {
@@ -140,7 +243,13 @@ void solve(const TrialParameters& p, TrialState& s) {
       }
     };
     swap_flipped();
-    if (c != 0) refresh_believed_honoring(s);
+    if (c != 0) {
+      for (int k = 0; k < electing_count; ++k) {
+        GuarantorState& g = s.guarantors[static_cast<std::size_t>(electing[k])];
+        g.p_war = g.belief.honor_probability(g.honor_war);  // electing: not revoked
+      }
+      if (s.pooled) s.pooled_p_war = believed_pooled_honoring(s, Test::attack);
+    }
     s.cohesion = 0.0;
     believed_subset_probabilities(p, s, true);
     std::copy_n(s.subset_probability.begin(), subsets, plan.independent.begin() + c * subsets);
@@ -150,7 +259,11 @@ void solve(const TrialParameters& p, TrialState& s) {
     swap_flipped();
   }
   s.cohesion = cohesion_now;
-  if (configs > 1) refresh_believed_honoring(s);
+  for (int k = 0; k < electing_count; ++k) {
+    s.guarantors[static_cast<std::size_t>(electing[k])].p_war =
+        p_war_now[static_cast<std::size_t>(k)];
+  }
+  s.pooled_p_war = pooled_now;
 
   // What the challenger projects: aid at today's inflow, wearing out; cohesion at its drift.
   const double keep = 1.0 - value_of(s, p.aid_depreciation);
@@ -166,70 +279,16 @@ void solve(const TrialParameters& p, TrialState& s) {
     plan.aid[m] = plan.aid[m - 1] * keep + s.aid_inflow;
   }
 
-  const auto at = [](std::vector<double>& v, std::size_t config, int point) -> double& {
-    return v[config * kPoints + static_cast<std::size_t>(point)];
-  };
-  for (int month = horizon; month >= start; --month) {
-    // Waiting in `month`: the discounted value of month + 1, after its elections.
-    for (std::size_t c = 0; c < configs; ++c) {
-      for (int j = 0; j < points; ++j) {
-        double e = 0.0;
-        if (month < horizon) {
-          for (int k = 0; k < points; ++k) {
-            e += plan.transition[static_cast<std::size_t>(j * kPoints + k)] * at(plan.value, c, k);
-          }
-        }
-        at(plan.expected, c, j) = e;
-      }
-    }
-    for (int k = 0; k < electing_count && month < horizon; ++k) {
-      const GuarantorSlots& slots = p.guarantors[static_cast<std::size_t>(electing[k])];
-      if (!election_due(slots, month + 1)) continue;
-      const double flip = value_of(s, slots.flip_probability);
-      const std::size_t bit = std::size_t{1} << k;
-      for (std::size_t c = 0; c < configs; ++c) {
-        if (c & bit) continue;
-        for (int j = 0; j < points; ++j) {
-          const double stay = at(plan.expected, c, j), moved = at(plan.expected, c | bit, j);
-          at(plan.expected, c, j) = (1.0 - flip) * stay + flip * moved;
-          at(plan.expected, c | bit, j) = (1.0 - flip) * moved + flip * stay;
-        }
-      }
-    }
-    for (int j = 0; j < points; ++j) {
-      plan.waiting[static_cast<std::size_t>(month * kPoints + j)] =
-          discount * at(plan.expected, 0, j);
-    }
-    if (month == start) break;
-
-    // Attacking in `month`, in each configuration, at each point of the shock.
-    const int ahead = month - start;
-    const double aid = plan.aid[static_cast<std::size_t>(month)];
-    const double cohesion = std::clamp(cohesion_now + drift * ahead, 0.0, 1.0);
-    // Each honoring set's payoff is linear in the stake: stake * gain - loss, the same in
-    // every configuration (only the chances differ).
-    for (std::size_t set = 0; set < subsets; ++set) {
-      const auto h = static_cast<unsigned>(set);
-      const double lost = attack_payoff(s, h, 0.0, aid, folds, forecast);
-      plan.set_gain[set] = attack_payoff(s, h, 1.0, aid, folds, forecast) - lost;
-      plan.set_loss[set] = -lost;
-    }
-    for (std::size_t c = 0; c < configs; ++c) {
-      double gain = 0.0, loss = 0.0;  // attacking is worth stake * factor * gain - loss
-      for (std::size_t set = 0; set < subsets; ++set) {
-        const double alone = plan.independent[c * subsets + set];
-        const double chance =
-            s.pooled ? (1.0 - cohesion) * alone + cohesion * plan.together[c * subsets + set]
-                     : alone;
-        gain += chance * plan.set_gain[set];
-        loss += chance * plan.set_loss[set];
-      }
-      for (int j = 0; j < points; ++j) {
-        const double attack =
-            s.stake * plan.stake_factor[static_cast<std::size_t>(j)] * gain - loss;
-        at(plan.value, c, j) = best_of(attack, discount * at(plan.expected, c, j), rationality);
-      }
-    }
+  const Projection projection{.discount = discount,
+                              .rationality = rationality,
+                              .cohesion_now = cohesion_now,
+                              .drift = drift,
+                              .forecast = forecast,
+                              .folds = folds};
+  if (points == 1) {
+    induct<1>(p, s, electing, electing_count, projection);
+  } else {
+    induct<kPoints>(p, s, electing, electing_count, projection);
   }
   plan.solved_month = start;
   note_known(s, plan);

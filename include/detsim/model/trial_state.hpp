@@ -58,7 +58,8 @@ struct GuarantorState {
 struct ForesightPlan {
   int solved_month = -1;        // -1: to be solved at the next decision
   std::vector<double> waiting;  // [month * points + point]: the value of waiting
-  std::vector<double> grid, stake_factor, transition;  // shock grid, exp(sd x - sd^2/2), P
+  // The shock's grid, exp(sd x - sd^2/2) at each point, and P(i -> j) at [j * points + i].
+  std::vector<double> grid, stake_factor, transition;
   double transition_rho = -1;           // the persistence `transition` was built for (-1: none yet)
   std::vector<double> aid;              // [month]: the aid stock the challenger projects
   std::vector<double> value, expected;  // [config * points + point]
