@@ -9,7 +9,7 @@ line per number, `label = value`, e.g. `attacked.nato_article5.gamma0 = 0.053`. 
 `<measure>.<structure>.<run>`; the runs are listed in RUNS below, each with what it changes.
 Labels are stable: 6.4 cites them, and a later model adds labels rather than renaming them.
 Rates and means carry their 95% interval in brackets where 6.4 gives one (Wilson or normal, as
-/summary computes them). About two minutes on 2 cores.
+/summary computes them). About a minute on 2 cores.
 
 Exit status: 0 success, 1 a run failed (its command and stderr are printed), 2 bad arguments.
 """
