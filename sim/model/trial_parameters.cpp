@@ -19,6 +19,7 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   forecast_months = constant(s.dynamics.forecast_months, "dynamics.forecast_months");
   horizon_months = s.horizon_months;
   probe_interval_months = s.dynamics.probe_interval;
+  crisis_cooldown_months = s.dynamics.crisis_cooldown_months;
 
   const Dynamics& d = s.dynamics;
   const auto dyn = [&](const Quantity& q, const char* name) {

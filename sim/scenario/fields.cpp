@@ -141,6 +141,10 @@ const std::vector<IntegerField<Dynamics>>& dynamics_integer_fields() {
        "months of war the challenger prices when it decides", "months"},
       {"probe_interval", &Dynamics::probe_interval, 1, 2147483647,
        "months between two probes at least", "months"},
+      {"crisis_cooldown_months", &Dynamics::crisis_cooldown_months, 0, 2147483647,
+       "months after a war ends before the challenger may challenge again (0: never, the first "
+       "war ends the trial's crises)",
+       "months"},
   };
   return fields;
 }

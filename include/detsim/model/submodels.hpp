@@ -105,9 +105,16 @@ double believed_pooled_honoring(const TrialState& s, Test test);
 // war severity); the challenger's expectation and the attack itself both ask this.
 bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s);
 
-// crisis.cpp: what a probe and an attack set in motion.
+// crisis.cpp: what a probe and an attack set in motion. An attack begins a crisis (counted in
+// s.crises); the first crisis's measures are kept apart from later ones'.
 void probe(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 void attack(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
+// crisis.cpp: the war ends in `outcome` this month; the trial returns to peace
+// dynamics.crisis_cooldown_months later (never with 0, or after nuclear use).
+void end_war(const TrialParameters& p, TrialState& s, Outcome outcome);
+// crisis.cpp: at the start of a month after a war, peace returns when its cooldown is over, and
+// the challenger's plan is solved again with what the crisis left it.
+void return_to_peace(TrialState& s);
 
 // war.cpp: one month of fighting: front, costs, escalation, termination. Draws from stream
 // (war, 0, month), in this order and all four every war month: the front's z, U_clash,

@@ -38,6 +38,7 @@ struct TrialParameters {
   int belief_cells = 0, forecast_months = 0, horizon_months = 0;
   // Dynamics.
   int probe_interval_months = 0;
+  int crisis_cooldown_months = 0;  // 0: a war ends the trial's crises
   int precedent_weight = 0, probe_gain = 0, probe_cost = 0, contested_territory = 0,
       opportunity_volatility = 0, opportunity_persistence = 0, challenger_discount = 0,
       front_speed = 0, front_noise = 0, aid_depreciation = 0, guarantor_war_cost = 0,
