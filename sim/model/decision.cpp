@@ -70,8 +70,9 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double 
   if (u.probe_available) {
     believed_subset_probabilities(p, s, false);
     const double unanswered = s.subset_probability[0];
-    u.probe = u.wait + probe_lesson(p, s, stake) + unanswered * value_of(s, p.probe_gain) * stake -
-              (1.0 - unanswered) * value_of(s, p.probe_cost);
+    const double own = unanswered * value_of(s, p.probe_gain) * stake -
+                       (1.0 - unanswered) * value_of(s, p.probe_cost);
+    u.probe = u.wait + own + probe_lesson(p, s, stake, -own);
   }
   return u;
 }

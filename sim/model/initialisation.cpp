@@ -112,6 +112,7 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
     }
     g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = false;
     g.reneged = false;
+    g.lesson_p_war = NAN;  // a new trial's beliefs and rules: the lesson is taken afresh
     g.cost = 0.0;
     g.flips = 0;
     if (g.committed) s.committed.push_back(static_cast<int>(i));

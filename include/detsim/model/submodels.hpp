@@ -86,9 +86,11 @@ double best_of(double attack, double wait, double rationality);
 // choice (MODEL.md 7.7): each pattern of answers, weighted by its believed chance, moves the
 // believed chances of honoring a war by Bayes' rule against the probe's honoring rule; the
 // choice next month between attacking at those chances and waiting (the plan's value) is
-// worth that much more than at today's. 0 for a myopic challenger. Reads the plan, so it is
-// called after value_of_waiting in the same month.
-double probe_lesson(const TrialParameters& p, const TrialState& s, double stake);
+// worth that much more than at today's. 0 for a myopic challenger. At infinite rationality it is
+// also 0 when no lesson could exceed `needed` (what the probe lacks to beat waiting), which
+// leaves the choice as it would be. Reads the plan, so it is called after value_of_waiting in the
+// same month.
+double probe_lesson(const TrialParameters& p, TrialState& s, double stake, double needed);
 // foresight.cpp: sizes the plan's tables for a horizon and a number of guarantors.
 void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors);
 // `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.

@@ -3,6 +3,7 @@
 // monthly loop never allocates.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -49,6 +50,11 @@ struct GuarantorState {
   // Scratch for the challenger's plan (foresight.cpp): its belief after a change of
   // administration, sized like `belief`.
   Belief belief_flipped;
+  // What a probe would teach about it (lesson.cpp): the believed chance that it answers a probe
+  // and would honor a war, kept while the believed chances it was computed from stand (NaN: to
+  // be computed), since it takes a pass over the belief's grid and beliefs change only with
+  // evidence.
+  double lesson_p_war = NAN, lesson_p_probe = NAN, lesson_severity = NAN, lesson_both = 0;
 };
 
 // The challenger's plan (foresight.cpp): the value of waiting, by month and by the opportunity
