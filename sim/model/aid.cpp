@@ -19,7 +19,7 @@ void deliver_aid(const TrialParameters& p, TrialState& s) {
   s.aid_inflow = 0;
   double promised = 0, missing = 0;  // the allies' aid: promised, and not sent
   for (GuarantorState& g : s.guarantors) {
-    const bool reneged = (g.tested && !g.honored) || g.revoked;
+    const bool reneged = g.reneged || g.revoked;
     const double aid = g.terms[Term::aid_per_month];
     const bool ally = &g != lead;
     const double sent = ally ? aid * (1.0 - shifted) : aid;

@@ -63,15 +63,16 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double 
   u.attack += preventive_value(p, s, stake);
 
   // Waiting keeps the chance to attack later (foresight.cpp); a probe does too, so it adds
-  // its own gain to the same value.
+  // its own gain and what its answers would teach (lesson.cpp) to the same value.
   u.wait = value_of_waiting(p, s);
 
   u.probe_available = p.can_probe && s.month - s.last_probe_month >= p.probe_interval_months;
   if (u.probe_available) {
     believed_subset_probabilities(p, s, false);
     const double unanswered = s.subset_probability[0];
-    u.probe = u.wait + unanswered * value_of(s, p.probe_gain) * stake -
-              (1.0 - unanswered) * value_of(s, p.probe_cost);
+    const double own = unanswered * value_of(s, p.probe_gain) * stake -
+                       (1.0 - unanswered) * value_of(s, p.probe_cost);
+    u.probe = u.wait + own + probe_lesson(p, s, stake, -own);
   }
   return u;
 }

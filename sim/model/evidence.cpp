@@ -25,12 +25,12 @@ void read_aid_as_evidence(const TrialParameters& p, TrialState& s) {
   bool learned = false;
   for (std::size_t i = 0; i < s.guarantors.size(); ++i) {
     GuarantorState& g = s.guarantors[i];
-    // Aid that was never promised, or that stopped because the guarantor backed down at an
-    // attack or its commitment was revoked, follows from rules the challenger knows, not from
+    // Aid that was never promised, or that stopped because the guarantor backed down in a
+    // crisis or its commitment was revoked, follows from rules the challenger knows, not from
     // resolve. And the aid rule draws no noise: once this administration's aid has been seen
     // flowing or not, every later month repeats it and carries no news until an election brings
     // a new administration.
-    if (g.aid_seen || g.terms[Term::aid_per_month] <= 0 || g.revoked || (g.tested && !g.honored)) {
+    if (g.aid_seen || g.terms[Term::aid_per_month] <= 0 || g.revoked || g.reneged) {
       continue;
     }
     g.aid_seen = true;

@@ -87,13 +87,6 @@ bool known_changed(const TrialState& s, const ForesightPlan& plan) {
          std::abs(s.aid_inflow - inflow) > kInflowTolerance * inflow;
 }
 
-// The challenger's value of a month where it may attack or wait, by its choice rule.
-double best_of(double attack, double wait, double rationality) {
-  if (std::isinf(rationality)) return std::max(attack, wait);
-  const double chance = 1.0 / (1.0 + std::exp(-rationality * (attack - wait)));
-  return chance * attack + (1.0 - chance) * wait;
-}
-
 // What the challenger projects for the months ahead, fixed while the plan is solved.
 struct Projection {
   double discount, rationality, cohesion_now, drift, forecast;
@@ -296,6 +289,12 @@ void solve(const TrialParameters& p, TrialState& s) {
 
 }  // namespace
 
+double best_of(double attack, double wait, double rationality) {
+  if (std::isinf(rationality)) return std::max(attack, wait);
+  const double chance = 1.0 / (1.0 + std::exp(-rationality * (attack - wait)));
+  return chance * attack + (1.0 - chance) * wait;
+}
+
 void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors) {
   const std::size_t configs = std::size_t{1} << kMaxElecting;
   const std::size_t subsets = std::size_t{1} << guarantors;
@@ -323,7 +322,11 @@ double value_of_waiting(const TrialParameters& p, TrialState& s) {
   if (s.month >= p.horizon_months || !(value_of(s, p.challenger_discount) > 0)) return 0.0;
   ForesightPlan& plan = s.plan;
   if (plan.solved_month < 0 || known_changed(s, plan)) solve(p, s);
-  const double* waiting = &plan.waiting[static_cast<std::size_t>(s.month * kPoints)];
+  return planned_waiting(p, s, s.month);
+}
+
+double planned_waiting(const TrialParameters& p, const TrialState& s, int month) {
+  const double* waiting = &s.plan.waiting[static_cast<std::size_t>(month * kPoints)];
   if (!(value_of(s, p.opportunity_volatility) > 0)) return waiting[0];
   // Between grid points, linear in the shock; beyond the grid's ends, its end values.
   const double width = std::sqrt(static_cast<double>(kPoints - 1));

@@ -114,6 +114,8 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
           g.alternate_cache.prior(slots.resolve_after_flip, s.values, p.belief_cells);
     }
     g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = g.aid_seen = false;
+    g.reneged = false;
+    g.lesson_p_war = NAN;  // a new trial's beliefs and rules: the lesson is taken afresh
     g.cost = 0.0;
     g.flips = 0;
     if (g.committed) s.committed.push_back(static_cast<int>(i));
@@ -129,7 +131,10 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
   s.phase = Phase::peace;
   s.month = 0;
   s.attack_month = -1;
-  s.war_months = s.probes = 0;
+  s.war_months = s.probes = s.crises = 0;
+  s.second_attack_month = s.peace_month = -1;
+  s.crisis_target_cost = 0.0;
+  s.territory_after_first = NAN;
   s.last_probe_month = -1000000;
   s.escalation = s.max_escalation = Escalation::peace;
   s.outcome = Outcome::deterred;

@@ -70,8 +70,10 @@ void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t ex
   record_month(s, paths);
 
   for (s.month = 1; s.month <= p.horizon_months; ++s.month) {
-    if (s.phase == Phase::after_war)
+    if (s.phase == Phase::after_war) {
       s.escalation = Escalation::peace;  // shown in the month it ended
+      return_to_peace(s);
+    }
     const MonthDraws draws = draw_month(streams, s.month);
     hold_elections(p, s, streams);
     if (s.forces_pending) bind_pending_forces(p, s);

@@ -20,6 +20,7 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   horizon_months = s.horizon_months;
   probe_interval_months = s.dynamics.probe_interval;
   aid_observed = s.dynamics.aid_observed != 0;
+  crisis_cooldown_months = s.dynamics.crisis_cooldown_months;
 
   const Dynamics& d = s.dynamics;
   const auto dyn = [&](const Quantity& q, const char* name) {

@@ -146,6 +146,10 @@ const std::vector<IntegerField<Dynamics>>& dynamics_integer_fields() {
        "1: the challenger reads each guarantor's aid flowing or not as evidence of its resolve "
        "(by the aid rule); 0: it sees the aid only through the balance of power",
        "switch"},
+      {"crisis_cooldown_months", &Dynamics::crisis_cooldown_months, 0, 2147483647,
+       "months after a war ends before the challenger may challenge again (0: never, the first "
+       "war ends the trial's crises)",
+       "months"},
   };
   return fields;
 }

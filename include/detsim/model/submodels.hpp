@@ -91,6 +91,22 @@ void advance_opportunity(const TrialParameters& p, TrialState& s, double shock);
 // months to the horizon by backward induction (MODEL.md 7.7), 0 in the last month or with
 // dynamics.challenger_discount 0. Solves the plan when what the challenger knows has changed.
 double value_of_waiting(const TrialParameters& p, TrialState& s);
+// foresight.cpp: the plan's value of waiting in `month` (from the month it was solved to the
+// horizon) at this month's shock; value_of_waiting reads it for this month once solved.
+double planned_waiting(const TrialParameters& p, const TrialState& s, int month);
+// foresight.cpp: the challenger's value of a month where it may attack (worth `attack`) or wait
+// (worth `wait`), by its choice rule: the better of the two at infinite rationality, else the
+// logit choice's expectation.
+double best_of(double attack, double wait, double rationality);
+// lesson.cpp: what a probe would teach the challenger, as the value it adds to the next month's
+// choice (MODEL.md 7.7): each pattern of answers, weighted by its believed chance, moves the
+// believed chances of honoring a war by Bayes' rule against the probe's honoring rule; the
+// choice next month between attacking at those chances and waiting (the plan's value) is
+// worth that much more than at today's. 0 for a myopic challenger. At infinite rationality it is
+// also 0 when no lesson could exceed `needed` (what the probe lacks to beat waiting), which
+// leaves the choice as it would be. Reads the plan, so it is called after value_of_waiting in the
+// same month.
+double probe_lesson(const TrialParameters& p, TrialState& s, double stake, double needed);
 // foresight.cpp: sizes the plan's tables for a horizon and a number of guarantors.
 void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors);
 // `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.
@@ -121,9 +137,16 @@ double believed_pooled_honoring(const TrialState& s, Test test);
 // war severity); the challenger's expectation and the attack itself both ask this.
 bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s);
 
-// crisis.cpp: what a probe and an attack set in motion.
+// crisis.cpp: what a probe and an attack set in motion. An attack begins a crisis (counted in
+// s.crises); the first crisis's measures are kept apart from later ones'.
 void probe(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 void attack(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
+// crisis.cpp: the war ends in `outcome` this month; the trial returns to peace
+// dynamics.crisis_cooldown_months later (never with 0, or after nuclear use).
+void end_war(const TrialParameters& p, TrialState& s, Outcome outcome);
+// crisis.cpp: at the start of a month after a war, peace returns when its cooldown is over, and
+// the challenger's plan is solved again with what the crisis left it.
+void return_to_peace(TrialState& s);
 
 // war.cpp: one month of fighting: front, costs, escalation, termination. Draws from stream
 // (war, 0, month), in this order and all four every war month: the front's z, U_clash,

@@ -39,6 +39,7 @@ struct TrialParameters {
   // Dynamics.
   int probe_interval_months = 0;
   bool aid_observed = false;
+  int crisis_cooldown_months = 0;  // 0: a war ends the trial's crises
   int precedent_weight = 0, probe_gain = 0, probe_cost = 0, contested_territory = 0,
       opportunity_volatility = 0, opportunity_persistence = 0, challenger_discount = 0,
       front_speed = 0, front_noise = 0, aid_depreciation = 0, guarantor_war_cost = 0,

@@ -3,6 +3,7 @@
 // monthly loop never allocates.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -42,14 +43,20 @@ struct GuarantorState {
   HonorLikelihood aid_rule;                // P(aid flows | resolve), as the challenger reads it
   bool aid_seen = false;          // the challenger has read this administration's aid decision
   double p_war = 0, p_probe = 0;  // believed chances it honors, kept current
-  // What happened.
+  // What happened (tested and honored: in the first crisis, comparable with a single crisis).
   bool tested = false, honored = false, fighting = false, aid_flowing = false;
+  bool reneged = false;  // backed down in any crisis: its aid stops for good
   double cost = 0;
   int flips = 0;
   double ambiguity = 0;  // believed minus true chance of honoring an attack, at month 0
   // Scratch for the challenger's plan (foresight.cpp): its belief after a change of
   // administration, sized like `belief`.
   Belief belief_flipped;
+  // What a probe would teach about it (lesson.cpp): the believed chance that it answers a probe
+  // and would honor a war, kept while the believed chances it was computed from stand (NaN: to
+  // be computed), since it takes a pass over the belief's grid and beliefs change only with
+  // evidence.
+  double lesson_p_war = NAN, lesson_p_probe = NAN, lesson_severity = NAN, lesson_both = 0;
 };
 
 // The challenger's plan (foresight.cpp): the value of waiting, by month and by the opportunity
@@ -73,7 +80,8 @@ struct TrialState {
   std::vector<double> values;              // the drawn parameter slots
   // Challenger.
   double challenger_capability = 0, challenger_resolve = 0, stake = 0, war_cost = 0;
-  double challenger_cost = 0, challenger_war_cost = 0;
+  double challenger_cost = 0;
+  double challenger_war_cost = 0;  // the current war's cost to the challenger
   // Target.
   double target_capability = 0, target_resolve = 0, territory = 1, territory_start = 1;
   double aid_stock = 0, target_cost = 0;
@@ -102,12 +110,27 @@ struct TrialState {
   // stationary variance) and its plan.
   double opportunity = 0;
   ForesightPlan plan;
-  // Time line.
+  // Time line. attack_month, war_months, max_escalation and outcome describe the first crisis
+  // (repeated crises, crisis.cpp), so they mean what they meant when a war ended the trial's
+  // crises; `crises` counts the attacks, `second_attack_month` dates the second.
   Phase phase = Phase::peace;
   int month = 0;
   int attack_month = -1, war_months = 0, probes = 0, last_probe_month = -1000000;
+  int crises = 0, second_attack_month = -1;
+  int peace_month = -1;  // the month a war that ended returns the trial to peace, -1: never
+  // What the current war has cost the challenger and the target: exhaustion, desperation and
+  // capitulation weigh one war, not the sum of all.
+  double crisis_target_cost = 0;
+  // The territory the first crisis left the target, taken when peace returns after it (NaN
+  // until then): the `territory` column, which a single crisis would have kept to the horizon.
+  double territory_after_first = 0;
   Escalation escalation = Escalation::peace, max_escalation = Escalation::peace;
   Outcome outcome = Outcome::deterred;
+  // An experimenter's intervention on the first crisis (tests of its causal effect), never set
+  // by the model and kept across trials: -1 none; 0 every committed guarantor backs down in
+  // the first attack's test, 1 every one honors it. Its resolve stays the trial's own for
+  // everything else; the challenger reads the act by the rule as always.
+  std::int8_t first_test_forced = -1;
 };
 
 }  // namespace detsim

@@ -64,9 +64,10 @@ struct Dynamics {
       Quantity::constant(0.3);  // how far one guarantor's record moves beliefs in others
   Quantity probe_gain = Quantity::constant(0.1);  // share of the stake a probe wins when unanswered
   Quantity probe_cost =
-      Quantity::constant(0.05);  // what an answered probe costs the challenger (stake units)
-  int probe_interval = 12;       // months between two probes at least
-  int aid_observed = 1;          // 1: the challenger reads each guarantor's aid as evidence
+      Quantity::constant(0.05);    // what an answered probe costs the challenger (stake units)
+  int probe_interval = 12;         // months between two probes at least
+  int aid_observed = 1;            // 1: the challenger reads each guarantor's aid as evidence
+  int crisis_cooldown_months = 0;  // months after a war before another crisis (0: never)
   Quantity opportunity_volatility =
       Quantity::constant(0.0);  // stationary sd of the log-shock to the stake's value
   Quantity opportunity_persistence =
