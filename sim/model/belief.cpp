@@ -60,12 +60,14 @@ void Belief::assign(const DistributionSlots& law, std::span<const double> values
   mass_ /= total;
 }
 
+// The moments are read whenever a belief has moved (the alliance's pooled chance of honoring
+// needs both), so they are sums over the cells in cell units (centres 0.5, 1.5, ...), divided
+// once at the end, as expressions Eigen evaluates in vector registers.
 double Belief::mean() const {
   if (!std::isnan(mean_)) return mean_;
   const int n = cells();
-  double grid = 0.0;
-  for (int i = 0; i < n; ++i) grid += mass_[i] * (i + 0.5) / n;
-  mean_ = atom_weight_ * atom_at_ + grid;
+  const double centres = mass_.dot(Eigen::VectorXd::LinSpaced(n, 0.5, n - 0.5));
+  mean_ = atom_weight_ * atom_at_ + centres / n;
   return mean_;
 }
 
@@ -73,13 +75,13 @@ double Belief::variance() const {
   if (!std::isnan(variance_)) return variance_;
   const int n = cells();
   const double mu = mean();
-  double spread = atom_weight_ * (atom_at_ - mu) * (atom_at_ - mu);
-  for (int i = 0; i < n; ++i) {
-    const double d = (i + 0.5) / n - mu;
-    spread += mass_[i] * (d * d + 1.0 / (12.0 * n * n));
-  }
-  variance_ = spread;
-  return spread;
+  // Each cell's mass spread evenly over it: its own variance, 1 / (12 n^2), beside its centre's.
+  const double square =
+      (mass_.array() * (Eigen::ArrayXd::LinSpaced(n, 0.5, n - 0.5) - n * mu).square()).sum();
+  const double nn = static_cast<double>(n) * n;
+  variance_ =
+      atom_weight_ * (atom_at_ - mu) * (atom_at_ - mu) + square / nn + mass_.sum() / (12.0 * nn);
+  return variance_;
 }
 
 void HonorLikelihood::set(int cells, double audience_cost, double severity, double noise) {
@@ -108,10 +110,18 @@ double Belief::honor_probability(const HonorLikelihood& honor) const {
   return atom_weight_ * honor.at(atom_at_) + mass_.dot(honor.cells());
 }
 
-void Belief::observe(bool honored, const HonorLikelihood& honor, double weight) {
+double Belief::chance_of(bool honored, const HonorLikelihood& honor) const {
+  const double p = honor_probability(honor);
+  return honored ? p : 1.0 - p;
+}
+
+void Belief::update(bool honored, const HonorLikelihood& honor, double weight, double marginal) {
   mean_ = variance_ = NAN;
+  // The branch where the observed guarantor's resolve is not this one's says nothing about r,
+  // but it still had to produce the observation: it weighs (1 - weight) by how likely that was.
+  const double unrelated = (1.0 - weight) * marginal;
   const auto tempered = [&](double p_honor) {
-    return (1.0 - weight) + weight * (honored ? p_honor : 1.0 - p_honor);
+    return unrelated + weight * (honored ? p_honor : 1.0 - p_honor);
   };
   atom_weight_ *= tempered(honor.at(atom_at_));
   double total = atom_weight_;

@@ -1,4 +1,7 @@
-// Keeping the challenger's believed honoring chances current whenever a belief changes.
+// Keeping the challenger's believed honoring chances current whenever a belief changes, and
+// reading them as the decision weighs them.
+#include <cmath>
+
 #include "detsim/model/submodels.hpp"
 
 namespace detsim {
@@ -13,6 +16,15 @@ void refresh_believed_honoring(TrialState& s) {
     s.pooled_p_probe = believed_pooled_honoring(s, Test::probe);
     s.pooled_p_war = believed_pooled_honoring(s, Test::attack);
   }
+}
+
+double believed_war_honoring(const TrialState& s, const GuarantorState& g) {
+  if (!g.committed) return NAN;
+  if (g.revoked) return 0.0;
+  // The chance g is among those that honor, P(g in H), of the decision's sets (decision.cpp):
+  // alone with p^w_g, or with the alliance acting as one.
+  if (!s.pooled) return g.p_war;
+  return (1.0 - s.cohesion) * g.p_war + s.cohesion * s.pooled_p_war;
 }
 
 }  // namespace detsim

@@ -11,6 +11,14 @@ double defending_capability(const TrialState& s, unsigned honoring_set) {
   return s.target_capability + s.aid_stock + s.subset_capability[honoring_set];
 }
 
+double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
+                     bool target_folds, double forecast) {
+  if (honoring_set == 0 && target_folds) return stake;  // abandoned, the target concedes
+  const double c = s.challenger_capability;
+  const double defence = s.target_capability + aid_stock + s.subset_capability[honoring_set];
+  return c / (c + defence) * stake - s.war_cost - forecast * s.subset_sanctions[honoring_set];
+}
+
 void believed_subset_probabilities(const TrialParameters& /*p*/, TrialState& s, bool war) {
   const std::size_t m = s.committed.size();
   const std::size_t subsets = std::size_t{1} << m;
@@ -48,25 +56,23 @@ ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double 
   believed_subset_probabilities(p, s, true);
   const std::size_t subsets = s.subset_probability.size();
   for (std::size_t set = 0; set < subsets; ++set) {
-    double payoff;
-    if (set == 0 && target_folds) {
-      payoff = stake;  // abandoned, the target concedes the stake without a fight
-    } else {
-      const double c = s.challenger_capability;
-      const double win = c / (c + defending_capability(s, static_cast<unsigned>(set)));
-      payoff = win * stake - s.war_cost - forecast * s.subset_sanctions[set];
-    }
-    u.attack += s.subset_probability[set] * payoff;
+    u.attack += s.subset_probability[set] * attack_payoff(s, static_cast<unsigned>(set), stake,
+                                                          s.aid_stock, target_folds, forecast);
   }
   // A window closing: forces promised but not yet binding make striking now worth more.
   u.attack += preventive_value(p, s, stake);
+
+  // Waiting keeps the chance to attack later (foresight.cpp); a probe does too, so it adds
+  // its own gain and what its answers would teach (lesson.cpp) to the same value.
+  u.wait = value_of_waiting(p, s);
 
   u.probe_available = p.can_probe && s.month - s.last_probe_month >= p.probe_interval_months;
   if (u.probe_available) {
     believed_subset_probabilities(p, s, false);
     const double unanswered = s.subset_probability[0];
-    u.probe = unanswered * value_of(s, p.probe_gain) * stake -
-              (1.0 - unanswered) * value_of(s, p.probe_cost);
+    const double own = unanswered * value_of(s, p.probe_gain) * stake -
+                       (1.0 - unanswered) * value_of(s, p.probe_cost);
+    u.probe = u.wait + own + probe_lesson(p, s, stake, -own);
   }
   return u;
 }

@@ -27,7 +27,7 @@ bool climb_ladder(const TrialParameters& p, TrialState& s, double u_clash, doubl
     const double chance = base * (1.0 + value_of(s, p.desperation_weight) * desperation);
     if (u_nuclear < chance) s.escalation = Escalation::nuclear_use;
   }
-  s.max_escalation = std::max(s.max_escalation, s.escalation);
+  if (s.crises == 1) s.max_escalation = std::max(s.max_escalation, s.escalation);
   return s.escalation == Escalation::nuclear_use;
 }
 

@@ -49,11 +49,7 @@ unsigned test_guarantors(const TrialParameters& p, TrialState& s, Test test,
     // Precedent: with probability `precedent` the others share the observed guarantor's
     // resolve, so its choice in its own test (its severity, its audience cost) is evidence
     // about them too.
-    const GuarantorState& observed = s.guarantors[tested];
-    const HonorLikelihood& evidence = rule_of(observed, test);
-    for (std::size_t i = 0; i < s.guarantors.size(); ++i) {
-      s.guarantors[i].belief.observe(kept, evidence, i == tested ? 1.0 : precedent);
-    }
+    learn_from_act(s, tested, kept, rule_of(s.guarantors[tested], test), precedent);
     GuarantorState& g = s.guarantors[tested];
     if (!kept) {
       g.cost += g.terms[Term::audience_cost];  // tied hands: backing down is paid at home

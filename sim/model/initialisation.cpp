@@ -42,6 +42,9 @@ void set_honoring_rules(const TrialParameters& p, TrialState& s, GuarantorState&
       std::sqrt(v(p.honor_noise) * v(p.honor_noise) + vagueness * vagueness);
   g.honor_probe.set(p.belief_cells, audience_cost, v(p.severity_probe), believed_noise);
   g.honor_war.set(p.belief_cells, audience_cost, war_severity, believed_noise);
+  // Aid flows iff r + a >= theta_a, with no noise of its own (7.5); the challenger reads that
+  // rule with the vagueness of the promise alone.
+  g.aid_rule.set(p.belief_cells, audience_cost, v(p.severity_aid), vagueness);
 }
 
 void tabulate_subsets(TrialState& s) {
@@ -74,7 +77,11 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
   s.target_capability = v(p.target_capability);
   s.target_resolve = v(p.target_resolve);
   s.territory = s.territory_start = v(p.territory);
-  s.aid_stock = s.target_cost = 0.0;
+  s.aid_stock = s.target_cost = s.aid_inflow = 0.0;
+  // A window of opportunity may already be open at month 0: the persistent shock starts from its
+  // stationary law (a fresh draw of its own, so nothing else moves with persistence).
+  s.opportunity = v(p.opportunity_persistence) > 0 ? draw_month(streams, 0).opportunity : 0.0;
+  s.plan.solved_month = -1;
   s.cohesion = v(p.cohesion_initial);
 
   s.committed.clear();  // capacity kept: no allocation after the first trial
@@ -106,7 +113,9 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
       g.belief_alternate =
           g.alternate_cache.prior(slots.resolve_after_flip, s.values, p.belief_cells);
     }
-    g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = false;
+    g.tested = g.honored = g.fighting = g.aid_flowing = g.revoked = g.aid_seen = false;
+    g.reneged = false;
+    g.lesson_p_war = NAN;  // a new trial's beliefs and rules: the lesson is taken afresh
     g.cost = 0.0;
     g.flips = 0;
     if (g.committed) s.committed.push_back(static_cast<int>(i));
@@ -122,7 +131,10 @@ void initialise_trial(const TrialParameters& p, TrialState& s, const TrialStream
   s.phase = Phase::peace;
   s.month = 0;
   s.attack_month = -1;
-  s.war_months = s.probes = 0;
+  s.war_months = s.probes = s.crises = 0;
+  s.second_attack_month = s.peace_month = -1;
+  s.crisis_target_cost = 0.0;
+  s.territory_after_first = NAN;
   s.last_probe_month = -1000000;
   s.escalation = s.max_escalation = Escalation::peace;
   s.outcome = Outcome::deterred;

@@ -19,6 +19,7 @@ void hold_elections(const TrialParameters& p, TrialState& s, const TrialStreams&
     if (draws.uniform() >= value_of(s, slots.flip_probability)) continue;
     g.alternate_administration = !g.alternate_administration;
     ++g.flips;
+    g.aid_seen = false;  // the new administration's aid decision is news
     const DistributionSlots& law =
         g.alternate_administration ? slots.resolve_after_flip : slots.resolve_law;
     g.resolve = ParameterPlan::quantile_of(law, draws.uniform(), s.values);

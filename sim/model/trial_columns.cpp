@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "detsim/model/submodels.hpp"
 #include "detsim/model/trial_model.hpp"
 
 namespace detsim {
@@ -26,7 +27,7 @@ constexpr OutputColumn of_actor(ColumnOwner owner, const char* prefix, const cha
 }
 constexpr OutputColumn of_guarantor(const char* prefix, ColumnType type, const char* units,
                                     const char* description,
-                                    double (*read)(const GuarantorState&)) {
+                                    double (*read)(const TrialState&, const GuarantorState&)) {
   return {ColumnOwner::guarantor, prefix, type, units, description, nullptr, read};
 }
 
@@ -50,24 +51,37 @@ constexpr OutputColumn kTrialColumns[] = {
              [](const TrialState& s) -> double { return s.experiment; }),
     of_trial("trial", T::i32, "", "trial index within its experiment",
              [](const TrialState& s) -> double { return s.trial; }),
-    of_trial("attacked", T::i8, "", "1 if the challenger attacked within the horizon",
+    of_trial("attacked", T::i8, "",
+             "1 if the challenger attacked within the horizon (a first crisis began)",
              [](const TrialState& s) -> double { return s.attack_month >= 0; }),
     of_trial("attack_month", T::i32, "months",
              "month of the first attack, -1 if none (censored at the horizon)",
              [](const TrialState& s) -> double { return s.attack_month; }),
     of_trial("probes", T::i32, "count", "probes the challenger made",
              [](const TrialState& s) -> double { return s.probes; }),
-    of_trial("war_months", T::i32, "months", "months of war fought",
+    of_trial("crises", T::i32, "count",
+             "crises the challenger began (attacks); more than 1 only with "
+             "dynamics.crisis_cooldown_months",
+             [](const TrialState& s) -> double { return s.crises; }),
+    of_trial("second_attack_month", T::i32, "months",
+             "month the second crisis began, -1 if none (censored at the horizon)",
+             [](const TrialState& s) -> double { return s.second_attack_month; }),
+    of_trial("war_months", T::i32, "months", "months of war fought in the first crisis",
              [](const TrialState& s) -> double { return s.war_months; }),
     of_trial("max_escalation", T::i8, "",
-             "highest escalation level: 0 peace, 1 war with the target, 2 direct clash with a "
-             "guarantor, 3 nuclear use",
+             "highest escalation level of the first crisis: 0 peace, 1 war with the target, 2 "
+             "direct clash with a guarantor, 3 nuclear use",
              [](const TrialState& s) -> double { return static_cast<int>(s.max_escalation); }),
     of_trial("outcome", T::i8, "",
-             "outcome class; the group attribute outcome_labels names the codes",
+             "outcome class of the first crisis; the group attribute outcome_labels names the "
+             "codes",
              [](const TrialState& s) -> double { return static_cast<int>(s.outcome); }),
-    of_trial("territory", T::f64, "share", "share of its territory the target holds at the horizon",
-             [](const TrialState& s) { return s.territory; }),
+    of_trial("territory", T::f64, "share",
+             "share of its territory the target holds at the horizon, or when peace returned "
+             "after the first crisis if it did (what a single crisis leaves it)",
+             [](const TrialState& s) {
+               return std::isnan(s.territory_after_first) ? s.territory : s.territory_after_first;
+             }),
     of_trial("cohesion", T::f64, "", "alliance cohesion at the horizon, in [0, 1]",
              [](const TrialState& s) { return s.cohesion; }),
     of_trial("policy_flips", T::i32, "count", "changes of administration among the guarantors",
@@ -76,29 +90,35 @@ constexpr OutputColumn kTrialColumns[] = {
              "share of all guarantors' cost borne by those other than the lead (NaN if none)",
              burden_share_allies),
     of_actor(ColumnOwner::challenger, "cost.", kStakeUnits,
-             "challenger's cumulative cost: war (k spread over the forecast months), sanctions, "
-             "answered probes",
+             "challenger's cumulative cost over all crises: war (k spread over the forecast "
+             "months), sanctions, answered probes",
              [](const TrialState& s) { return s.challenger_cost; }),
-    of_actor(ColumnOwner::target, "cost.", kStakeUnits, "target's cumulative cost of war",
+    of_actor(ColumnOwner::target, "cost.", kStakeUnits,
+             "target's cumulative cost of war over all crises",
              [](const TrialState& s) { return s.target_cost; }),
     of_guarantor("tested.", T::i8, "", "1 if an attack tested this guarantor's promise",
-                 [](const GuarantorState& g) -> double { return g.tested; }),
+                 [](const TrialState&, const GuarantorState& g) -> double { return g.tested; }),
     of_guarantor("honored.", T::i8, "", "1 if it honored its promise when tested by an attack",
-                 [](const GuarantorState& g) -> double { return g.honored; }),
+                 [](const TrialState&, const GuarantorState& g) -> double { return g.honored; }),
     of_guarantor(
         "cost.", T::f64, kStakeUnits,
         "guarantor's cumulative cost: aid, forces committed, sanctions imposed, audience cost",
-        [](const GuarantorState& g) { return g.cost; }),
+        [](const TrialState&, const GuarantorState& g) { return g.cost; }),
     of_guarantor("credibility.", T::f64, "",
                  "challenger's belief mean of this guarantor's resolve at the horizon",
-                 [](const GuarantorState& g) { return g.belief.mean(); }),
+                 [](const TrialState&, const GuarantorState& g) { return g.belief.mean(); }),
+    of_guarantor("believed_honor.", T::f64, "probability",
+                 "challenger's believed chance at the horizon that this guarantor would honor a "
+                 "war test (acting as one with a cohesive alliance included; 0 if revoked, NaN "
+                 "if it promised nothing)",
+                 believed_war_honoring),
     of_guarantor("ambiguity.", T::f64, "",
                  "believed minus true chance that it honors an attack, at month 0 (positive: the "
                  "challenger overrates it; NaN if it promised nothing)",
-                 [](const GuarantorState& g) { return g.ambiguity; }),
+                 [](const TrialState&, const GuarantorState& g) { return g.ambiguity; }),
     of_guarantor("revoked.", T::i8, "",
                  "1 if a new administration revoked its commitment (reversal risk)",
-                 [](const GuarantorState& g) -> double { return g.revoked; }),
+                 [](const TrialState&, const GuarantorState& g) -> double { return g.revoked; }),
 };
 
 constexpr OutputColumn kPathVariables[] = {
@@ -116,9 +136,13 @@ constexpr OutputColumn kPathVariables[] = {
     of_actor(ColumnOwner::target, "cost.", kStakeUnits, "target's cumulative cost",
              [](const TrialState& s) { return s.target_cost; }),
     of_guarantor("credibility.", T::f64, "", "challenger's belief mean of its resolve",
-                 [](const GuarantorState& g) { return g.belief.mean(); }),
+                 [](const TrialState&, const GuarantorState& g) { return g.belief.mean(); }),
+    of_guarantor("believed_honor.", T::f64, "probability",
+                 "challenger's believed chance that it would honor a war test (NaN if it "
+                 "promised nothing)",
+                 believed_war_honoring),
     of_guarantor("cost.", T::f64, kStakeUnits, "guarantor's cumulative cost",
-                 [](const GuarantorState& g) { return g.cost; }),
+                 [](const TrialState&, const GuarantorState& g) { return g.cost; }),
 };
 
 ColumnInfo info(const OutputColumn& c, const std::string& id = "") {
@@ -165,11 +189,11 @@ void store_trial_entry(const TrialState& s, ColumnBlock& out, std::size_t& colum
 
 // Entry I of the trial list for guarantor g, if it is a guarantor's.
 template <std::size_t I>
-void store_guarantor_entry(const GuarantorState& g, ColumnBlock& out, std::size_t& column,
-                           std::size_t row) {
+void store_guarantor_entry(const TrialState& s, const GuarantorState& g, ColumnBlock& out,
+                           std::size_t& column, std::size_t row) {
   constexpr OutputColumn entry = kTrialColumns[I];
   if constexpr (entry.owner == ColumnOwner::guarantor) {
-    store<entry.type>(out, column++, row, entry.of_guarantor(g));
+    store<entry.type>(out, column++, row, entry.of_guarantor(s, g));
   }
 }
 
@@ -180,7 +204,8 @@ std::size_t store_entries(const TrialState& s, ColumnBlock& out, std::size_t row
                           std::index_sequence<I...>) {
   std::size_t column = 0;
   (store_trial_entry<I>(s, out, column, row), ...);
-  for (const GuarantorState& g : s.guarantors) (store_guarantor_entry<I>(g, out, column, row), ...);
+  for (const GuarantorState& g : s.guarantors)
+    (store_guarantor_entry<I>(s, g, out, column, row), ...);
   return column;
 }
 

@@ -41,6 +41,7 @@ void TrialModel::fit_state(TrialState& s) const {
   s.subset_sanctions.reserve(subsets);
   s.subset_probability.reserve(subsets);
   s.subset_pending.reserve(subsets);
+  size_plan(s.plan, parameters_.horizon_months, parameters_.guarantors.size());
 }
 
 TrialState TrialModel::make_state() const {
@@ -69,15 +70,18 @@ void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t ex
   record_month(s, paths);
 
   for (s.month = 1; s.month <= p.horizon_months; ++s.month) {
-    if (s.phase == Phase::after_war)
+    if (s.phase == Phase::after_war) {
       s.escalation = Escalation::peace;  // shown in the month it ended
+      return_to_peace(s);
+    }
     const MonthDraws draws = draw_month(streams, s.month);
     hold_elections(p, s, streams);
     if (s.forces_pending) bind_pending_forces(p, s);
     deliver_aid(p, s);
     drift_cohesion(p, s, draws.cohesion);
+    advance_opportunity(p, s, draws.opportunity);
     if (s.phase == Phase::peace) {
-      switch (choose(expected_utilities(p, s, draws.opportunity), rationality, draws.choice)) {
+      switch (choose(expected_utilities(p, s, s.opportunity), rationality, draws.choice)) {
         case Choice::wait: break;
         case Choice::probe: probe(p, s, streams); break;
         case Choice::attack: attack(p, s, streams); break;

@@ -19,6 +19,8 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   forecast_months = constant(s.dynamics.forecast_months, "dynamics.forecast_months");
   horizon_months = s.horizon_months;
   probe_interval_months = s.dynamics.probe_interval;
+  aid_observed = s.dynamics.aid_observed != 0;
+  crisis_cooldown_months = s.dynamics.crisis_cooldown_months;
 
   const Dynamics& d = s.dynamics;
   const auto dyn = [&](const Quantity& q, const char* name) {
@@ -29,6 +31,8 @@ TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(t
   probe_cost = dyn(d.probe_cost, "probe_cost");
   contested_territory = dyn(d.contested_territory, "contested_territory");
   opportunity_volatility = dyn(d.opportunity_volatility, "opportunity_volatility");
+  opportunity_persistence = dyn(d.opportunity_persistence, "opportunity_persistence");
+  challenger_discount = dyn(d.challenger_discount, "challenger_discount");
   front_speed = dyn(d.front_speed, "front_speed");
   front_noise = dyn(d.front_noise, "front_noise");
   aid_depreciation = dyn(d.aid_depreciation, "aid_depreciation");

@@ -14,12 +14,6 @@ unsigned fighting_set(const TrialState& s) {
   return set;
 }
 
-void end_war(TrialState& s, Outcome outcome) {
-  s.outcome = outcome;
-  s.phase = Phase::after_war;
-  for (GuarantorState& g : s.guarantors) g.fighting = false;
-}
-
 }  // namespace
 
 WarLosses war_losses(double lanchester_weight, double target_capability, double defence) {
@@ -36,7 +30,7 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
   RandomStream draws = streams.open(StreamPurpose::war, 0, static_cast<std::uint64_t>(s.month));
   const double front_shock = draws.normal();
   const double u_clash = draws.uniform(), u_nuclear = draws.uniform(), u_settle = draws.uniform();
-  ++s.war_months;
+  if (s.crises == 1) ++s.war_months;  // the first war's months, as with a single crisis
   const unsigned set = fighting_set(s);
   const double attacker = s.challenger_capability;
   const double defender = defending_capability(s, set);
@@ -55,7 +49,9 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
   const double war_cost = monthly_cost + s.subset_sanctions[set];
   s.challenger_war_cost += war_cost;
   s.challenger_cost += war_cost;
-  s.target_cost += value_of(s, p.target_war_cost) * losses.target;
+  const double target_cost = value_of(s, p.target_war_cost) * losses.target;
+  s.target_cost += target_cost;
+  s.crisis_target_cost += target_cost;
   // Honoring guarantors pay for the forces they commit and for the sanctions they impose
   // (trade forgone): a share of what the sanctions cost the challenger.
   const double guarantor_rate = value_of(s, p.guarantor_war_cost);
@@ -68,7 +64,7 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
   }
 
   if (climb_ladder(p, s, u_clash, u_nuclear)) {
-    end_war(s, Outcome::nuclear_use);
+    end_war(p, s, Outcome::nuclear_use);
     return;
   }
   // Termination, in the order a war is decided: the attacker's exhaustion, the defender's
@@ -76,15 +72,16 @@ void fight_month(const TrialParameters& p, TrialState& s, const TrialStreams& st
   // it: a target whose side holds the stronger forces does not sue for peace), then a
   // negotiated end.
   const bool settles = u_settle < settlement_chance(p, s);
-  const bool worn_out = s.target_cost >= value_of(s, p.target_endurance) * s.target_resolve &&
-                        share >= value_of(s, p.capitulation_balance);
+  const bool worn_out =
+      s.crisis_target_cost >= value_of(s, p.target_endurance) * s.target_resolve &&
+      share >= value_of(s, p.capitulation_balance);
   const bool target_broken = s.territory < value_of(s, p.capitulation_territory) || worn_out;
   if (s.challenger_war_cost >= value_of(s, p.exhaustion) * s.stake) {
-    end_war(s, Outcome::target_holds);
+    end_war(p, s, Outcome::target_holds);
   } else if (target_broken) {
-    end_war(s, Outcome::challenger_gains);
+    end_war(p, s, Outcome::challenger_gains);
   } else if (settles) {
-    end_war(s, Outcome::stalemate_or_ceasefire);
+    end_war(p, s, Outcome::stalemate_or_ceasefire);
   }
 }
 

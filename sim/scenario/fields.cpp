@@ -42,8 +42,16 @@ const std::vector<QuantityField<Dynamics>>& dynamics_quantity_fields() {
       {"contested_territory", &Dynamics::contested_territory, unit,
        "the territory the stake stands for", "share of the target's territory"},
       {"opportunity_volatility", &Dynamics::opportunity_volatility, non_negative,
-       "sd of the monthly log-shock to the value of the stake (0: a constant stake)",
+       "stationary sd of the log-shock to the value of the stake (0: a constant stake)",
        "sd of a log shock"},
+      {"opportunity_persistence", &Dynamics::opportunity_persistence, unit,
+       "monthly autocorrelation of the log-shock to the stake's value: how long a window of "
+       "opportunity lasts (0: a fresh draw every month)",
+       "autocorrelation per month"},
+      {"challenger_discount", &Dynamics::challenger_discount, unit,
+       "the challenger's monthly discount factor on what waiting may bring (0: it compares "
+       "attacking now only with the status quo)",
+       "per month"},
       {"front_speed", &Dynamics::front_speed, non_negative,
        "how fast the front moves at full power advantage", "territory share per month"},
       {"front_noise", &Dynamics::front_noise, non_negative, "sd of the front's monthly movement",
@@ -134,6 +142,14 @@ const std::vector<IntegerField<Dynamics>>& dynamics_integer_fields() {
        "months of war the challenger prices when it decides", "months"},
       {"probe_interval", &Dynamics::probe_interval, 1, 2147483647,
        "months between two probes at least", "months"},
+      {"aid_observed", &Dynamics::aid_observed, 0, 1,
+       "1: the challenger reads each guarantor's aid flowing or not as evidence of its resolve "
+       "(by the aid rule); 0: it sees the aid only through the balance of power",
+       "switch"},
+      {"crisis_cooldown_months", &Dynamics::crisis_cooldown_months, 0, 2147483647,
+       "months after a war ends before the challenger may challenge again (0: never, the first "
+       "war ends the trial's crises)",
+       "months"},
   };
   return fields;
 }

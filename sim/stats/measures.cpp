@@ -122,6 +122,18 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
   m.push_back(mean("territory", "target's territory share at the horizon", "territory"));
   m.push_back(mean("cohesion", "alliance cohesion at the horizon", "cohesion"));
   m.push_back(mean("probes", "probes made", "probes"));
+  // Repeated crises; results files written before them have no `crises` column.
+  const auto has = [&](const char* name) {
+    for (const ColumnInfo& c : cols) {
+      if (c.name == name) return true;
+    }
+    return false;
+  };
+  if (has("crises")) {
+    m.push_back(mean("crises", "crises begun (attacks)", "crises"));
+    m.push_back(rate("second_crisis", "a second crisis began within the horizon", "crises",
+                     T::at_least, 2));
+  }
   m.push_back(mean("policy_flips", "changes of administration among guarantors", "policy_flips"));
   m.push_back(mean("burden_share_allies",
                    "allies' share of the guarantors' cost, when there is any",
@@ -133,6 +145,10 @@ std::vector<Measure> standard_measures(const std::vector<ColumnInfo>& cols,
     m.push_back(mean("credibility." + g,
                      "challenger's belief mean of " + g + "'s resolve at the horizon",
                      "credibility." + g));
+    m.push_back(mean("believed_honor." + g,
+                     "challenger's believed chance at the horizon that " + g +
+                         " would honor a war test, among trials where it is committed",
+                     "believed_honor." + g));
     m.push_back(mean("abs_ambiguity." + g,
                      "gap between the believed and the true chance that " + g +
                          " honors an attack, at month 0, among trials where it is committed",

@@ -73,20 +73,33 @@ class InProcessLanes : public RemoteLanes {
   int fail_at_;
 };
 
+// Equal value for value, a NaN (a quantity undefined in that trial, such as a believed chance
+// of honoring where the guarantor is not committed) equal to a NaN.
+bool same_values(const std::vector<double>& x, const std::vector<double>& y) {
+  if (x.size() != y.size()) return false;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (!(x[i] == y[i] || (std::isnan(x[i]) && std::isnan(y[i])))) return false;
+  }
+  return true;
+}
+
 // Every column of every block, and every path value, equal.
 void check_same(const CollectingSink& a, const CollectingSink& b) {
   REQUIRE(a.blocks.size() == b.blocks.size());
   for (const ColumnInfo& c : a.blocks.front().schema()) {
     INFO("column " << c.name);
-    const std::vector<double> x = a.column(c.name), y = b.column(c.name);
-    REQUIRE(x.size() == y.size());
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      if (!(x[i] == y[i] || (std::isnan(x[i]) && std::isnan(y[i])))) FAIL("row " << i);
-    }
+    CHECK(same_values(a.column(c.name), b.column(c.name)));
   }
+  REQUIRE(a.path_blocks.size() == b.path_blocks.size());
   for (std::size_t k = 0; k < a.path_blocks.size(); ++k) {
     CHECK(a.path_blocks[k].trial == b.path_blocks[k].trial);
-    CHECK(a.path_blocks[k].values == b.path_blocks[k].values);
+    const auto& x = a.path_blocks[k].values;
+    const auto& y = b.path_blocks[k].values;
+    REQUIRE(x.size() == y.size());
+    for (std::size_t v = 0; v < x.size(); ++v) {
+      INFO("path block " << k << ", variable " << a.path_blocks[k].variables[v].name);
+      CHECK(same_values(x[v], y[v]));
+    }
   }
 }
 

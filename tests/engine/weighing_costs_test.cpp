@@ -29,9 +29,11 @@ CollectingSink pact_with_flexibility(const char* flexibility, std::vector<std::s
 
 TEST_CASE("flexibility lowers what an attack costs the guarantor") {
   // The same attack in both runs, so the difference is what the guarantor does when tested:
-  // a challenger that pays nothing for a war attacks in month 1 whatever it believes.
+  // a myopic challenger that pays nothing for a war attacks in month 1 whatever it believes (a
+  // forward-looking one may wait for a better window).
   const std::vector<std::string> always_attacks{"actors.russia.war_cost=0",
-                                                "actors.russia.can_probe=false"};
+                                                "actors.russia.can_probe=false",
+                                                "dynamics.challenger_discount=0"};
   const CollectingSink flexible = pact_with_flexibility("1", always_attacks, 2000);
   const CollectingSink automatic = pact_with_flexibility("0", always_attacks, 2000);
   const auto month_flexible = flexible.column_by_trial("attack_month");

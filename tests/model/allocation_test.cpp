@@ -63,21 +63,29 @@ TEST_CASE("trials after the first allocate nothing, paths recorded or not") {
   s.actors.push_back(ally);
   s.guarantee.collective = true;
   s.dynamics.opportunity_volatility = Quantity::constant(0.25);
+  // The forward-looking challenger: a persistent shock and a plan solved, and solved again as
+  // elections and tests change what it knows.
+  s.dynamics.opportunity_persistence = Quantity::constant(0.9);
+  s.dynamics.challenger_discount = Quantity::constant(0.98);
+  // Crises repeat, and the plan is solved again after each; probes are valued for their lesson.
+  s.dynamics.crisis_cooldown_months = 12;
 
   SingleTrial t(s);
   t.run(0);  // the first trial sizes everything
-  long attacks = 0;
+  long attacks = 0, repeated = 0;
   const long before = allocations.load();
   for (int trial = 1; trial <= 300; ++trial) {
     t.run(trial, trial % 2 == 1);
     attacks += t.state.attack_month >= 0;
+    repeated += t.state.crises > 1;
   }
   if (kCounting) {
     CHECK(allocations.load() - before == 0);
   } else {
     WARN("allocations are not counted under AddressSanitizer");
   }
-  CHECK(attacks > 0);  // the war submodels ran too
+  CHECK(attacks > 0);   // the war submodels ran too
+  CHECK(repeated > 0);  // and peace returned after a war
 }
 
 TEST_CASE("one state fitted to two experiments runs trials of either without allocating") {

@@ -6,23 +6,13 @@
 #include <catch2/catch.hpp>
 
 #include "detsim/model/belief.hpp"
+#include "support/belief_of.hpp"
 #include "support/canonical_game.hpp"
 
 using namespace detsim;
 using namespace detsim::testing;
 
 namespace {
-
-// A belief with the given law, on the default 256-cell grid.
-Belief belief_of(const Quantity& law, int cells = 256) {
-  ParameterPlan plan;
-  const DistributionSlots slots = plan.add_distribution(law, "credibility");
-  std::vector<double> values(plan.slots());
-  plan.draw(TrialStreams{1, 0}, values);
-  Belief b;
-  b.assign(slots, values, cells);
-  return b;
-}
 
 constexpr double kGridTolerance = 1e-3;
 
@@ -93,11 +83,16 @@ TEST_CASE("with honoring noise the update weighs each resolve by the normal like
   CHECK(b.mean() == Approx(0.618292999932).margin(kGridTolerance));
 }
 
-TEST_CASE("precedent moves a belief partway: likelihood (1 - w) + w * P(observation)") {
-  // Prior Beta(4,4), another guarantor backed down at r < 0.5, w = 0.3: mean 0.475873161765.
+TEST_CASE("precedent moves a belief partway: likelihood w * P(observation) + (1 - w) * marginal") {
+  // Prior Beta(4,4); another guarantor, believed Beta(4,4) too, backed down at r < 0.5 (marginal
+  // 0.5); w = 0.3. Posterior mean (0.7 * 0.5 * E[r] + 0.3 * E[r; r < 0.5]) / (0.7 * 0.5 + 0.3 *
+  // 0.5) = (0.175 + 0.3 * 0.5 * 0.36328125) / 0.5 = 0.458984375.
   Belief b = belief_of(beta(0.5, 8));
-  b.observe(false, test_of(0.0, 0.5, 0), 0.3);
-  CHECK(b.mean() == Approx(0.475873161765).margin(kGridTolerance));
+  const HonorLikelihood test = test_of(0.0, 0.5, 0);
+  const double marginal = belief_of(beta(0.5, 8)).chance_of(false, test);
+  CHECK(marginal == Approx(0.5).margin(kGridTolerance));
+  b.observe_by_precedent(false, test, 0.3, marginal);
+  CHECK(b.mean() == Approx(0.458984375).margin(kGridTolerance));
   CHECK(b.mean() > 0.36328125);  // less than the full update
 }
 

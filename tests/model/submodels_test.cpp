@@ -63,7 +63,8 @@ TEST_CASE("aid accumulates with wear and costs the guarantor only while its reso
   CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
   f.guarantor().resolve = 0.9;
   f.guarantor().tested = true;
-  f.guarantor().honored = false;  // backed down in the war
+  f.guarantor().honored = false;
+  f.guarantor().reneged = true;  // backed down in the war (the first crisis's or a later one's)
   deliver_aid(f.p(), f.state);
   CHECK(f.guarantor().cost == Approx(0.1).epsilon(1e-12));
 }

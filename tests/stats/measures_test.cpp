@@ -29,7 +29,7 @@ std::vector<ColumnInfo> small_layout() {
     cols.push_back({name, C::i8, "", ""});
   }
   for (const char* name : {"territory", "cohesion", "burden_share_allies", "cost.c", "cost.t",
-                           "cost.g", "credibility.g", "ambiguity.g"}) {
+                           "cost.g", "credibility.g", "believed_honor.g", "ambiguity.g"}) {
     cols.push_back({name, C::f64, "", ""});
   }
   return cols;
@@ -70,6 +70,7 @@ TEST_CASE("the accumulator counts what each standard measure counts, per experim
   block.i8(block.index_of("outcome")) = {1, 0, 1, 1};
   block.f64(block.index_of("burden_share_allies")) = {NAN, 0.5, NAN, NAN};
   block.f64(block.index_of("ambiguity.g")) = {-0.25, 0.75, 0, 0};
+  block.f64(block.index_of("believed_honor.g")) = {0.2, NAN, 0.4, 0.8};
   block.i32(block.index_of("trial")) = {0, 1, 0, 1};
   SummaryAccumulator summary(measures, {2, 2});
   summary.add(block);
@@ -104,6 +105,9 @@ TEST_CASE("the accumulator counts what each standard measure counts, per experim
   CHECK(n(0, "burden_share_allies") == 1);  // NaN is not counted
   CHECK(std::isnan(mean(1, "burden_share_allies")));
   CHECK(mean(0, "abs_ambiguity.g") == 0.5);
+  CHECK(mean(0, "believed_honor.g") == 0.2);  // NaN: g promised nothing in that trial
+  CHECK(n(0, "believed_honor.g") == 1);
+  CHECK(mean(1, "believed_honor.g") == Approx(0.6));
   CHECK(t.str(t.index_of("kind"))[row(0, "cost.t")] == "mean");
 
   // Differences from experiment 0: attacked counts both trials in both, so is paired (per-trial

@@ -52,12 +52,22 @@ class Belief {
   // answer is exact for any law whose CDF is linear within the threshold's cell and off by at
   // most (cell width)^2 * max|f'| / 8 otherwise.
   double honor_probability(const HonorLikelihood& honor) const;
-  // Bayes' rule after seeing the guarantor honor or back down in that test. `weight` < 1 is the
-  // precedent update: with probability weight the observed guarantor's type is this one's too,
-  // so the likelihood is (1 - weight) + weight * P(observation | r). If the observation had
-  // probability zero under the belief, the refuted belief is replaced by the uniform prior
+  // The believed chance of what was seen: honor_probability, or its complement for backing
+  // down.
+  double chance_of(bool honored, const HonorLikelihood& honor) const;
+  // Bayes' rule after seeing the guarantor honor or back down in that test. If the observation
+  // had probability zero under the belief, the refuted belief is replaced by the uniform prior
   // updated instead.
-  void observe(bool honored, const HonorLikelihood& honor, double weight = 1.0);
+  void observe(bool honored, const HonorLikelihood& honor) { update(honored, honor, 1.0, 0.0); }
+  // The precedent update, the exact posterior of the mixture "with probability `weight` this
+  // guarantor's resolve is the observed guarantor's, otherwise independent of it": the
+  // likelihood is weight * P(observation | r) + (1 - weight) * marginal, `marginal` being the
+  // chance the challenger gave the observation under its belief about the observed guarantor
+  // (chance_of, read before that belief's own update).
+  void observe_by_precedent(bool honored, const HonorLikelihood& honor, double weight,
+                            double marginal) {
+    update(honored, honor, weight, marginal);
+  }
   // (1 - weight) * this + weight * other: a new administration seen with partial transparency.
   void mix(const Belief& other, double weight);
 
@@ -67,6 +77,9 @@ class Belief {
   double atom_at() const { return atom_at_; }
 
  private:
+  // Multiplies by the likelihood weight * P(observation | r) + (1 - weight) * marginal.
+  void update(bool honored, const HonorLikelihood& honor, double weight, double marginal);
+
   Eigen::VectorXd mass_;
   double atom_weight_ = 0.0;
   double atom_at_ = 0.0;

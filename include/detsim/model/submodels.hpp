@@ -36,6 +36,22 @@ MonthDraws draw_month(const TrialStreams& streams, int month);
 // beliefs.cpp: recomputes each guarantor's believed chances of honoring a probe and a war.
 void refresh_believed_honoring(TrialState& s);
 
+// beliefs.cpp: the believed chance that g honors a war test as the challenger's decision weighs
+// it: alone with p^w_g, or, in a pooled alliance, acting as one with the cohesion's probability;
+// 0 once revoked; NaN if g promised nothing (it is never tested).
+double believed_war_honoring(const TrialState& s, const GuarantorState& g);
+
+// evidence.cpp: the challenger sees guarantor `actor` act (honor a test, send aid: `happened`)
+// or not, under `rule`, its likelihood P(act | resolve), and updates its belief about that
+// guarantor by Bayes' rule and about every other by precedent (weight `precedent`, the exact
+// posterior of the mixture, MODEL.md 7.3). The caller refreshes the believed chances.
+void learn_from_act(TrialState& s, std::size_t actor, bool happened, const HonorLikelihood& rule,
+                    double precedent);
+// evidence.cpp: after this month's aid decisions, each guarantor whose aid the current
+// administration decided by its aid rule for the first time is read as evidence (if
+// dynamics.aid_observed); the believed chances are refreshed if anything was learned.
+void read_aid_as_evidence(const TrialParameters& p, TrialState& s);
+
 // politics.cpp: elections due this month, policy flips, what the challenger sees of them. Each
 // guarantor's election draws from stream (election, its key, month): U (flip?), then U for the
 // incoming administration's resolve, F^-1(U).
@@ -56,9 +72,43 @@ struct ChoiceValues {
 };
 // Fills s.subset_probability with the believed chance of each set of honoring guarantors.
 void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war);
-// The stake's value this month is stake * exp(z sd - sd^2 / 2), z the month's z_V
-// (mean-preserving); sd = dynamics.opportunity_volatility, 0 by default.
+// The stake's value this month is stake * exp(x sd - sd^2 / 2), x the opportunity shock's
+// standardized log (s.opportunity, mean-preserving); sd = dynamics.opportunity_volatility.
+// Waiting is worth the challenger's value of waiting (value_of_waiting), a probe that plus its
+// own gain, attacking its expected payoff over the believed honoring sets.
 ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity);
+// The challenger's payoff from attacking when the guarantors of `honoring_set` honor, the stake
+// worth `stake` and the target's delivered aid `aid_stock`: the stake if the target folds
+// abandoned, else the chance of winning times the stake less the war's cost and `forecast`
+// months of the set's sanctions. Linear in the stake.
+double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
+                     bool target_folds, double forecast);
+// foresight.cpp: the opportunity shock's standardized log follows an AR(1) with unit stationary
+// variance, x' = rho x + sqrt(1 - rho^2) z, rho = dynamics.opportunity_persistence and z the
+// month's z_V (x = z when rho = 0); its month-0 value is z_V of stream (month, 0, 0).
+void advance_opportunity(const TrialParameters& p, TrialState& s, double shock);
+// foresight.cpp: what waiting is worth to the challenger this month: the discounted value of the
+// months to the horizon by backward induction (MODEL.md 7.7), 0 in the last month or with
+// dynamics.challenger_discount 0. Solves the plan when what the challenger knows has changed.
+double value_of_waiting(const TrialParameters& p, TrialState& s);
+// foresight.cpp: the plan's value of waiting in `month` (from the month it was solved to the
+// horizon) at this month's shock; value_of_waiting reads it for this month once solved.
+double planned_waiting(const TrialParameters& p, const TrialState& s, int month);
+// foresight.cpp: the challenger's value of a month where it may attack (worth `attack`) or wait
+// (worth `wait`), by its choice rule: the better of the two at infinite rationality, else the
+// logit choice's expectation.
+double best_of(double attack, double wait, double rationality);
+// lesson.cpp: what a probe would teach the challenger, as the value it adds to the next month's
+// choice (MODEL.md 7.7): each pattern of answers, weighted by its believed chance, moves the
+// believed chances of honoring a war by Bayes' rule against the probe's honoring rule; the
+// choice next month between attacking at those chances and waiting (the plan's value) is
+// worth that much more than at today's. 0 for a myopic challenger. At infinite rationality it is
+// also 0 when no lesson could exceed `needed` (what the probe lacks to beat waiting), which
+// leaves the choice as it would be. Reads the plan, so it is called after value_of_waiting in the
+// same month.
+double probe_lesson(const TrialParameters& p, TrialState& s, double stake, double needed);
+// foresight.cpp: sizes the plan's tables for a horizon and a number of guarantors.
+void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors);
 // `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.
 Choice choose(const ChoiceValues& values, double rationality, double u);
 
@@ -87,9 +137,16 @@ double believed_pooled_honoring(const TrialState& s, Test test);
 // war severity); the challenger's expectation and the attack itself both ask this.
 bool target_folds_when_abandoned(const TrialParameters& p, const TrialState& s);
 
-// crisis.cpp: what a probe and an attack set in motion.
+// crisis.cpp: what a probe and an attack set in motion. An attack begins a crisis (counted in
+// s.crises); the first crisis's measures are kept apart from later ones'.
 void probe(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
 void attack(const TrialParameters& p, TrialState& s, const TrialStreams& streams);
+// crisis.cpp: the war ends in `outcome` this month; the trial returns to peace
+// dynamics.crisis_cooldown_months later (never with 0, or after nuclear use).
+void end_war(const TrialParameters& p, TrialState& s, Outcome outcome);
+// crisis.cpp: at the start of a month after a war, peace returns when its cooldown is over, and
+// the challenger's plan is solved again with what the crisis left it.
+void return_to_peace(TrialState& s);
 
 // war.cpp: one month of fighting: front, costs, escalation, termination. Draws from stream
 // (war, 0, month), in this order and all four every war month: the front's z, U_clash,

@@ -21,8 +21,9 @@ struct OutputColumn {
   ColumnType type;   // f64, i32 or i8; the value is read as a double and stored exactly
   const char* units;
   const char* description;
-  double (*of_trial)(const TrialState&) = nullptr;          // owner trial, challenger or target
-  double (*of_guarantor)(const GuarantorState&) = nullptr;  // owner guarantor
+  double (*of_trial)(const TrialState&) = nullptr;  // owner trial, challenger or target
+  // Owner guarantor; the trial's state too, for what depends on the alliance (cohesion).
+  double (*of_guarantor)(const TrialState&, const GuarantorState&) = nullptr;
 };
 
 // The lists. In a layout, the trial's entries and the challenger's and target's come in list
@@ -39,13 +40,13 @@ class ColumnReader {
 
   double operator()(const TrialState& s) const {
     if (of_trial_) return of_trial_(s);
-    if (of_guarantor_) return of_guarantor_(s.guarantors[static_cast<std::size_t>(index_)]);
+    if (of_guarantor_) return of_guarantor_(s, s.guarantors[static_cast<std::size_t>(index_)]);
     return s.values[static_cast<std::size_t>(index_)];
   }
 
  private:
   double (*of_trial_)(const TrialState&) = nullptr;
-  double (*of_guarantor_)(const GuarantorState&) = nullptr;
+  double (*of_guarantor_)(const TrialState&, const GuarantorState&) = nullptr;
   int index_ = -1;  // the guarantor, or the parameter's slot
 };
 

@@ -38,9 +38,12 @@ struct TrialParameters {
   int belief_cells = 0, forecast_months = 0, horizon_months = 0;
   // Dynamics.
   int probe_interval_months = 0;
+  bool aid_observed = false;
+  int crisis_cooldown_months = 0;  // 0: a war ends the trial's crises
   int precedent_weight = 0, probe_gain = 0, probe_cost = 0, contested_territory = 0,
-      opportunity_volatility = 0, front_speed = 0, front_noise = 0, aid_depreciation = 0,
-      guarantor_war_cost = 0, sanctions_cost_share = 0, target_war_cost = 0, settlement_rate = 0,
+      opportunity_volatility = 0, opportunity_persistence = 0, challenger_discount = 0,
+      front_speed = 0, front_noise = 0, aid_depreciation = 0, guarantor_war_cost = 0,
+      sanctions_cost_share = 0, target_war_cost = 0, settlement_rate = 0,
       capitulation_territory = 0, target_endurance = 0, exhaustion = 0, clash_base = 0,
       clash_direct = 0, nuclear_from_clash = 0, nuclear_from_war = 0, desperation_weight = 0,
       cohesion_initial = 0, cohesion_volatility = 0, cohesion_honor_bonus = 0,

@@ -3,6 +3,7 @@
 // monthly loop never allocates.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -39,12 +40,39 @@ struct GuarantorState {
   Belief belief_original, belief_alternate;  // priors of each administration (elections only)
   BeliefPriorCache credibility_cache, original_cache, alternate_cache;
   HonorLikelihood honor_probe, honor_war;  // P(honor | resolve) in each test, for the trial
-  double p_war = 0, p_probe = 0;           // believed chances it honors, kept current
-  // What happened.
+  HonorLikelihood aid_rule;                // P(aid flows | resolve), as the challenger reads it
+  bool aid_seen = false;          // the challenger has read this administration's aid decision
+  double p_war = 0, p_probe = 0;  // believed chances it honors, kept current
+  // What happened (tested and honored: in the first crisis, comparable with a single crisis).
   bool tested = false, honored = false, fighting = false, aid_flowing = false;
+  bool reneged = false;  // backed down in any crisis: its aid stops for good
   double cost = 0;
   int flips = 0;
   double ambiguity = 0;  // believed minus true chance of honoring an attack, at month 0
+  // Scratch for the challenger's plan (foresight.cpp): its belief after a change of
+  // administration, sized like `belief`.
+  Belief belief_flipped;
+  // What a probe would teach about it (lesson.cpp): the believed chance that it answers a probe
+  // and would honor a war, kept while the believed chances it was computed from stand (NaN: to
+  // be computed), since it takes a pass over the belief's grid and beliefs change only with
+  // evidence.
+  double lesson_p_war = NAN, lesson_p_probe = NAN, lesson_severity = NAN, lesson_both = 0;
+};
+
+// The challenger's plan (foresight.cpp): the value of waiting, by month and by the opportunity
+// shock's grid point, solved by backward induction and looked up each month until what the
+// challenger knows changes. Sized by TrialModel::fit_state, so solving never allocates.
+struct ForesightPlan {
+  int solved_month = -1;        // -1: to be solved at the next decision
+  std::vector<double> waiting;  // [month * points + point]: the value of waiting
+  // The shock's grid, exp(sd x - sd^2/2) at each point, and P(i -> j) at [j * points + i].
+  std::vector<double> grid, stake_factor, transition;
+  double transition_rho = -1;           // the persistence `transition` was built for (-1: none yet)
+  std::vector<double> aid;              // [month]: the aid stock the challenger projects
+  std::vector<double> value, expected;  // [config * points + point]
+  std::vector<double> independent, together;  // [config * subsets + subset]
+  std::vector<double> set_gain, set_loss;     // [subset]: this month's payoff, stake * gain - loss
+  std::vector<double> known;  // what the plan was solved with (believed chances, aid inflow)
 };
 
 struct TrialState {
@@ -52,10 +80,12 @@ struct TrialState {
   std::vector<double> values;              // the drawn parameter slots
   // Challenger.
   double challenger_capability = 0, challenger_resolve = 0, stake = 0, war_cost = 0;
-  double challenger_cost = 0, challenger_war_cost = 0;
+  double challenger_cost = 0;
+  double challenger_war_cost = 0;  // the current war's cost to the challenger
   // Target.
   double target_capability = 0, target_resolve = 0, territory = 1, territory_start = 1;
   double aid_stock = 0, target_cost = 0;
+  double aid_inflow = 0;  // aid delivered this month, as the challenger sees it
   // Alliance.
   double cohesion = 0;
   // A collective alliance of two or more committed guarantors that acts as one pools its
@@ -76,12 +106,31 @@ struct TrialState {
   // whether any is still pending.
   std::vector<double> subset_pending;
   bool forces_pending = false;
-  // Time line.
+  // Challenger's outlook: the opportunity shock's standardized log (an AR(1) with unit
+  // stationary variance) and its plan.
+  double opportunity = 0;
+  ForesightPlan plan;
+  // Time line. attack_month, war_months, max_escalation and outcome describe the first crisis
+  // (repeated crises, crisis.cpp), so they mean what they meant when a war ended the trial's
+  // crises; `crises` counts the attacks, `second_attack_month` dates the second.
   Phase phase = Phase::peace;
   int month = 0;
   int attack_month = -1, war_months = 0, probes = 0, last_probe_month = -1000000;
+  int crises = 0, second_attack_month = -1;
+  int peace_month = -1;  // the month a war that ended returns the trial to peace, -1: never
+  // What the current war has cost the challenger and the target: exhaustion, desperation and
+  // capitulation weigh one war, not the sum of all.
+  double crisis_target_cost = 0;
+  // The territory the first crisis left the target, taken when peace returns after it (NaN
+  // until then): the `territory` column, which a single crisis would have kept to the horizon.
+  double territory_after_first = 0;
   Escalation escalation = Escalation::peace, max_escalation = Escalation::peace;
   Outcome outcome = Outcome::deterred;
+  // An experimenter's intervention on the first crisis (tests of its causal effect), never set
+  // by the model and kept across trials: -1 none; 0 every committed guarantor backs down in
+  // the first attack's test, 1 every one honors it. Its resolve stays the trial's own for
+  // everything else; the challenger reads the act by the rule as always.
+  std::int8_t first_test_forced = -1;
 };
 
 }  // namespace detsim

@@ -64,10 +64,16 @@ struct Dynamics {
       Quantity::constant(0.3);  // how far one guarantor's record moves beliefs in others
   Quantity probe_gain = Quantity::constant(0.1);  // share of the stake a probe wins when unanswered
   Quantity probe_cost =
-      Quantity::constant(0.05);  // what an answered probe costs the challenger (stake units)
-  int probe_interval = 12;       // months between two probes at least
+      Quantity::constant(0.05);    // what an answered probe costs the challenger (stake units)
+  int probe_interval = 12;         // months between two probes at least
+  int aid_observed = 1;            // 1: the challenger reads each guarantor's aid as evidence
+  int crisis_cooldown_months = 0;  // months after a war before another crisis (0: never)
   Quantity opportunity_volatility =
-      Quantity::constant(0.0);  // sd of the monthly log-shock to the stake's value
+      Quantity::constant(0.0);  // stationary sd of the log-shock to the stake's value
+  Quantity opportunity_persistence =
+      Quantity::constant(0.0);  // monthly autocorrelation of that log-shock (0: a fresh draw)
+  Quantity challenger_discount =
+      Quantity::constant(0.0);  // monthly discount of a later attack (0: a myopic challenger)
   Quantity contested_territory =
       Quantity::constant(0.2);  // target's territory share the stake stands for
   int forecast_months = 12;     // months of war the challenger prices when it decides
