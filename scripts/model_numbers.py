@@ -56,8 +56,11 @@ RUNS = [
     Run("default", "the shipped scenario, as `detsim run scenarios/ukraine.yaml --structure all`",
         paths=True),
     Run("myopic", "the challenger of before: myopic (delta = 0), a fresh opportunity shock "
-        "each month (rho_V = 0)",
-        ["dynamics.challenger_discount=0", "dynamics.opportunity_persistence=0"]),
+        "each month (rho_V = 0), a war that ends the trial's crises (cooldown 0)",
+        ["dynamics.challenger_discount=0", "dynamics.opportunity_persistence=0",
+         "dynamics.crisis_cooldown_months=0"]),
+    Run("onecrisis", "the shipped scenario with a war that ends the trial's crises (cooldown 0)",
+        ["dynamics.crisis_cooldown_months=0"]),
     Run("delta0", "a myopic challenger (delta = 0) with lasting windows (rho_V = 0.9)",
         ["dynamics.challenger_discount=0"]),
     Run("rho0", "the forward-looking challenger (delta = 0.98) with a fresh shock each month "
@@ -69,7 +72,7 @@ RUNS = [
     Run("h480", "the shipped scenario over 480 months", ["horizon_months=480"]),
     Run("myopic_h480", "the myopic challenger of before over 480 months",
         ["dynamics.challenger_discount=0", "dynamics.opportunity_persistence=0",
-         "horizon_months=480"]),
+         "dynamics.crisis_cooldown_months=0", "horizon_months=480"]),
     Run("gamma0", "guarantors that do not weigh costs (gamma = 0)", ["dynamics.cost_weight=0"]),
     Run("nopool", "Article 5 without pooled alliance resolve (collective false)",
         ["guarantee.collective=false"], ("nato_article5",)),
@@ -100,7 +103,7 @@ DEFAULT_MEASURES = {
     "cost.united_states": (2, False), "cost.european_allies": (2, False),
     "credibility.united_states": (3, False), "credibility.european_allies": (3, False),
     "believed_honor.united_states": (3, True), "believed_honor.european_allies": (3, False),
-    "probes": (3, False),
+    "probes": (3, False), "crises": (2, False), "second_crisis": (3, False),
 }
 
 
@@ -183,6 +186,11 @@ def default_trial_numbers(put, trials):
                 values = values[np.isfinite(values)]
                 if len(values):
                     put(f"{column}.{preset}.default.us_{name}", values.mean())
+            # Repeated crises: how often a second one followed (types and acts together; the
+            # act's own effect is test (b)'s, tests/engine/crises_test.cpp).
+            if name != "untested" and sel.any():
+                put(f"second_crisis.{preset}.default.us_{name}",
+                    np.mean(t.loc[sel, "second_attack_month"] >= 0))
         # Wars by who fights, where the US promises forces: tested and honoring, or not.
         wars = t[t["war_months"] > 0]
         us_forces = t["terms.united_states.defend"].iloc[0] > 0
