@@ -10,7 +10,11 @@
 source "$(dirname "$0")/../support/run_test_preamble.sh" "$@"
 base=(run "$source_dir/scenarios/ukraine.yaml" --structure nato_article5 --structure none
   --set output.record_paths=300 --threads 2 --quiet)
-run=("${base[@]}" --trials 20000 --block-size 250 --seed 5)
+# Small: the test runs detsim some 60 times, and under the Debug sanitizer build a trial of the
+# forward-looking challenger costs about a millisecond; 80 blocks are enough for every kill point.
+trials=2000
+block=50
+run=("${base[@]}" --trials $trials --block-size $block --seed 5)
 
 start=$(date +%s.%N)
 "$detsim" "${run[@]}" -o reference.h5
@@ -74,12 +78,12 @@ done
 # A run that stops at a precision (structure none meets its target first, its later blocks are
 # journaled empty) resumes to the same stopping points: killed after its 13th record, and killed
 # again while resuming.
-precise=("${run[@]}" --set "precision={measures: [attacked], half_width: 0.01, step: 1000}")
+precise=("${run[@]}" --set "precision={measures: [attacked], half_width: 0.02, step: 250}")
 "$detsim" "${precise[@]}" -o precise_reference.h5
-$python - precise_reference.h5 <<'PY' || fail "the precision run did not stop one experiment early"
+$python - precise_reference.h5 $trials <<'PY' || fail "the precision run did not stop one experiment early"
 import sys, h5py
 used = h5py.File(sys.argv[1], "r")["experiments"]["trials_used"][()]
-assert min(used) < 20000 and max(used) > min(used), used
+assert min(used) < int(sys.argv[2]) and max(used) > min(used), used
 PY
 status=0
 DETSIM_TEST_KILL_AT=journal-record:13 "$detsim" "${precise[@]}" -o precise.h5 || status=$?
@@ -97,9 +101,10 @@ rm -f precise.h5 precise_reference.h5
 DETSIM_TEST_KILL_AT=journal-record:40 "$detsim" "${run[@]}" -o out.h5 || true
 touch refused.err
 before=$(ls -A)
-for change in "--trials 20000 --block-size 250 --seed 6" "--trials 20000 --block-size 200 --seed 5" \
-  "--trials 20000 --block-size 250 --seed 5 --set dynamics.cost_weight=0.5" \
-  "--trials 10000 --block-size 250 --seed 5"; do
+for change in "--trials $trials --block-size $block --seed 6" \
+  "--trials $trials --block-size $((block * 2)) --seed 5" \
+  "--trials $trials --block-size $block --seed 5 --set dynamics.cost_weight=0.5" \
+  "--trials $((trials / 2)) --block-size $block --seed 5"; do
   status=0
   # shellcheck disable=SC2086
   "$detsim" "${base[@]}" $change -o out.h5 --resume 2>refused.err || status=$?
