@@ -15,9 +15,10 @@ ProgressStyle progress_style(ProgressMode mode, bool stderr_is_terminal) {
   return ProgressStyle::none;
 }
 
-void ProgressReport::report(std::int64_t done, std::int64_t total, double seconds) {
+void ProgressReport::report(std::int64_t done, std::int64_t replayed, std::int64_t total,
+                            double seconds) {
   if (total <= 0) return;
-  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+  const double rate = seconds > 0 ? static_cast<double>(done - replayed) / seconds : 0.0;
   switch (style_) {
     case ProgressStyle::none: return;
     case ProgressStyle::in_place:
@@ -32,7 +33,8 @@ void ProgressReport::report(std::int64_t done, std::int64_t total, double second
       pending_done_ = done;
       pending_total_ = total;
       pending_seconds_ = seconds;
-      if (seconds - last_line_seconds_ >= interval_) write_line(done, total, seconds);
+      pending_rate_ = rate;
+      if (seconds - last_line_seconds_ >= interval_) write_line(done, total, seconds, rate);
       return;
   }
 }
@@ -40,22 +42,22 @@ void ProgressReport::report(std::int64_t done, std::int64_t total, double second
 void ProgressReport::finish() {
   if (in_place_shown_) fmt::print(out_, "\n");
   in_place_shown_ = false;
-  if (pending_) write_line(pending_done_, pending_total_, pending_seconds_);
+  if (pending_) write_line(pending_done_, pending_total_, pending_seconds_, pending_rate_);
 }
 
 // One report per line, every field key=value with its unit in the key, so `grep 'detsim
-// progress:'` and a split on spaces and '=' read a log. A run with nothing done yet has no rate
-// to tell, and says nothing.
-void ProgressReport::write_line(std::int64_t done, std::int64_t total, double seconds) {
+// progress:'` and a split on spaces and '=' read a log. A run with trials left and none
+// computed yet has no rate or time left to tell, and says nothing.
+void ProgressReport::write_line(std::int64_t done, std::int64_t total, double seconds,
+                                double rate) {
   pending_ = false;
   last_line_seconds_ = seconds;
-  if (done <= 0 || seconds <= 0) return;
-  const double rate = static_cast<double>(done) / seconds;
+  if (done <= 0 || seconds <= 0 || (rate <= 0 && done < total)) return;
   fmt::print(out_,
              "detsim progress: trials_done={} trials_total={} percent={:.1f} elapsed_s={:.1f} "
              "trials_per_s={:.0f} eta_s={:.0f}\n",
              done, total, 100.0 * static_cast<double>(done) / static_cast<double>(total), seconds,
-             rate, static_cast<double>(total - done) / rate);
+             rate, done < total ? static_cast<double>(total - done) / rate : 0.0);
   std::fflush(out_);
 }
 

@@ -23,12 +23,14 @@ class ProgressReport {
   ProgressReport(ProgressStyle style, double interval_seconds, std::FILE* out)
       : style_(style), interval_(interval_seconds), out_(out) {}
 
-  void report(std::int64_t done, std::int64_t total, double seconds);
+  // `replayed` of the `done` trials came from a resumed run's journal in no time: the rate and
+  // the time left are of the trials computed, or a resumed run would promise to end too soon.
+  void report(std::int64_t done, std::int64_t replayed, std::int64_t total, double seconds);
   // Ends the in-place line, or writes the last report if its line is still due.
   void finish();
 
  private:
-  void write_line(std::int64_t done, std::int64_t total, double seconds);
+  void write_line(std::int64_t done, std::int64_t total, double seconds, double rate);
 
   ProgressStyle style_;
   double interval_;
@@ -37,7 +39,7 @@ class ProgressReport {
   double last_line_seconds_ = 0;
   bool pending_ = false;  // a report arrived since the last line
   std::int64_t pending_done_ = 0, pending_total_ = 0;
-  double pending_seconds_ = 0;
+  double pending_seconds_ = 0, pending_rate_ = 0;
 };
 
 }  // namespace detsim::cli

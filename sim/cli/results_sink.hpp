@@ -14,8 +14,9 @@ class ResultsSink : public BlockSink {
       : writer_(writer), summary_(summary), progress_(progress) {}
   void consume(const TrialBlock& block, const ColumnBlock& trials, const PathBlock& paths) override;
   void assist() override { writer_.pack_queued_chunks(); }
-  void progress(std::int64_t done, std::int64_t total, double seconds) override {
-    progress_.report(done, total, seconds);
+  void progress(std::int64_t done, std::int64_t replayed, std::int64_t total,
+                double seconds) override {
+    progress_.report(done, replayed, total, seconds);
   }
 
  private:

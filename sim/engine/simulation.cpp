@@ -331,6 +331,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   result.experiment_errors.assign(experiments_.size(), std::string());
   result.trials_run.assign(experiments_.size(), 0);
   std::size_t blocks_consumed = 0;
+  std::int64_t trials_replayed = 0;
   auto last_report = Clock::now();
   const auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   try {
@@ -375,6 +376,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         options.journal->replay(b, block);
         consume(b, block);
       }
+      trials_replayed = result.trials_completed;
     }
     BlockBuffers dropped;
     shape_buffers(dropped.trials, dropped.paths);
@@ -404,7 +406,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       }
       changed.notify_all();
       if (Clock::now() - last_report > std::chrono::milliseconds(500)) {
-        sink.progress(result.trials_completed, trials_total, seconds());
+        sink.progress(result.trials_completed, trials_replayed, trials_total, seconds());
         last_report = Clock::now();
       }
     }
@@ -421,7 +423,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   if (failure) std::rethrow_exception(failure);
   result.seconds = seconds();
   result.complete = blocks_consumed == blocks.size();
-  sink.progress(result.trials_completed, trials_total, result.seconds);
+  sink.progress(result.trials_completed, trials_replayed, trials_total, result.seconds);
   return result;
 }
 

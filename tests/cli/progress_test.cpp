@@ -10,6 +10,7 @@
 
 #include <regex>
 
+#include "../../sim/cli/progress.hpp"
 #include "cli_test_support.hpp"
 
 using namespace detsim::test;
@@ -161,4 +162,38 @@ TEST_CASE("on a terminal, progress auto rewrites one line in place and always wr
   CHECK_FALSE(contains(lines, "\r"));
   REQUIRE_FALSE(progress_lines(lines).empty());
   CHECK(progress_lines(lines).back().trials_done == 3000);
+}
+
+// The report itself, fed as the engine feeds it. A resumed run replays the journal's trials in no
+// time; counting them in the rate would promise the rest far too soon.
+namespace {
+
+std::string report_lines(std::int64_t done, std::int64_t replayed, std::int64_t total,
+                         double seconds) {
+  std::FILE* out = std::tmpfile();
+  REQUIRE(out != nullptr);
+  detsim::cli::ProgressReport report(detsim::cli::ProgressStyle::lines, 0.0, out);
+  report.report(done, replayed, total, seconds);
+  report.finish();
+  std::rewind(out);
+  std::string text;
+  for (int c; (c = std::fgetc(out)) != EOF;) text.push_back(static_cast<char>(c));
+  std::fclose(out);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("progress after a resume rates only the trials computed, not those replayed",
+          "[cli][progress]") {
+  // 800 replayed and 200 computed in 2 s: 100 trials/s and 1,000 left, so 10 s to go.
+  const std::string resumed = report_lines(1000, 800, 2000, 2.0);
+  INFO(resumed);
+  CHECK(contains(resumed, "trials_done=1000 trials_total=2000 "));
+  CHECK(contains(resumed, "trials_per_s=100 eta_s=10\n"));
+  // The same point reached without a journal: 500 trials/s, 2 s to go.
+  CHECK(contains(report_lines(1000, 0, 2000, 2.0), "trials_per_s=500 eta_s=2\n"));
+  // Only replayed so far: no rate to tell, so no line; all replayed: the run is done.
+  CHECK(report_lines(1000, 1000, 2000, 2.0).empty());
+  CHECK(contains(report_lines(2000, 2000, 2000, 2.0), "trials_per_s=0 eta_s=0\n"));
 }

@@ -35,8 +35,9 @@ class BlockSink {
   virtual void assist() {}
   // Called between blocks about every half second, and once at the end. trials_total shrinks
   // when an experiment meets its precision target: the trials it will not run are taken off.
-  virtual void progress(std::int64_t /*trials_done*/, std::int64_t /*trials_total*/,
-                        double /*seconds*/) {}
+  // trials_replayed of trials_done came from a resumed run's journal, not computed in `seconds`.
+  virtual void progress(std::int64_t /*trials_done*/, std::int64_t /*trials_replayed*/,
+                        std::int64_t /*trials_total*/, double /*seconds*/) {}
 };
 
 class RemoteLanes;
