@@ -165,8 +165,7 @@ void Simulation::shape_buffers(ColumnBlock& trials, PathBlock& paths) const {
   paths.variables = path_variables();
   paths.months = path_months();
   paths.values.assign(path_variables().size(), {});
-  paths.experiment.clear();
-  paths.trial.clear();
+  paths.clear_rows();
 }
 
 BlockWorker::BlockWorker(const Simulation& simulation)
@@ -294,11 +293,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         }
         if (skip) {
           // An empty block in its place: the caller drops it unseen, as it would a computed one.
-          slot->buffers.trials.resize(0);
-          slot->buffers.error.clear();
-          for (auto& v : slot->buffers.paths.values) v.clear();
-          slot->buffers.paths.experiment.clear();
-          slot->buffers.paths.trial.clear();
+          slot->buffers.clear();
         } else if (local) {
           local->compute(blocks[b], options.seed, slot->buffers);
         } else {
@@ -395,7 +390,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
         if (options.journal) options.journal->record(b, slot.buffers);
       } else if (options.journal) {
         // A dropped block is journaled without its trials: a resumed run drops it again.
-        dropped.trials.resize(0);
+        dropped.clear();
         dropped.error = slot.buffers.error;
         options.journal->record(b, dropped);
       }

@@ -93,6 +93,13 @@ struct BlockBuffers {
   ColumnBlock trials;
   PathBlock paths;
   std::string error;
+
+  // A block of no trials (one skipped or dropped), its columns kept for the next block.
+  void clear() {
+    trials.resize(0);
+    paths.clear_rows();
+    error.clear();
+  }
 };
 
 class Simulation;

@@ -66,6 +66,12 @@ struct PathBlock {
   std::vector<std::vector<double>> values;  // [variable][row * months + month]
 
   std::size_t rows() const { return trial.size(); }
+  // No rows, the variables and months kept (a block that holds no trial).
+  void clear_rows() {
+    experiment.clear();
+    trial.clear();
+    for (auto& v : values) v.clear();
+  }
 };
 
 }  // namespace detsim
