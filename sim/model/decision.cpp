@@ -44,37 +44,85 @@ void believed_subset_probabilities(const TrialParameters& /*p*/, TrialState& s, 
   s.subset_probability[0] += s.cohesion * (1.0 - together);
 }
 
-ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity) {
-  ChoiceValues u;
+namespace {
+
+// The stake's value this month: stake * exp(x sd - sd^2 / 2), x the opportunity shock.
+double stake_at(const TrialParameters& p, const TrialState& s, double opportunity) {
   const double volatility = value_of(s, p.opportunity_volatility);
   const double shock =
       volatility > 0 ? std::exp(volatility * opportunity - 0.5 * volatility * volatility) : 1.0;
-  const double stake = s.stake * shock;
+  return s.stake * shock;
+}
+
+double attack_utility(const TrialParameters& p, TrialState& s, double stake) {
   const double forecast = value_of(s, p.forecast_months);
   const bool target_folds = target_folds_when_abandoned(p, s);
-
   believed_subset_probabilities(p, s, true);
+  double attack = 0.0;
   const std::size_t subsets = s.subset_probability.size();
   for (std::size_t set = 0; set < subsets; ++set) {
-    u.attack += s.subset_probability[set] * attack_payoff(s, static_cast<unsigned>(set), stake,
-                                                          s.aid_stock, target_folds, forecast);
+    attack += s.subset_probability[set] * attack_payoff(s, static_cast<unsigned>(set), stake,
+                                                        s.aid_stock, target_folds, forecast);
   }
   // A window closing: forces promised but not yet binding make striking now worth more.
-  u.attack += preventive_value(p, s, stake);
+  return attack + preventive_value(p, s, stake);
+}
 
+bool probe_available(const TrialParameters& p, const TrialState& s) {
+  return p.can_probe && s.month - s.last_probe_month >= p.probe_interval_months;
+}
+
+// A probe's own payoff, before what it teaches: its gain if nobody answers, its cost if anyone
+// does.
+double probe_own(const TrialParameters& p, TrialState& s, double stake) {
+  believed_subset_probabilities(p, s, false);
+  const double unanswered = s.subset_probability[0];
+  return unanswered * value_of(s, p.probe_gain) * stake -
+         (1.0 - unanswered) * value_of(s, p.probe_cost);
+}
+
+}  // namespace
+
+ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity) {
+  ChoiceValues u;
+  const double stake = stake_at(p, s, opportunity);
+  u.attack = attack_utility(p, s, stake);
   // Waiting keeps the chance to attack later (foresight.cpp); a probe does too, so it adds
   // its own gain and what its answers would teach (lesson.cpp) to the same value.
   u.wait = value_of_waiting(p, s);
-
-  u.probe_available = p.can_probe && s.month - s.last_probe_month >= p.probe_interval_months;
+  u.probe_available = probe_available(p, s);
   if (u.probe_available) {
-    believed_subset_probabilities(p, s, false);
-    const double unanswered = s.subset_probability[0];
-    const double own = unanswered * value_of(s, p.probe_gain) * stake -
-                       (1.0 - unanswered) * value_of(s, p.probe_cost);
+    const double own = probe_own(p, s, stake);
     u.probe = u.wait + own + probe_lesson(p, s, stake, -own);
   }
   return u;
+}
+
+Choice decide(const TrialParameters& p, TrialState& s, double opportunity, double rationality,
+              double uniform) {
+  // The same values in the same order as expected_utilities, but the plan's value of waiting
+  // only when the choice may depend on it: its backward induction is most of a month's cost.
+  ChoiceValues u;
+  const double stake = stake_at(p, s, opportunity);
+  u.attack = attack_utility(p, s, stake);
+  const bool planning = keep_plan_current(p, s);
+  u.probe_available = probe_available(p, s);
+  double own = 0.0, lesson = 0.0;
+  if (u.probe_available) {
+    own = probe_own(p, s, stake);
+    lesson = probe_lesson(p, s, stake, -own);
+  }
+  // Waiting is worth W >= 0 (the plan's values are maxima with the status quo's 0 in the last
+  // month). At infinite rationality, attacking worth no more than 0 never beats it (ties keep
+  // the status quo), and a probe, worth W + own + lesson, beats it only if own or lesson is
+  // positive: otherwise waiting is chosen whatever W is, and W is not needed.
+  if (std::isinf(rationality) && u.attack <= 0 &&
+      !(u.probe_available && (own > 0 || lesson != 0))) {
+    return Choice::wait;
+  }
+  u.wait = planning ? planned_waiting(p, s, s.month) : 0.0;
+  if (u.probe_available) u.probe = u.wait + own + lesson;
+  return choose(u, rationality, uniform);
 }
 
 Choice choose(const ChoiceValues& u, double rationality, double uniform) {

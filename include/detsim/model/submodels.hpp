@@ -91,9 +91,14 @@ void advance_opportunity(const TrialParameters& p, TrialState& s, double shock);
 // months to the horizon by backward induction (MODEL.md 7.7), 0 in the last month or with
 // dynamics.challenger_discount 0. Solves the plan when what the challenger knows has changed.
 double value_of_waiting(const TrialParameters& p, TrialState& s);
+// foresight.cpp: the first half of value_of_waiting: solves the plan again if what the
+// challenger knows has changed (the backward induction itself waits for planned_waiting).
+// False when the challenger does not plan this month (myopic, or in the last month).
+bool keep_plan_current(const TrialParameters& p, TrialState& s);
 // foresight.cpp: the plan's value of waiting in `month` (from the month it was solved to the
-// horizon) at this month's shock; value_of_waiting reads it for this month once solved.
-double planned_waiting(const TrialParameters& p, const TrialState& s, int month);
+// horizon) at this month's shock; value_of_waiting reads it for this month once solved. Runs
+// the plan's backward induction if it has not run since the plan was solved. Never negative.
+double planned_waiting(const TrialParameters& p, TrialState& s, int month);
 // foresight.cpp: the challenger's value of a month where it may attack (worth `attack`) or wait
 // (worth `wait`), by its choice rule: the better of the two at infinite rationality, else the
 // logit choice's expectation.
@@ -111,6 +116,11 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
 void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors);
 // `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.
 Choice choose(const ChoiceValues& values, double rationality, double u);
+// decision.cpp: the month's choice, choose(expected_utilities(...)), without the value of
+// waiting when it cannot change the choice (at infinite rationality, attacking worth no more
+// than 0 and no probe that could beat waiting): the same choice, the plan kept as current.
+Choice decide(const TrialParameters& p, TrialState& s, double opportunity, double rationality,
+              double u);
 
 // honoring.cpp: a test of every committed guarantor, by a probe or by an attack (each at its own
 // war severity); returns the bit set of those that honored (bit i = committed[i]); beliefs,
