@@ -1,5 +1,6 @@
 // The challenger's choice at peace: wait, probe or attack, by expected utility over the sets of
 // guarantors it believes would honor; argmax at infinite rationality, logit choice otherwise.
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -13,35 +14,60 @@ double defending_capability(const TrialState& s, unsigned honoring_set) {
 
 double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
                      bool target_folds, double forecast) {
-  if (honoring_set == 0 && target_folds) return stake;  // abandoned, the target concedes
-  const double c = s.challenger_capability;
-  const double defence = s.target_capability + aid_stock + s.subset_capability[honoring_set];
-  return c / (c + defence) * stake - s.war_cost - forecast * s.subset_sanctions[honoring_set];
+  const AttackTerms terms =
+      attack_terms(forces_of(s), honoring_set, aid_stock, target_folds, forecast);
+  return stake * terms.gain - terms.loss;
 }
 
+namespace {
+
+// The committed guarantors' believed chances of honoring a war (or a probe) alone, in the order
+// of s.committed; the alliance's acting as one, and who would then honor (every member that has
+// not revoked its commitment).
+struct BelievedHonoring {
+  std::array<double, kMaxGuarantors> alone;  // the first `count`
+  std::size_t count = 0;
+  double together = 0;
+  unsigned members = 0;
+  std::span<const double> honors() const { return std::span(alone).first(count); }
+};
+
+BelievedHonoring believed_honoring(const TrialState& s, bool war) {
+  BelievedHonoring h;
+  h.count = s.committed.size();
+  for (std::size_t b = 0; b < h.count; ++b) {
+    const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
+    h.alone[b] = war ? g.p_war : g.p_probe;
+    if (!g.revoked) h.members |= 1U << b;
+  }
+  h.together = war ? s.pooled_p_war : s.pooled_p_probe;
+  return h;
+}
+
+}  // namespace
+
 void believed_subset_probabilities(const TrialParameters& /*p*/, TrialState& s, bool war) {
-  const std::size_t m = s.committed.size();
-  const std::size_t subsets = std::size_t{1} << m;
+  const BelievedHonoring h = believed_honoring(s, war);
+  const std::size_t subsets = std::size_t{1} << h.count;
   for (std::size_t set = 0; set < subsets; ++set) {
-    double independent = 1.0;
-    for (std::size_t b = 0; b < m; ++b) {
-      const GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
-      const double honors = war ? g.p_war : g.p_probe;
-      independent *= ((set >> b) & 1U) ? honors : 1.0 - honors;
-    }
-    s.subset_probability[set] = independent;
+    s.subset_probability[set] = independent_set_chance(h.honors(), set);
   }
   if (!s.pooled) return;
   // With probability cohesion the alliance acts as one, on its pooled resolve and audience cost
   // (pooling.cpp): every member that has not revoked its commitment honors, or none does.
-  const double together = war ? s.pooled_p_war : s.pooled_p_probe;
-  unsigned members = 0;
-  for (std::size_t b = 0; b < m; ++b) {
-    if (!s.guarantors[static_cast<std::size_t>(s.committed[b])].revoked) members |= 1U << b;
-  }
   for (double& q : s.subset_probability) q *= 1.0 - s.cohesion;
-  s.subset_probability[members] += s.cohesion * together;
-  s.subset_probability[0] += s.cohesion * (1.0 - together);
+  s.subset_probability[h.members] += s.cohesion * h.together;
+  s.subset_probability[0] += s.cohesion * (1.0 - h.together);
+}
+
+double believed_nobody_honors(const TrialState& s, bool war) {
+  // believed_subset_probabilities's chance of the empty set, alone.
+  const BelievedHonoring h = believed_honoring(s, war);
+  double q = independent_set_chance(h.honors(), 0);
+  if (!s.pooled) return q;
+  q *= 1.0 - s.cohesion;
+  if (h.members == 0) q += s.cohesion * h.together;
+  return q + s.cohesion * (1.0 - h.together);
 }
 
 namespace {
@@ -75,8 +101,7 @@ bool probe_available(const TrialParameters& p, const TrialState& s) {
 // A probe's own payoff, before what it teaches: its gain if nobody answers, its cost if anyone
 // does.
 double probe_own(const TrialParameters& p, TrialState& s, double stake) {
-  believed_subset_probabilities(p, s, false);
-  const double unanswered = s.subset_probability[0];
+  const double unanswered = believed_nobody_honors(s, false);
   return unanswered * value_of(s, p.probe_gain) * stake -
          (1.0 - unanswered) * value_of(s, p.probe_cost);
 }

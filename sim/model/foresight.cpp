@@ -89,7 +89,7 @@ bool known_changed(const TrialState& s, const ForesightPlan& plan) {
 // (configuration of administrations, point of the shock's grid), from what solve() took into
 // the plan. `Points` is a constant (1 without a shock) so that the loops over the grid unroll:
 // this is most of a plan's cost. Arrays keep a stride of kPoints whatever `Points`.
-template <int Points>
+template <int Points, bool Argmax>
 void induct(const TrialParameters& p, ForesightPlan& plan) {
   const int horizon = p.horizon_months;
   const int start = plan.solved_month;
@@ -99,9 +99,11 @@ void induct(const TrialParameters& p, ForesightPlan& plan) {
   double* const expected = plan.expected.data();
   const double* const transition = plan.transition.data();
   const double* const factor = plan.stake_factor.data();
-  const double challenger = plan.challenger_capability;
-  // Abandoned, the target concedes the stake: that set's payoff is the stake in every month.
-  const std::size_t first_fought = plan.folds ? 1 : 0;
+  const AttackForces forces{.challenger = plan.challenger_capability,
+                            .target = plan.target_capability,
+                            .war_cost = plan.war_cost,
+                            .capability = std::span(plan.set_capability).first(subsets),
+                            .sanctions = std::span(plan.set_sanctions).first(subsets)};
   for (int month = horizon; month >= start; --month) {
     // Waiting in `month`: the discounted value of month + 1, after its elections.
     for (std::size_t c = 0; c < configs; ++c) {
@@ -137,14 +139,15 @@ void induct(const TrialParameters& p, ForesightPlan& plan) {
     if (month == start) break;
 
     // Attacking in `month`, in each configuration, at each point of the shock. Each honoring
-    // set's payoff (decision.cpp's attack_payoff) is linear in the stake, stake * gain - loss,
-    // the same in every configuration: only the chances differ; only the gain moves with the
-    // months (with the aid projected).
+    // set's payoff (decision.cpp's attack_terms) is linear in the stake, stake * gain - loss,
+    // the same in every configuration: only the chances differ.
     const double aid = plan.aid[static_cast<std::size_t>(month)];
     const double cohesion = std::clamp(plan.cohesion_now + plan.drift * (month - start), 0.0, 1.0);
-    for (std::size_t set = first_fought; set < subsets; ++set) {
-      const double defence = plan.target_capability + aid + plan.set_capability[set];
-      plan.set_gain[set] = challenger / (challenger + defence);
+    for (std::size_t set = 0; set < subsets; ++set) {
+      const AttackTerms terms =
+          attack_terms(forces, static_cast<unsigned>(set), aid, plan.folds, plan.forecast);
+      plan.set_gain[set] = terms.gain;
+      plan.set_loss[set] = terms.loss;
     }
     for (std::size_t c = 0; c < configs; ++c) {
       double gain = 0.0, loss = 0.0;  // attacking is worth stake * factor * gain - loss
@@ -160,7 +163,8 @@ void induct(const TrialParameters& p, ForesightPlan& plan) {
       double* v = value + c * kPoints;
       for (int j = 0; j < Points; ++j) {
         const double attack = plan.stake * factor[j] * gain - loss;
-        v[j] = best_of(attack, plan.discount * e[j], plan.rationality);
+        const double wait = plan.discount * e[j];
+        v[j] = Argmax ? std::max(attack, wait) : best_of(attack, wait, plan.rationality);
       }
     }
   }
@@ -168,10 +172,12 @@ void induct(const TrialParameters& p, ForesightPlan& plan) {
 
 void induct_if_pending(const TrialParameters& p, ForesightPlan& plan) {
   if (plan.inducted) return;
+  // The grid's size and the choice rule are constants of the loops: most of a plan's cost.
+  const bool argmax = std::isinf(plan.rationality);
   if (plan.points == 1) {
-    induct<1>(p, plan);
+    argmax ? induct<1, true>(p, plan) : induct<1, false>(p, plan);
   } else {
-    induct<kPoints>(p, plan);
+    argmax ? induct<kPoints, true>(p, plan) : induct<kPoints, false>(p, plan);
   }
   plan.inducted = true;
 }
@@ -276,18 +282,12 @@ void solve(const TrialParameters& p, TrialState& s) {
                12.0;
   plan.cohesion_now = cohesion_now;
 
-  // Each honoring set's payoff is stake * gain - loss (decision.cpp's attack_payoff); the loss
-  // does not move with the months.
-  const double forecast = value_of(s, p.forecast_months);
+  // What the attack's payoff is made of (decision.cpp's attack_terms).
+  plan.forecast = value_of(s, p.forecast_months);
   plan.folds = target_folds_when_abandoned(p, s);
-  for (std::size_t set = 0; set < subsets; ++set) {
-    plan.set_capability[set] = s.subset_capability[set];
-    plan.set_loss[set] = s.war_cost + forecast * s.subset_sanctions[set];
-  }
-  if (plan.folds) {
-    plan.set_gain[0] = 1.0;
-    plan.set_loss[0] = 0.0;
-  }
+  plan.war_cost = s.war_cost;
+  std::copy_n(s.subset_capability.begin(), subsets, plan.set_capability.begin());
+  std::copy_n(s.subset_sanctions.begin(), subsets, plan.set_sanctions.begin());
 
   plan.points = points;
   plan.electing_count = electing_count;
@@ -326,6 +326,7 @@ void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors) {
   fit(plan.set_gain, subsets);
   fit(plan.set_loss, subsets);
   fit(plan.set_capability, subsets);
+  fit(plan.set_sanctions, subsets);
   fit(plan.known, 3 * guarantors + 2);
   fit(plan.aid, static_cast<std::size_t>(horizon + 1));
 }

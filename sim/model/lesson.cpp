@@ -51,11 +51,7 @@ Answer answer_of(GuarantorState& g) {
 double attack_value(std::span<const double> war, std::span<const double> payoff) {
   double value = 0.0;
   for (std::size_t set = 0; set < payoff.size(); ++set) {
-    double chance = 1.0;
-    for (std::size_t b = 0; b < war.size(); ++b) {
-      chance *= ((set >> b) & 1U) ? war[b] : 1.0 - war[b];
-    }
-    value += chance * payoff[set];
+    value += independent_set_chance(war, set) * payoff[set];
   }
   return value;
 }

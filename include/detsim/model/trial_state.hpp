@@ -78,7 +78,8 @@ struct ForesightPlan {
   std::array<double, kMaxElecting> flip{};   // and their chances of changing hands
   double discount = 0, rationality = 0;      // the challenger's, for the months ahead
   double cohesion_now = 0, drift = 0;        // cohesion projected at its drift
-  double stake = 0, challenger_capability = 0, target_capability = 0;
+  double stake = 0, challenger_capability = 0, target_capability = 0, war_cost = 0;
+  double forecast = 0;                 // months of sanctions the challenger weighs
   bool pooled = false, folds = false;  // folds: the target concedes when abandoned
   std::vector<double> waiting;         // [month * points + point]: the value of waiting
   // The shock's grid, exp(sd x - sd^2/2) at each point, and P(i -> j) at [j * points + i].
@@ -88,7 +89,7 @@ struct ForesightPlan {
   std::vector<double> value, expected;  // [config * points + point]
   std::vector<double> independent, together;  // [config * subsets + subset]
   std::vector<double> set_gain, set_loss;     // [subset]: this month's payoff, stake * gain - loss
-  std::vector<double> set_capability;         // [subset]: committed capability when solved
+  std::vector<double> set_capability, set_sanctions;  // [subset]: the trial's when solved
   std::vector<double> known;  // what the plan was solved with (believed chances, aid inflow)
 };
 
