@@ -16,9 +16,7 @@ namespace {
 // in the interpolation between points, not in the moments, which Rouwenhorst's method matches
 // exactly), few enough to keep a plan cheap: its cost grows with the square of the points.
 constexpr int kPoints = 5;
-// Guarantors whose elections the plan follows (each doubles its administrations' states); more
-// than any scenario has, and elections of those beyond it are not anticipated.
-constexpr int kMaxElecting = 3;
+constexpr int kMaxElecting = ForesightPlan::kMaxElecting;
 // The plan is solved again when a believed chance of honoring moves by more than this, or aid
 // flows change by more than kInflowTolerance of their size: small drifts (cohesion's random
 // walk moving the allies' aid) leave the value of waiting as it was.
@@ -87,29 +85,25 @@ bool known_changed(const TrialState& s, const ForesightPlan& plan) {
          std::abs(s.aid_inflow - inflow) > kInflowTolerance * inflow;
 }
 
-// What the challenger projects for the months ahead, fixed while the plan is solved.
-struct Projection {
-  double discount, rationality, cohesion_now, drift, forecast;
-  bool folds;  // the target concedes when no guarantor honors
-};
-
-// The backward induction from the horizon to this month over (configuration of administrations,
-// point of the shock's grid). `Points` is a constant (1 without a shock) so that the loops over
-// the grid unroll: a plan is solved a few times per trial over up to the whole horizon, and this
-// is most of its cost. Arrays keep a stride of kPoints whatever `Points`.
-template <int Points>
-void induct(const TrialParameters& p, TrialState& s, const std::array<int, kMaxElecting>& electing,
-            int electing_count, const Projection& at) {
-  ForesightPlan& plan = s.plan;
+// The backward induction from the horizon to the month the plan was solved in, over
+// (configuration of administrations, point of the shock's grid), from what solve() took into
+// the plan. `Points` is a constant (1 without a shock) so that the loops over the grid unroll:
+// this is most of a plan's cost. Arrays keep a stride of kPoints whatever `Points`.
+template <int Points, bool Argmax>
+void induct(const TrialParameters& p, ForesightPlan& plan) {
   const int horizon = p.horizon_months;
-  const int start = s.month;
-  const std::size_t configs = std::size_t{1} << electing_count;
-  const std::size_t subsets = s.subset_probability.size();
+  const int start = plan.solved_month;
+  const std::size_t configs = std::size_t{1} << plan.electing_count;
+  const std::size_t subsets = plan.subsets;
   double* const value = plan.value.data();
   double* const expected = plan.expected.data();
   const double* const transition = plan.transition.data();
   const double* const factor = plan.stake_factor.data();
-  const double challenger = s.challenger_capability;
+  const AttackForces forces{.challenger = plan.challenger_capability,
+                            .target = plan.target_capability,
+                            .war_cost = plan.war_cost,
+                            .capability = std::span(plan.set_capability).first(subsets),
+                            .sanctions = std::span(plan.set_sanctions).first(subsets)};
   for (int month = horizon; month >= start; --month) {
     // Waiting in `month`: the discounted value of month + 1, after its elections.
     for (std::size_t c = 0; c < configs; ++c) {
@@ -122,10 +116,12 @@ void induct(const TrialParameters& p, TrialState& s, const std::array<int, kMaxE
       }
       std::copy_n(sum, Points, expected + c * kPoints);
     }
-    for (int k = 0; k < electing_count && month < horizon; ++k) {
-      const GuarantorSlots& slots = p.guarantors[static_cast<std::size_t>(electing[k])];
-      if (!election_due(slots, month + 1)) continue;
-      const double flip = value_of(s, slots.flip_probability);
+    for (int k = 0; k < plan.electing_count && month < horizon; ++k) {
+      const auto kk = static_cast<std::size_t>(k);
+      if (!election_due(p.guarantors[static_cast<std::size_t>(plan.electing[kk])], month + 1)) {
+        continue;
+      }
+      const double flip = plan.flip[kk];
       const std::size_t bit = std::size_t{1} << k;
       for (std::size_t c = 0; c < configs; ++c) {
         if (c & bit) continue;
@@ -139,23 +135,19 @@ void induct(const TrialParameters& p, TrialState& s, const std::array<int, kMaxE
       }
     }
     double* waiting = plan.waiting.data() + static_cast<std::size_t>(month) * kPoints;
-    for (int j = 0; j < Points; ++j) waiting[j] = at.discount * expected[j];
+    for (int j = 0; j < Points; ++j) waiting[j] = plan.discount * expected[j];
     if (month == start) break;
 
     // Attacking in `month`, in each configuration, at each point of the shock. Each honoring
-    // set's payoff (decision.cpp's attack_payoff) is linear in the stake, stake * gain - loss,
+    // set's payoff (decision.cpp's attack_terms) is linear in the stake, stake * gain - loss,
     // the same in every configuration: only the chances differ.
     const double aid = plan.aid[static_cast<std::size_t>(month)];
-    const double cohesion = std::clamp(at.cohesion_now + at.drift * (month - start), 0.0, 1.0);
+    const double cohesion = std::clamp(plan.cohesion_now + plan.drift * (month - start), 0.0, 1.0);
     for (std::size_t set = 0; set < subsets; ++set) {
-      if (set == 0 && at.folds) {  // abandoned, the target concedes the stake
-        plan.set_gain[set] = 1.0;
-        plan.set_loss[set] = 0.0;
-        continue;
-      }
-      const double defence = s.target_capability + aid + s.subset_capability[set];
-      plan.set_gain[set] = challenger / (challenger + defence);
-      plan.set_loss[set] = s.war_cost + at.forecast * s.subset_sanctions[set];
+      const AttackTerms terms =
+          attack_terms(forces, static_cast<unsigned>(set), aid, plan.folds, plan.forecast);
+      plan.set_gain[set] = terms.gain;
+      plan.set_loss[set] = terms.loss;
     }
     for (std::size_t c = 0; c < configs; ++c) {
       double gain = 0.0, loss = 0.0;  // attacking is worth stake * factor * gain - loss
@@ -163,26 +155,41 @@ void induct(const TrialParameters& p, TrialState& s, const std::array<int, kMaxE
       const double* together = plan.together.data() + c * subsets;
       for (std::size_t set = 0; set < subsets; ++set) {
         const double chance =
-            s.pooled ? (1.0 - cohesion) * alone[set] + cohesion * together[set] : alone[set];
+            plan.pooled ? (1.0 - cohesion) * alone[set] + cohesion * together[set] : alone[set];
         gain += chance * plan.set_gain[set];
         loss += chance * plan.set_loss[set];
       }
       const double* e = expected + c * kPoints;
       double* v = value + c * kPoints;
       for (int j = 0; j < Points; ++j) {
-        const double attack = s.stake * factor[j] * gain - loss;
-        v[j] = best_of(attack, at.discount * e[j], at.rationality);
+        const double attack = plan.stake * factor[j] * gain - loss;
+        const double wait = plan.discount * e[j];
+        v[j] = Argmax ? std::max(attack, wait) : best_of(attack, wait, plan.rationality);
       }
     }
   }
 }
 
+void induct_if_pending(const TrialParameters& p, ForesightPlan& plan) {
+  if (plan.inducted) return;
+  // The grid's size and the choice rule are constants of the loops: most of a plan's cost.
+  const bool argmax = std::isinf(plan.rationality);
+  if (plan.points == 1) {
+    argmax ? induct<1, true>(p, plan) : induct<1, false>(p, plan);
+  } else {
+    argmax ? induct<kPoints, true>(p, plan) : induct<kPoints, false>(p, plan);
+  }
+  plan.inducted = true;
+}
+
+// Takes into the plan everything of the trial's state that its induction reads: the chances of
+// each honoring set in each configuration of administrations, the aid and cohesion the
+// challenger projects, the payoffs' constant parts. The induction itself waits for a decision
+// that reads the plan (induct_if_pending).
 void solve(const TrialParameters& p, TrialState& s) {
   ForesightPlan& plan = s.plan;
   const int horizon = p.horizon_months;
   const int start = s.month;
-  const double discount = value_of(s, p.challenger_discount);
-  const double rationality = value_of(s, p.rationality);
   const double volatility = value_of(s, p.opportunity_volatility);
   const int points = volatility > 0 ? kPoints : 1;
 
@@ -200,13 +207,15 @@ void solve(const TrialParameters& p, TrialState& s) {
   }
 
   // Administrations: bit k of a configuration is "electing[k] has changed hands since now".
-  std::array<int, kMaxElecting> electing{};
+  std::array<int, kMaxElecting>& electing = plan.electing;
   int electing_count = 0;
   for (int b : s.committed) {
     const auto i = static_cast<std::size_t>(b);
     if (!p.guarantors[i].has_elections || s.guarantors[i].revoked) continue;
     if (electing_count == kMaxElecting) break;
-    electing[static_cast<std::size_t>(electing_count++)] = b;
+    const auto k = static_cast<std::size_t>(electing_count++);
+    electing[k] = b;
+    plan.flip[k] = value_of(s, p.guarantors[i].flip_probability);
     GuarantorState& g = s.guarantors[i];
     g.belief_flipped = g.belief;
     g.belief_flipped.mix(g.alternate_administration ? g.belief_original : g.belief_alternate,
@@ -222,7 +231,7 @@ void solve(const TrialParameters& p, TrialState& s) {
   std::array<double, kMaxElecting> p_war_now{};
   for (int k = 0; k < electing_count; ++k) {
     p_war_now[static_cast<std::size_t>(k)] =
-        s.guarantors[static_cast<std::size_t>(electing[k])].p_war;
+        s.guarantors[static_cast<std::size_t>(electing[static_cast<std::size_t>(k)])].p_war;
   }
   const double pooled_now = s.pooled_p_war;
   const double cohesion_now = s.cohesion;
@@ -230,7 +239,8 @@ void solve(const TrialParameters& p, TrialState& s) {
     const auto swap_flipped = [&] {
       for (int k = 0; k < electing_count; ++k) {
         if ((c >> k) & 1U) {
-          GuarantorState& g = s.guarantors[static_cast<std::size_t>(electing[k])];
+          GuarantorState& g =
+              s.guarantors[static_cast<std::size_t>(electing[static_cast<std::size_t>(k)])];
           std::swap(g.belief, g.belief_flipped);
         }
       }
@@ -238,7 +248,8 @@ void solve(const TrialParameters& p, TrialState& s) {
     swap_flipped();
     if (c != 0) {
       for (int k = 0; k < electing_count; ++k) {
-        GuarantorState& g = s.guarantors[static_cast<std::size_t>(electing[k])];
+        GuarantorState& g =
+            s.guarantors[static_cast<std::size_t>(electing[static_cast<std::size_t>(k)])];
         g.p_war = g.belief.honor_probability(g.honor_war);  // electing: not revoked
       }
       if (s.pooled) s.pooled_p_war = believed_pooled_honoring(s, Test::attack);
@@ -253,37 +264,42 @@ void solve(const TrialParameters& p, TrialState& s) {
   }
   s.cohesion = cohesion_now;
   for (int k = 0; k < electing_count; ++k) {
-    s.guarantors[static_cast<std::size_t>(electing[k])].p_war =
+    s.guarantors[static_cast<std::size_t>(electing[static_cast<std::size_t>(k)])].p_war =
         p_war_now[static_cast<std::size_t>(k)];
   }
   s.pooled_p_war = pooled_now;
 
   // What the challenger projects: aid at today's inflow, wearing out; cohesion at its drift.
   const double keep = 1.0 - value_of(s, p.aid_depreciation);
-  const double drift = (value_of(s, p.cohesion_shift) -
-                        value_of(s, p.cohesion_outside_erosion) * s.outside_commitment -
-                        value_of(s, p.cohesion_free_riding) * s.aid_shortfall) /
-                       12.0;
-  const double forecast = value_of(s, p.forecast_months);
-  const bool folds = target_folds_when_abandoned(p, s);
   plan.aid[static_cast<std::size_t>(start)] = s.aid_stock;
   for (int month = start + 1; month <= horizon; ++month) {
     const auto m = static_cast<std::size_t>(month);
     plan.aid[m] = plan.aid[m - 1] * keep + s.aid_inflow;
   }
+  plan.drift = (value_of(s, p.cohesion_shift) -
+                value_of(s, p.cohesion_outside_erosion) * s.outside_commitment -
+                value_of(s, p.cohesion_free_riding) * s.aid_shortfall) /
+               12.0;
+  plan.cohesion_now = cohesion_now;
 
-  const Projection projection{.discount = discount,
-                              .rationality = rationality,
-                              .cohesion_now = cohesion_now,
-                              .drift = drift,
-                              .forecast = forecast,
-                              .folds = folds};
-  if (points == 1) {
-    induct<1>(p, s, electing, electing_count, projection);
-  } else {
-    induct<kPoints>(p, s, electing, electing_count, projection);
-  }
+  // What the attack's payoff is made of (decision.cpp's attack_terms).
+  plan.forecast = value_of(s, p.forecast_months);
+  plan.folds = target_folds_when_abandoned(p, s);
+  plan.war_cost = s.war_cost;
+  std::copy_n(s.subset_capability.begin(), subsets, plan.set_capability.begin());
+  std::copy_n(s.subset_sanctions.begin(), subsets, plan.set_sanctions.begin());
+
+  plan.points = points;
+  plan.electing_count = electing_count;
+  plan.subsets = subsets;
+  plan.discount = value_of(s, p.challenger_discount);
+  plan.rationality = value_of(s, p.rationality);
+  plan.stake = s.stake;
+  plan.challenger_capability = s.challenger_capability;
+  plan.target_capability = s.target_capability;
+  plan.pooled = s.pooled;
   plan.solved_month = start;
+  plan.inducted = false;
   note_known(s, plan);
 }
 
@@ -309,6 +325,8 @@ void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors) {
   fit(plan.together, configs * subsets);
   fit(plan.set_gain, subsets);
   fit(plan.set_loss, subsets);
+  fit(plan.set_capability, subsets);
+  fit(plan.set_sanctions, subsets);
   fit(plan.known, 3 * guarantors + 2);
   fit(plan.aid, static_cast<std::size_t>(horizon + 1));
 }
@@ -318,14 +336,19 @@ void advance_opportunity(const TrialParameters& p, TrialState& s, double shock) 
   s.opportunity = rho * s.opportunity + std::sqrt(1.0 - rho * rho) * shock;
 }
 
-double value_of_waiting(const TrialParameters& p, TrialState& s) {
-  if (s.month >= p.horizon_months || !(value_of(s, p.challenger_discount) > 0)) return 0.0;
+bool keep_plan_current(const TrialParameters& p, TrialState& s) {
+  if (s.month >= p.horizon_months || !(value_of(s, p.challenger_discount) > 0)) return false;
   ForesightPlan& plan = s.plan;
   if (plan.solved_month < 0 || known_changed(s, plan)) solve(p, s);
-  return planned_waiting(p, s, s.month);
+  return true;
 }
 
-double planned_waiting(const TrialParameters& p, const TrialState& s, int month) {
+double value_of_waiting(const TrialParameters& p, TrialState& s) {
+  return keep_plan_current(p, s) ? planned_waiting(p, s, s.month) : 0.0;
+}
+
+double planned_waiting(const TrialParameters& p, TrialState& s, int month) {
+  induct_if_pending(p, s.plan);
   const double* waiting = &s.plan.waiting[static_cast<std::size_t>(month * kPoints)];
   if (!(value_of(s, p.opportunity_volatility) > 0)) return waiting[0];
   // Between grid points, linear in the shock; beyond the grid's ends, its end values.

@@ -51,11 +51,7 @@ Answer answer_of(GuarantorState& g) {
 double attack_value(std::span<const double> war, std::span<const double> payoff) {
   double value = 0.0;
   for (std::size_t set = 0; set < payoff.size(); ++set) {
-    double chance = 1.0;
-    for (std::size_t b = 0; b < war.size(); ++b) {
-      chance *= ((set >> b) & 1U) ? war[b] : 1.0 - war[b];
-    }
-    value += chance * payoff[set];
+    value += independent_set_chance(war, set) * payoff[set];
   }
   return value;
 }
@@ -72,13 +68,14 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
   const bool folds = target_folds_when_abandoned(p, s);
   const double forecast = value_of(s, p.forecast_months);
   const double aid = s.plan.aid[static_cast<std::size_t>(next)];
-  const double wait = planned_waiting(p, s, next);
   const double rationality = value_of(s, p.rationality);
   // A lesson is worth at most delta (best payoff - W)+: no answer makes attacking worth more than
   // with nobody honoring. When even that would not lift the probe above waiting, the argmax
   // choice is the same whatever the probe teaches, and the lesson is not taken (most months).
+  // W >= 0, so delta (best payoff)+ bounds it too, before the plan's induction need run.
   const double best_case = attack_payoff(s, 0U, stake, aid, folds, forecast);
-  if (std::isinf(rationality) && discount * std::max(0.0, best_case - wait) <= needed) return 0.0;
+  const bool argmax = std::isinf(rationality);
+  if (argmax && discount * std::max(0.0, best_case) <= needed) return 0.0;
 
   std::array<Answer, kMaxLessonGuarantors> answer{};
   std::array<double, kMaxLessonGuarantors> now{}, after{};
@@ -89,28 +86,50 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
   }
   // Next month's payoff of attacking with each honoring set, at this month's stake (the shock
   // persists) and the aid the plan projects for then.
-  std::array<double, std::size_t{1} << kMaxLessonGuarantors> payoff{};
+  constexpr std::size_t kMaxSubsets = std::size_t{1} << kMaxLessonGuarantors;
+  std::array<double, kMaxSubsets> payoff{};
   const std::size_t subsets = std::size_t{1} << m;
   for (std::size_t set = 0; set < subsets; ++set) {
     payoff[set] = attack_payoff(s, static_cast<unsigned>(set), stake, aid, folds, forecast);
   }
   const std::span<const double> payoffs(payoff.data(), subsets);
 
-  // Each pattern of answers (bit b: committed[b] answered), by its believed chance.
-  double informed = 0.0;
+  // Each pattern of answers (bit b: committed[b] answered), by its believed chance, and what
+  // attacking would be worth after it.
+  std::array<double, kMaxSubsets> chance{}, attack_after{};
   for (std::size_t pattern = 0; pattern < subsets; ++pattern) {
-    double chance = 1.0;
+    double c = 1.0;
     for (std::size_t b = 0; b < m; ++b) {
       const bool answered = (pattern >> b) & 1U;
-      chance *= answered ? answer[b].answers : 1.0 - answer[b].answers;
+      c *= answered ? answer[b].answers : 1.0 - answer[b].answers;
       after[b] = answered ? answer[b].war_if_answered : answer[b].war_if_not;
     }
-    if (chance <= 0) continue;
-    informed +=
-        chance * best_of(attack_value(std::span(after).first(m), payoffs), wait, rationality);
+    chance[pattern] = c;
+    if (c > 0) attack_after[pattern] = attack_value(std::span(after).first(m), payoffs);
   }
-  const double uninformed =
-      best_of(attack_value(std::span(now).first(m), payoffs), wait, rationality);
+  const double attack_now = attack_value(std::span(now).first(m), payoffs);
+  if (argmax) {
+    // For any W >= 0, max(a, W) - max(b, W) <= (max(a, 0) - max(b, 0))+: a bound on the lesson
+    // that needs no value of waiting, so the plan's induction need not run for it. It settles
+    // most months where answers cannot make attacking worth anything; the margin, far above
+    // rounding, keeps the choice exactly what the lesson computed in full would make it.
+    double bound = 0.0;
+    for (std::size_t pattern = 0; pattern < subsets; ++pattern) {
+      if (chance[pattern] <= 0) continue;
+      bound += chance[pattern] *
+               std::max(0.0, std::max(attack_after[pattern], 0.0) - std::max(attack_now, 0.0));
+    }
+    const double margin = 1e-9 * (std::abs(needed) + std::abs(stake) + 1.0);
+    if (discount * bound <= needed - margin) return 0.0;
+  }
+  const double wait = planned_waiting(p, s, next);
+  if (argmax && discount * std::max(0.0, best_case - wait) <= needed) return 0.0;
+  double informed = 0.0;
+  for (std::size_t pattern = 0; pattern < subsets; ++pattern) {
+    if (chance[pattern] <= 0) continue;
+    informed += chance[pattern] * best_of(attack_after[pattern], wait, rationality);
+  }
+  const double uninformed = best_of(attack_now, wait, rationality);
   return discount * (informed - uninformed);
 }
 

@@ -81,7 +81,7 @@ void TrialModel::run(const TrialStreams& streams, TrialState& s, std::int32_t ex
     drift_cohesion(p, s, draws.cohesion);
     advance_opportunity(p, s, draws.opportunity);
     if (s.phase == Phase::peace) {
-      switch (choose(expected_utilities(p, s, s.opportunity), rationality, draws.choice)) {
+      switch (decide(p, s, s.opportunity, rationality, draws.choice)) {
         case Choice::wait: break;
         case Choice::probe: probe(p, s, streams); break;
         case Choice::attack: attack(p, s, streams); break;

@@ -72,15 +72,51 @@ struct ChoiceValues {
 };
 // Fills s.subset_probability with the believed chance of each set of honoring guarantors.
 void believed_subset_probabilities(const TrialParameters& p, TrialState& s, bool war);
+// The same chance for the empty set alone (nobody honors), without filling the table.
+double believed_nobody_honors(const TrialState& s, bool war);
+// The chance that exactly the guarantors of `set` honor (bit b: the one whose chance is
+// honors[b]) when each does independently; inline, as the lesson weighs it for every set.
+inline double independent_set_chance(std::span<const double> honors, std::size_t set) {
+  double chance = 1.0;
+  for (std::size_t b = 0; b < honors.size(); ++b) {
+    chance *= ((set >> b) & 1U) ? honors[b] : 1.0 - honors[b];
+  }
+  return chance;
+}
 // The stake's value this month is stake * exp(x sd - sd^2 / 2), x the opportunity shock's
 // standardized log (s.opportunity, mean-preserving); sd = dynamics.opportunity_volatility.
 // Waiting is worth the challenger's value of waiting (value_of_waiting), a probe that plus its
 // own gain, attacking its expected payoff over the believed honoring sets.
 ChoiceValues expected_utilities(const TrialParameters& p, TrialState& s, double opportunity);
-// The challenger's payoff from attacking when the guarantors of `honoring_set` honor, the stake
-// worth `stake` and the target's delivered aid `aid_stock`: the stake if the target folds
-// abandoned, else the chance of winning times the stake less the war's cost and `forecast`
-// months of the set's sanctions. Linear in the stake.
+// What the challenger weighs an attack with: capabilities, the war's cost, and by honoring set
+// the committed capability and sanctions (the trial state's, or the plan's copy of them).
+struct AttackForces {
+  double challenger = 0, target = 0, war_cost = 0;
+  std::span<const double> capability, sanctions;  // [honoring set]
+};
+inline AttackForces forces_of(const TrialState& s) {
+  return {.challenger = s.challenger_capability,
+          .target = s.target_capability,
+          .war_cost = s.war_cost,
+          .capability = s.subset_capability,
+          .sanctions = s.subset_sanctions};
+}
+// Attacking when the guarantors of `honoring_set` honor and the target has `aid_stock`
+// delivered is worth stake * gain - loss: the whole stake if the target folds abandoned, else
+// the chance of winning times the stake less the war's cost and `forecast` months of the set's
+// sanctions. The one formula of the attack's payoff, for this month and the months ahead.
+struct AttackTerms {
+  double gain = 0, loss = 0;
+};
+// Inline: the plan's backward induction calls it for every set in every month it looks ahead.
+inline AttackTerms attack_terms(const AttackForces& f, unsigned honoring_set, double aid_stock,
+                                bool target_folds, double forecast) {
+  if (honoring_set == 0 && target_folds) return {1.0, 0.0};  // abandoned, the target concedes
+  const double c = f.challenger;
+  const double defence = f.target + aid_stock + f.capability[honoring_set];
+  return {c / (c + defence), f.war_cost + forecast * f.sanctions[honoring_set]};
+}
+// attack_terms with the trial's forces, at a stake worth `stake`.
 double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
                      bool target_folds, double forecast);
 // foresight.cpp: the opportunity shock's standardized log follows an AR(1) with unit stationary
@@ -91,9 +127,14 @@ void advance_opportunity(const TrialParameters& p, TrialState& s, double shock);
 // months to the horizon by backward induction (MODEL.md 7.7), 0 in the last month or with
 // dynamics.challenger_discount 0. Solves the plan when what the challenger knows has changed.
 double value_of_waiting(const TrialParameters& p, TrialState& s);
+// foresight.cpp: the first half of value_of_waiting: solves the plan again if what the
+// challenger knows has changed (the backward induction itself waits for planned_waiting).
+// False when the challenger does not plan this month (myopic, or in the last month).
+bool keep_plan_current(const TrialParameters& p, TrialState& s);
 // foresight.cpp: the plan's value of waiting in `month` (from the month it was solved to the
-// horizon) at this month's shock; value_of_waiting reads it for this month once solved.
-double planned_waiting(const TrialParameters& p, const TrialState& s, int month);
+// horizon) at this month's shock; value_of_waiting reads it for this month once solved. Runs
+// the plan's backward induction if it has not run since the plan was solved. Never negative.
+double planned_waiting(const TrialParameters& p, TrialState& s, int month);
 // foresight.cpp: the challenger's value of a month where it may attack (worth `attack`) or wait
 // (worth `wait`), by its choice rule: the better of the two at infinite rationality, else the
 // logit choice's expectation.
@@ -111,6 +152,11 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
 void size_plan(ForesightPlan& plan, int horizon, std::size_t guarantors);
 // `u`, uniform on (0, 1), picks the logit choice; unused at infinite rationality.
 Choice choose(const ChoiceValues& values, double rationality, double u);
+// decision.cpp: the month's choice, choose(expected_utilities(...)), without the value of
+// waiting when it cannot change the choice (at infinite rationality, attacking worth no more
+// than 0 and no probe that could beat waiting): the same choice, the plan kept as current.
+Choice decide(const TrialParameters& p, TrialState& s, double opportunity, double rationality,
+              double u);
 
 // honoring.cpp: a test of every committed guarantor, by a probe or by an attack (each at its own
 // war severity); returns the bit set of those that honored (bit i = committed[i]); beliefs,

@@ -3,6 +3,7 @@
 // monthly loop never allocates.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -63,8 +64,24 @@ struct GuarantorState {
 // shock's grid point, solved by backward induction and looked up each month until what the
 // challenger knows changes. Sized by TrialModel::fit_state, so solving never allocates.
 struct ForesightPlan {
-  int solved_month = -1;        // -1: to be solved at the next decision
-  std::vector<double> waiting;  // [month * points + point]: the value of waiting
+  // Guarantors whose elections the plan follows (each doubles its administrations' states); more
+  // than any scenario has, and elections of those beyond it are not anticipated.
+  static constexpr int kMaxElecting = 3;
+  int solved_month = -1;  // -1: to be solved at the next decision
+  // The backward induction runs when a decision first reads the plan, which most months none
+  // does: a challenger for whom attacking is worth nothing needs no value of waiting to wait.
+  // What it reads is taken when the plan is solved, so it gives the same numbers whenever it runs.
+  bool inducted = true;
+  int points = 1, electing_count = 0;
+  std::size_t subsets = 0;                   // sets of committed guarantors
+  std::array<int, kMaxElecting> electing{};  // guarantors whose elections are followed
+  std::array<double, kMaxElecting> flip{};   // and their chances of changing hands
+  double discount = 0, rationality = 0;      // the challenger's, for the months ahead
+  double cohesion_now = 0, drift = 0;        // cohesion projected at its drift
+  double stake = 0, challenger_capability = 0, target_capability = 0, war_cost = 0;
+  double forecast = 0;                 // months of sanctions the challenger weighs
+  bool pooled = false, folds = false;  // folds: the target concedes when abandoned
+  std::vector<double> waiting;         // [month * points + point]: the value of waiting
   // The shock's grid, exp(sd x - sd^2/2) at each point, and P(i -> j) at [j * points + i].
   std::vector<double> grid, stake_factor, transition;
   double transition_rho = -1;           // the persistence `transition` was built for (-1: none yet)
@@ -72,6 +89,7 @@ struct ForesightPlan {
   std::vector<double> value, expected;  // [config * points + point]
   std::vector<double> independent, together;  // [config * subsets + subset]
   std::vector<double> set_gain, set_loss;     // [subset]: this month's payoff, stake * gain - loss
+  std::vector<double> set_capability, set_sanctions;  // [subset]: the trial's when solved
   std::vector<double> known;  // what the plan was solved with (believed chances, aid inflow)
 };
 
