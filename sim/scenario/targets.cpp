@@ -62,6 +62,7 @@ std::optional<CalibrationTarget> read_target(Diagnostics& d, const std::filesyst
   std::string scenario, direction;
   text("scenario", scenario);
   text("measure", t.measure);
+  if (const auto v = child(node, "measure")) t.measure_where = d.where(v, path + ".measure");
   text("direction", direction);
   if (!scenario.empty()) t.scenario = folder / scenario;
   const auto integer = [&](const std::string& k) -> std::optional<std::int64_t> {

@@ -32,6 +32,7 @@ struct CalibrationTarget {
   std::string source, period, unit, description;
   std::filesystem::path scenario;  // resolved against the targets file's folder
   std::string measure;             // a /summary measure of the scenario (checked when run)
+  std::string measure_where;       // "FILE:LINE:COL" of the measure's value
   std::int64_t horizon_months = 0;
   // Further values of the target's scenario, as --set would set them, each located.
   std::vector<PointSetting> settings;
