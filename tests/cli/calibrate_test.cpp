@@ -174,7 +174,7 @@ TEST_CASE("calibrate gives the same posterior with 1 and 2 threads", "[cli][cali
   CHECK(identical_columns(posteriors[1], posteriors[3], difference));
 }
 
-TEST_CASE("a bad targets file is refused with FILE:LINE:COL and the field, exit 2",
+TEST_CASE("a bad targets file is refused at FILE:LINE:COL naming the field with exit 2",
           "[cli][calibrate]") {
   const TempDir dir;
   const auto targets = dir / "targets.yaml";
