@@ -172,6 +172,35 @@ int run_subcommand(int argc, char** argv, std::string& failure) {
       ->capture_default_str();
   analyze_cmd->add_option("--seed", analyze.seed, "bootstrap seed")->capture_default_str();
 
+  cli::CalibrateArguments calibrate;
+  calibrate.command_line = command_line;
+  auto* calibrate_cmd = app.add_subcommand(
+      "calibrate",
+      "fit the judgment values a targets file names to its published figures (ABC by population "
+      "Monte Carlo), predict its held-out figures, and write the weighted posterior");
+  calibrate_cmd->add_option("scenario", calibrate.scenario, "the calibration scenario (YAML)")
+      ->required();
+  calibrate_cmd->add_option("targets", calibrate.targets, "the targets file (YAML)")->required();
+  calibrate_cmd->add_option("-o,--output", calibrate.output, "calibration file to write (.h5)")
+      ->required();
+  calibrate_cmd->add_option("--seed", calibrate.seed, "seed (default: the scenario's)")
+      ->check(non_negative);
+  calibrate_cmd->add_option("--threads", calibrate.threads, "worker threads (default: all)")
+      ->check(CLI::Range(0, 1024));
+  calibrate_cmd->add_option("--particles", calibrate.particles, "particles per generation")
+      ->check(CLI::Range(std::int64_t{10}, std::int64_t{100000}))
+      ->capture_default_str();
+  calibrate_cmd
+      ->add_option("--generations", calibrate.generations,
+                   "generations at most (the fit stops earlier once its tolerance reaches 0)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  calibrate_cmd
+      ->add_option("--trials", calibrate.trials,
+                   "trials per candidate and scenario (default: the scenario's)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{2147483647}));
+  calibrate_cmd->add_flag("-q,--quiet", calibrate.quiet, "print neither progress nor tables");
+
   auto* presets_cmd = app.add_subcommand("presets", "list the shipped guarantee structures");
   auto* schema_cmd = app.add_subcommand(
       "schema", "print the JSON Schema of scenario and preset files (for editors)");
@@ -202,6 +231,10 @@ int run_subcommand(int argc, char** argv, std::string& failure) {
     if (*summarize_cmd) return cli::summarize_command(summarize_file);
     if (*compare_cmd) return cli::compare_command(compare);
     if (*analyze_cmd) return cli::analyze_command(analyze);
+    if (*calibrate_cmd) {
+      if (calibrate.threads == 0) calibrate.threads = all_hardware_threads();
+      return cli::calibrate_command(calibrate);
+    }
     if (*presets_cmd) return cli::presets_command();
     if (*schema_cmd) return cli::schema_command();
   } catch (const InputError& e) {

@@ -51,7 +51,21 @@ struct AnalyzeArguments {
   std::uint64_t seed = 0;             // bootstrap seed
 };
 
+struct CalibrateArguments {
+  std::string scenario;  // the calibration scenario: the fitted targets are measured on it
+  std::string targets;   // the targets file
+  std::string output;
+  std::optional<std::uint64_t> seed;   // default the scenario's; keys trials and the ABC alike
+  int threads = 0;                     // 0: every hardware thread
+  std::int64_t particles = 500;        // per generation
+  int generations = 8;                 // at most; the fit stops once the tolerance reaches 0
+  std::optional<std::int64_t> trials;  // per candidate and arm; default the scenario's
+  bool quiet = false;
+  std::string command_line;
+};
+
 int run_command(const RunArguments& args);
+int calibrate_command(const CalibrateArguments& args);
 int rerun_command(const RerunArguments& args);
 int validate_command(const std::vector<std::string>& files,
                      const std::vector<std::string>& overrides);

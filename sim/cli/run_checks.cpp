@@ -14,6 +14,16 @@
 
 namespace detsim::cli {
 
+void throw_if_any(const std::vector<std::string>& errors) {
+  if (errors.empty()) return;
+  std::string all;
+  for (const std::string& e : errors) {
+    if (!all.empty()) all += '\n';
+    all += e;
+  }
+  throw InputError(all);
+}
+
 namespace {
 
 std::string gibibytes(std::uint64_t bytes) {

@@ -3,12 +3,17 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "detsim/engine/simulation.hpp"
 
 namespace detsim::cli {
+
+// Every error found in one pass over a run's inputs, one InputError with a line each; nothing
+// when there are none.
+void throw_if_any(const std::vector<std::string>& errors);
 
 // Every file the run reads: the scenario and the preset files its experiments use.
 std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,

@@ -195,11 +195,7 @@ ExperimentRun prepare_study(const RunArguments& a) {
   } catch (const InputError& e) {
     errors.push_back(e.what());
   }
-  if (!errors.empty()) {
-    std::string all;
-    for (const std::string& e : errors) all += (all.empty() ? "" : "\n") + e;
-    throw InputError(all);
-  }
+  throw_if_any(errors);
   // The root /scenario: the scenario as read with the run's overrides, as for any run.
   ScenarioStructures as_read = load_scenario_structures(scenario, {std::nullopt}, options);
   run.scenario_yaml = std::move(as_read.as_read);

@@ -73,6 +73,7 @@ void encode_block(const BlockBuffers& block, std::vector<char>& bytes) {
       case ColumnType::f64: put(bytes, t.f64(c).data(), t.rows()); break;
       case ColumnType::i32: put(bytes, t.i32(c).data(), t.rows()); break;
       case ColumnType::i8: put(bytes, t.i8(c).data(), t.rows()); break;
+      case ColumnType::i64: put(bytes, t.i64(c).data(), t.rows()); break;
       case ColumnType::str:
         for (const std::string& s : t.str(c)) put_text(bytes, s);
         break;
@@ -97,6 +98,7 @@ void decode_block(std::span<const char> bytes, BlockBuffers& out) {
       case ColumnType::f64: in.take(t.f64(c).data(), rows); break;
       case ColumnType::i32: in.take(t.i32(c).data(), rows); break;
       case ColumnType::i8: in.take(t.i8(c).data(), rows); break;
+      case ColumnType::i64: in.take(t.i64(c).data(), rows); break;
       case ColumnType::str:
         for (std::string& s : t.str(c)) s = in.text();
         break;

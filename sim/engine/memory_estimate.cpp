@@ -17,6 +17,7 @@ std::uint64_t bytes_per_row(const std::vector<ColumnInfo>& columns) {
       case ColumnType::f64: bytes += 8; break;
       case ColumnType::i32: bytes += 4; break;
       case ColumnType::i8: bytes += 1; break;
+      case ColumnType::i64: bytes += 8; break;
       case ColumnType::str: bytes += 32; break;  // a short std::string
     }
   }

@@ -24,6 +24,7 @@ hsize_t stored_size(ColumnType type) {
     case ColumnType::f64: return 8;
     case ColumnType::i32: return 4;
     case ColumnType::i8: return 1;
+    case ColumnType::i64: return 8;
     case ColumnType::str: return 16;
   }
   return 8;
@@ -34,6 +35,7 @@ hid_t fixed_file_type(ColumnType type) {
     case ColumnType::f64: return H5T_IEEE_F64LE;
     case ColumnType::i32: return H5T_STD_I32LE;
     case ColumnType::i8: return H5T_STD_I8LE;
+    case ColumnType::i64: return H5T_STD_I64LE;
     case ColumnType::str: break;
   }
   throw std::logic_error("strings have no fixed-size HDF5 type");
@@ -44,6 +46,7 @@ hid_t native_type(ColumnType type) {
     case ColumnType::f64: return H5T_NATIVE_DOUBLE;
     case ColumnType::i32: return H5T_NATIVE_INT32;
     case ColumnType::i8: return H5T_NATIVE_INT8;
+    case ColumnType::i64: return H5T_NATIVE_INT64;
     case ColumnType::str: break;
   }
   throw std::logic_error("strings have no native HDF5 type");
@@ -56,6 +59,7 @@ const char* type_name(ColumnType type) {
     case ColumnType::f64: return "f64";
     case ColumnType::i32: return "i32";
     case ColumnType::i8: return "i8";
+    case ColumnType::i64: return "i64";
     case ColumnType::str: return "str";
   }
   return "?";
@@ -123,6 +127,7 @@ void ColumnDataset::append(const ColumnBlock& block, std::size_t column) {
     case ColumnType::f64: append_raw(H5T_NATIVE_DOUBLE, block.f64(column).data(), rows); break;
     case ColumnType::i32: append_raw(H5T_NATIVE_INT32, block.i32(column).data(), rows); break;
     case ColumnType::i8: append_raw(H5T_NATIVE_INT8, block.i8(column).data(), rows); break;
+    case ColumnType::i64: append_raw(H5T_NATIVE_INT64, block.i64(column).data(), rows); break;
     case ColumnType::str: {
       const std::vector<std::string>& strings = block.str(column);
       pointers_.resize(strings.size());
@@ -268,9 +273,14 @@ StoredColumn stored_column(const Object& dataset) {
         stored.type = ColumnType::i32;
         return stored;
       }
+      if (size == 8 && is_signed) {
+        stored.type = ColumnType::i64;
+        return stored;
+      }
       throw RunError(where + ": holds " + std::to_string(8 * size) + "-bit " +
                      (is_signed ? "" : "unsigned ") +
-                     "integers; detsim reads integer columns of at most 32 bits");
+                     "integers; detsim reads signed integer columns of at most 64 bits and "
+                     "unsigned ones of at most 16");
     }
     default: break;
   }
@@ -290,6 +300,7 @@ void read_column(const Object& dataset, ColumnBlock& block, std::size_t column) 
     case ColumnType::f64: buffer = block.f64(column).data(); break;
     case ColumnType::i32: buffer = block.i32(column).data(); break;
     case ColumnType::i8: buffer = block.i8(column).data(); break;
+    case ColumnType::i64: buffer = block.i64(column).data(); break;
     case ColumnType::str: break;
   }
   check(H5Dread(dataset.handle.get(), native_type(type), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer),

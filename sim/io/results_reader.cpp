@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "detsim/error.hpp"
+#include "detsim/io/table_file.hpp"
 #include "hdf5_attribute.hpp"
 #include "hdf5_column.hpp"
 #include "hdf5_object.hpp"
@@ -18,13 +19,14 @@ using detail::attribute;
 using detail::Object;
 
 // A results file says so in file_type, and the layout it follows in schema_version; anything else
-// is refused before its contents are misread.
+// is refused before its contents are misread. A calibration file (table_file.hpp) has the same
+// table layout, at the same schema_version, so its tables are read alike.
 void require_readable(const Object& root) {
   if (!detail::has_attribute(root, "file_type")) {
     throw RunError(root.file + ": not a detsim results file (no file_type attribute)");
   }
   const auto file_type = attribute<std::string>(root, "file_type");
-  if (file_type != detail::results_file_type) {
+  if (file_type != detail::results_file_type && file_type != calibration_file_type) {
     throw RunError(root.file + ": not a detsim results file (file_type is '" + file_type + "')");
   }
   const auto version = attribute<std::int64_t>(root, "schema_version");

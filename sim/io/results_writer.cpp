@@ -70,6 +70,7 @@ const void* fixed_size_values(const ColumnBlock& block, std::size_t column) {
     case ColumnType::f64: return block.f64(column).data();
     case ColumnType::i32: return block.i32(column).data();
     case ColumnType::i8: return block.i8(column).data();
+    case ColumnType::i64: return block.i64(column).data();
     case ColumnType::str: break;
   }
   throw std::logic_error("strings are not stored as fixed-size values");

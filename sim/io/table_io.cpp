@@ -20,6 +20,7 @@ std::size_t column_size(const ColumnBlock& block, std::size_t column) {
     case ColumnType::f64: return block.f64(column).size();
     case ColumnType::i32: return block.i32(column).size();
     case ColumnType::i8: return block.i8(column).size();
+    case ColumnType::i64: return block.i64(column).size();
     case ColumnType::str: return block.str(column).size();
   }
   return 0;

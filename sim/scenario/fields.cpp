@@ -480,6 +480,99 @@ const std::vector<KeyField>& design_fields() {
   return fields;
 }
 
+const std::vector<KeyField>& targets_file_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "detsim_targets",
+       .kind = KeyKind::integer,
+       .description = "the targets format version: 1",
+       .required = true,
+       .min = 1,
+       .max = 1},
+      {.key = "name", .kind = KeyKind::text, .description = "the targets' name"},
+      {.key = "description", .kind = KeyKind::text, .description = "a line on what they anchor"},
+      {.key = "fit",
+       .kind = KeyKind::section,
+       .description = "the judgment values fitted: dotted paths of the calibration scenario (as "
+                      "--set takes them), each with its prior as range: [lo, hi] or "
+                      "distribution: {...}",
+       .required = true},
+      {.key = "propagate",
+       .kind = KeyKind::section,
+       .description = "for a fitted path, the path it sets when another scenario is run with the "
+                      "posterior (detsim run --posterior); default the same path"},
+      {.key = "targets",
+       .kind = KeyKind::section,
+       .description = "the published figures, by name",
+       .required = true},
+  };
+  return fields;
+}
+
+const std::vector<KeyField>& target_fields() {
+  static const std::vector<KeyField> fields{
+      {.key = "source",
+       .kind = KeyKind::text,
+       .description = "the publication the figure comes from",
+       .required = true},
+      {.key = "period",
+       .kind = KeyKind::text,
+       .description = "the years it covers",
+       .required = true},
+      {.key = "unit",
+       .kind = KeyKind::text,
+       .description = "the unit of analysis: what a case is, what counts as invoked and as honored",
+       .required = true},
+      {.key = "description", .kind = KeyKind::text, .description = "a line on the target"},
+      {.key = "scenario",
+       .kind = KeyKind::text,
+       .description = "the scenario the figure is measured on, relative to the targets file",
+       .required = true},
+      {.key = "measure",
+       .kind = KeyKind::text,
+       .description = "the /summary measure the figure is compared with (honored_when_tested.<id>, "
+                      "attacked, ...)",
+       .required = true},
+      {.key = "horizon_months",
+       .kind = KeyKind::integer,
+       .description = "the horizon the measure is taken over",
+       .required = true,
+       .min = 1,
+       .max = 12000,
+       .unit = "months"},
+      {.key = "settings",
+       .kind = KeyKind::section,
+       .description = "further values of the scenario for this target: dotted paths to values, "
+                      "as --set takes them"},
+      {.key = "count",
+       .kind = KeyKind::integer,
+       .description = "the cases that count (honored, ...), with n",
+       .min = 0,
+       .max = max_trials},
+      {.key = "n",
+       .kind = KeyKind::integer,
+       .description = "the cases observed, with count",
+       .min = 1,
+       .max = max_trials},
+      {.key = "rate",
+       .kind = KeyKind::quantity,
+       .description = "a published rate without its counts (instead of count and n)",
+       .range = Range::closed(0, 1)},
+      {.key = "direction",
+       .kind = KeyKind::text,
+       .description = "lower or higher: the measure is lower (higher) under the target's settings "
+                      "than under versus, on paired trials (instead of count and n)"},
+      {.key = "versus",
+       .kind = KeyKind::section,
+       .description = "a direction's comparison: dotted paths to values, as --set takes them"},
+      {.key = "fit",
+       .kind = KeyKind::boolean,
+       .description = "true: used in the fit; false: held out, predicted at the posterior's "
+                      "particles",
+       .required = true},
+  };
+  return fields;
+}
+
 const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key) {
   for (const KeyField& field : table) {
     if (field.key == key) return field;

@@ -89,6 +89,9 @@ const std::vector<KeyField>& precision_fields();
 // A study file's top level and its design (study.cpp).
 const std::vector<KeyField>& study_fields();
 const std::vector<KeyField>& design_fields();
+// A calibration targets file (targets.cpp): its top level, and each entry of its `targets`.
+const std::vector<KeyField>& targets_file_fields();
+const std::vector<KeyField>& target_fields();
 // The row of `key` in `table`; a key missing from its table is a bug, so this throws logic_error.
 const KeyField& key_field(const std::vector<KeyField>& table, const std::string& key);
 

@@ -319,6 +319,47 @@ Json precision_schema(SchemaBuilder& b, const std::string& description) {
   return key_fields_schema(b, "precision", precision_fields(), description);
 }
 
+// A study's factors, and a targets file's fitted values (the same forms, read by one reader).
+Json factors_schema(SchemaBuilder&, const std::string& description) {
+  const Json number = Json::object().set("type", "number");
+  const Json forms =
+      Json::object()
+          .set("levels", Json::object()
+                             .set("description", "the factor's values")
+                             .set("type", "array")
+                             .set("minItems", 1)
+                             .set("items", number))
+          .set("range", Json::object()
+                            .set("description", "[lo, hi]: u in [0, 1] maps to lo + u (hi - lo)")
+                            .set("type", "array")
+                            .set("minItems", 2)
+                            .set("maxItems", 2)
+                            .set("items", number))
+          .set("distribution",
+               Json::object()
+                   .set("description",
+                        "a distribution with numbers for arguments: u maps to its quantile")
+                   .set("type", "object"));
+  return Json::object()
+      .set("description", description)
+      .set("type", "object")
+      .set("minProperties", 1)
+      .set("additionalProperties", Json::object()
+                                       .set("type", "object")
+                                       .set("properties", forms)
+                                       .set("additionalProperties", false)
+                                       .set("minProperties", 1)
+                                       .set("maxProperties", 1));
+}
+
+// A map of dotted scenario paths to values, as --set takes them.
+Json settings_schema(SchemaBuilder&, const std::string& description) {
+  return Json::object()
+      .set("description", description)
+      .set("type", "object")
+      .set("minProperties", 1);
+}
+
 const std::map<std::string, SectionBuilder>& section_builders() {
   static const std::map<std::string, SectionBuilder> builders{
       {"scenario.severity",
@@ -383,39 +424,27 @@ const std::map<std::string, SectionBuilder>& section_builders() {
              .set("minItems", 1)
              .set("items", Json::object().set("type", "string"));
        }},
-      {"design.factors",
+      {"design.factors", factors_schema},
+      {"targets.fit", factors_schema},
+      {"targets.propagate",
        [](SchemaBuilder&, const std::string& description) {
-         const Json number = Json::object().set("type", "number");
-         const Json forms =
-             Json::object()
-                 .set("levels", Json::object()
-                                    .set("description", "the factor's values")
-                                    .set("type", "array")
-                                    .set("minItems", 1)
-                                    .set("items", number))
-                 .set("range",
-                      Json::object()
-                          .set("description", "[lo, hi]: u in [0, 1] maps to lo + u (hi - lo)")
-                          .set("type", "array")
-                          .set("minItems", 2)
-                          .set("maxItems", 2)
-                          .set("items", number))
-                 .set("distribution",
-                      Json::object()
-                          .set("description",
-                               "a distribution with numbers for arguments: u maps to its quantile")
-                          .set("type", "object"));
+         return Json::object()
+             .set("description", description)
+             .set("type", "object")
+             .set("additionalProperties", Json::object().set("type", "string"));
+       }},
+      {"targets.targets",
+       [](SchemaBuilder& b, const std::string& description) {
+         Json target = key_fields_schema(b, "target", target_fields(), "a published figure");
+         target.set("type", "object");
          return Json::object()
              .set("description", description)
              .set("type", "object")
              .set("minProperties", 1)
-             .set("additionalProperties", Json::object()
-                                              .set("type", "object")
-                                              .set("properties", forms)
-                                              .set("additionalProperties", false)
-                                              .set("minProperties", 1)
-                                              .set("maxProperties", 1));
+             .set("additionalProperties", std::move(target));
        }},
+      {"target.settings", settings_schema},
+      {"target.versus", settings_schema},
       {"preset.lead", terms_schema},
       {"preset.others", terms_schema},
   };
@@ -434,12 +463,17 @@ Json document() {
   Json study = key_fields_schema(b, "study", study_fields(),
                                  "a study: a scenario and a design of factors to run it at");
   study.set("type", "object");
+  Json targets = key_fields_schema(b, "targets", targets_file_fields(),
+                                   "calibration targets: published figures and the values "
+                                   "fitted to them (detsim calibrate)");
+  targets.set("type", "object");
   b.define("scenario", std::move(scenario));
   b.define("preset", std::move(preset));
   b.define("study", std::move(study));
+  b.define("targets", std::move(targets));
   return Json::object()
       .set("$schema", "http://json-schema.org/draft-07/schema#")
-      .set("title", "detsim scenario, guarantee preset or study")
+      .set("title", "detsim scenario, guarantee preset, study or calibration targets")
       .set("description",
            "Generated by `detsim schema` from the loader's field tables; do not edit by hand. "
            "The loader checks more than a schema can say (one challenger and one target, at "
@@ -450,7 +484,11 @@ Json document() {
       .set("else", Json::object()
                        .set("if", Json::object().set("required", Json::Array{"detsim_study"}))
                        .set("then", SchemaBuilder::ref("study"))
-                       .set("else", SchemaBuilder::ref("scenario")))
+                       .set("else", Json::object()
+                                        .set("if", Json::object().set(
+                                                       "required", Json::Array{"detsim_targets"}))
+                                        .set("then", SchemaBuilder::ref("targets"))
+                                        .set("else", SchemaBuilder::ref("scenario"))))
       .set("definitions", b.definitions());
 }
 

@@ -6,6 +6,7 @@
 
 #include "detsim/error.hpp"
 #include "did_you_mean.hpp"
+#include "factor.hpp"
 #include "fields.hpp"
 #include "numbers.hpp"
 #include "overrides.hpp"
@@ -49,12 +50,15 @@ std::optional<double> read_number(Diagnostics& d, const YAML::Node& node, const 
   return value;
 }
 
-std::optional<DesignFactor> read_factor(Diagnostics& d, const YAML::Node& key,
-                                        const YAML::Node& node) {
+}  // namespace
+
+std::optional<DesignFactor> detail::read_factor(Diagnostics& d, const YAML::Node& key,
+                                                const YAML::Node& node,
+                                                const std::string& section) {
   DesignFactor f;
   f.path = key.Scalar();
   f.where = d.position(key.Mark());
-  const std::string path = "design.factors." + f.path;
+  const std::string path = section + "." + f.path;
   const std::vector<std::string> forms{"levels", "range", "distribution"};
   if (!detail::check_map(d, node, path, forms)) return std::nullopt;
   if (node.IsNull() || node.size() != 1) {
@@ -113,8 +117,6 @@ std::optional<DesignFactor> read_factor(Diagnostics& d, const YAML::Node& key,
   f.integer = detail::is_integer_key(detail::path_segments(f.path));
   return f;
 }
-
-}  // namespace
 
 bool is_study_file(const std::filesystem::path& file) {
   try {
@@ -247,7 +249,9 @@ Study load_study(const std::filesystem::path& file) {
                     "/paths table); run a study per horizon instead");
             continue;
           }
-          if (auto f = read_factor(d, pair.first, pair.second)) study.factors.push_back(*f);
+          if (auto f = detail::read_factor(d, pair.first, pair.second, "design.factors")) {
+            study.factors.push_back(*f);
+          }
         }
       }
       if (shape.method == DesignMethod::grid) {

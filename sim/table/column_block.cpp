@@ -11,6 +11,7 @@ ColumnBlock::ColumnBlock(std::vector<ColumnInfo> schema)
       f64_(schema_.size()),
       i32_(schema_.size()),
       i8_(schema_.size()),
+      i64_(schema_.size()),
       str_(schema_.size()) {}
 
 void ColumnBlock::resize(std::size_t rows) {
@@ -20,6 +21,7 @@ void ColumnBlock::resize(std::size_t rows) {
       case ColumnType::f64: f64_[c].resize(rows); break;
       case ColumnType::i32: i32_[c].resize(rows); break;
       case ColumnType::i8: i8_[c].resize(rows); break;
+      case ColumnType::i64: i64_[c].resize(rows); break;
       case ColumnType::str: str_[c].resize(rows); break;
     }
   }
@@ -42,6 +44,7 @@ double ColumnBlock::number(std::size_t column, std::size_t row) const {
     case ColumnType::f64: return f64_[column][row];
     case ColumnType::i32: return i32_[column][row];
     case ColumnType::i8: return i8_[column][row];
+    case ColumnType::i64: return static_cast<double>(i64_[column][row]);
     case ColumnType::str: break;
   }
   throw std::logic_error("column '" + schema_[column].name + "' holds strings, not numbers");

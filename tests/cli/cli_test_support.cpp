@@ -25,6 +25,7 @@ std::size_t column_length(const ColumnBlock& block, std::size_t column) {
     case ColumnType::f64: return block.f64(column).size();
     case ColumnType::i32: return block.i32(column).size();
     case ColumnType::i8: return block.i8(column).size();
+    case ColumnType::i64: return block.i64(column).size();
     case ColumnType::str: return block.str(column).size();
   }
   return 0;
@@ -57,6 +58,7 @@ ColumnBlock select_rows(const ColumnBlock& t, const std::vector<std::size_t>& ro
         case ColumnType::f64: out.f64(k)[r] = t.f64(c)[rows[r]]; break;
         case ColumnType::i32: out.i32(k)[r] = t.i32(c)[rows[r]]; break;
         case ColumnType::i8: out.i8(k)[r] = t.i8(c)[rows[r]]; break;
+        case ColumnType::i64: out.i64(k)[r] = t.i64(c)[rows[r]]; break;
         case ColumnType::str: out.str(k)[r] = t.str(c)[rows[r]]; break;
       }
     }
@@ -113,6 +115,7 @@ bool identical_columns(const ColumnBlock& a, const ColumnBlock& b, std::string& 
           break;
         case ColumnType::i32: same = a.i32(c)[r] == b.i32(c)[r]; break;
         case ColumnType::i8: same = a.i8(c)[r] == b.i8(c)[r]; break;
+        case ColumnType::i64: same = a.i64(c)[r] == b.i64(c)[r]; break;
         case ColumnType::str: same = a.str(c)[r] == b.str(c)[r]; break;
       }
       if (!same) {

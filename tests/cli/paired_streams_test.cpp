@@ -71,6 +71,7 @@ ColumnBlock trials_of(const std::filesystem::path& file, const std::string& stru
         case ColumnType::f64: out.f64(c)[r] = all.f64(from)[rows[r]]; break;
         case ColumnType::i32: out.i32(c)[r] = all.i32(from)[rows[r]]; break;
         case ColumnType::i8: out.i8(c)[r] = all.i8(from)[rows[r]]; break;
+        case ColumnType::i64: out.i64(c)[r] = all.i64(from)[rows[r]]; break;
         case ColumnType::str: out.str(c)[r] = all.str(from)[rows[r]]; break;
       }
     }

@@ -26,6 +26,11 @@ enum class StreamPurpose : std::uint64_t {
   // A study's design (Latin hypercube permutations, Morris starts), keyed by the design seed and
   // trial 0, never by a trial's: sub-key: stream_key(method); index: factor or trajectory.
   design = 7,
+  // A calibration's ABC (detsim calibrate), keyed by the calibration seed and its generation in
+  // place of the trial: sub-key: stream_key of what is drawn ("prior", "proposal",
+  // "count.<target>"); index: the candidate. Never by thread or batch, so the posterior is the same
+  // whatever runs it.
+  calibration = 9,
 };
 
 // The sub-key of a parameter's or an actor's streams: FNV-1a (64-bit) of its text, so that it

@@ -10,7 +10,8 @@
 
 namespace detsim {
 
-enum class ColumnType { f64, i32, i8, str };
+// i64: counts that may pass 2^31 (a calibration's simulations), never a per-trial column.
+enum class ColumnType { f64, i32, i8, str, i64 };
 
 struct ColumnInfo {
   std::string name;
@@ -38,10 +39,12 @@ class ColumnBlock {
   std::vector<double>& f64(std::size_t column) { return f64_[column]; }
   std::vector<std::int32_t>& i32(std::size_t column) { return i32_[column]; }
   std::vector<std::int8_t>& i8(std::size_t column) { return i8_[column]; }
+  std::vector<std::int64_t>& i64(std::size_t column) { return i64_[column]; }
   std::vector<std::string>& str(std::size_t column) { return str_[column]; }
   const std::vector<double>& f64(std::size_t column) const { return f64_[column]; }
   const std::vector<std::int32_t>& i32(std::size_t column) const { return i32_[column]; }
   const std::vector<std::int8_t>& i8(std::size_t column) const { return i8_[column]; }
+  const std::vector<std::int64_t>& i64(std::size_t column) const { return i64_[column]; }
   const std::vector<std::string>& str(std::size_t column) const { return str_[column]; }
 
   // The value of a numeric column as a double, whatever its stored type.
@@ -54,6 +57,7 @@ class ColumnBlock {
   std::vector<std::vector<double>> f64_;
   std::vector<std::vector<std::int32_t>> i32_;
   std::vector<std::vector<std::int8_t>> i8_;
+  std::vector<std::vector<std::int64_t>> i64_;
   std::vector<std::vector<std::string>> str_;
 };
 
