@@ -26,6 +26,9 @@ enum class StreamPurpose : std::uint64_t {
   // A study's design (Latin hypercube permutations, Morris starts), keyed by the design seed and
   // trial 0, never by a trial's: sub-key: stream_key(method); index: factor or trajectory.
   design = 7,
+  // The particle of a calibration's posterior the trial takes (every path it sets at once):
+  // sub-key 0, index 0.
+  posterior = 8,
 };
 
 // The sub-key of a parameter's or an actor's streams: FNV-1a (64-bit) of its text, so that it
