@@ -244,7 +244,8 @@ class Direction:
     changed: list         # of the changed side
     structures: tuple = ("bilateral_pact",)
     scenario: Path = UKRAINE
-    # Sides that differ in --structure rather than in settings: (base, changed).
+    # Sides that differ in --structure rather than in settings: (base, changed); None runs the
+    # scenario's own guarantee.
     structure_pair: tuple = ()
 
 
@@ -269,7 +270,7 @@ DIRECTIONS = [
     Direction("Defense pacts deter (the generic post-1945 pact)",
               "Leeds 2003; Johnson & Leeds 2011",
               "a defense pact lowers attacks against its member, against none", "attacked", -1,
-              [], [], scenario=CALIBRATION_SCENARIO, structure_pair=("none", "bilateral_pact")),
+              [], [], scenario=CALIBRATION_SCENARIO, structure_pair=("none", None)),
     Direction("Perfect deterrence: credibility", "Zagare & Kilgour 2000",
               "a higher believed credibility of the guarantor lowers attacks", "attacked", -1,
               ["actors.united_states.credibility={beta: {mean: 0.3, concentration: 8}}"],
@@ -325,14 +326,17 @@ def directions_section(detsim, trials, threads, work, log):
             key = (d.scenario, structure, tuple(sets))
             if key not in done:
                 done[key] = work / f"direction_run{len(done)}.h5"
-                command = [detsim, "run", d.scenario, "--structure", structure, "--trials",
-                           trials, "--threads", threads, "--quiet", "-o", done[key]]
+                command = [detsim, "run", d.scenario, "--trials", trials, "--threads", threads,
+                           "--quiet", "-o", done[key]]
+                if structure:
+                    command += ["--structure", structure]
                 for s in sets:
                     command += ["--set", s]
                 run(command, log)
             files.append(done[key])
         diff, se, pairing, _ = paired_difference(files[0], files[1], d.measure)
-        setting = (f"`--structure {d.structure_pair[0]}` vs `{d.structure_pair[1]}`"
+        setting = (f"`--structure {d.structure_pair[0]}` vs "
+                   f"`{d.structure_pair[1] or 'its own pact'}`"
                    if d.structure_pair else
                    f"{d.structures[0]}: " + ", ".join(f"`{s}`" for s in d.base) +
                    " → " + ", ".join(f"`{s}`" for s in d.changed))

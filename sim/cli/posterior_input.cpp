@@ -101,6 +101,18 @@ bool posterior_sets(const PosteriorInput& input, const std::string& path) {
   return input.posterior && input.posterior->index_of(path) >= 0;
 }
 
+void check_overrides(const PosteriorInput& input, const std::vector<std::string>& overrides) {
+  for (const std::string& o : overrides) {
+    const std::string path = o.substr(0, o.find('='));
+    if (posterior_sets(input, path)) {
+      throw InputError(
+          fmt::format("--set {}: {} sets {} in every trial (--posterior); set a path "
+                      "the posterior does not, or leave the posterior out",
+                      o, input.file, path));
+    }
+  }
+}
+
 void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& experiments) {
   if (!input.posterior) return;
   const Posterior& posterior = *input.posterior;

@@ -36,4 +36,8 @@ void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& 
 // The paths the posterior sets, for a study to refuse a factor on one of them.
 bool posterior_sets(const PosteriorInput& input, const std::string& path);
 
+// A --set of a path the posterior sets would be silently overridden in every trial: refused
+// (InputError), naming the override and the file.
+void check_overrides(const PosteriorInput& input, const std::vector<std::string>& overrides);
+
 }  // namespace detsim::cli

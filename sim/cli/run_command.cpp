@@ -55,6 +55,7 @@ int run_command(const RunArguments& a) {
   run.inputs = run_inputs(a.scenario, run.experiments);
   if (!a.posterior.empty()) {
     run.posterior = read_posterior_input(a.posterior);
+    check_overrides(run.posterior, a.overrides);
     attach_posterior(run.posterior, run.experiments);
     run.inputs.push_back(a.posterior);
   }

@@ -229,6 +229,7 @@ ExperimentRun prepare_study(const RunArguments& a) {
   run.inputs.push_back(study.file);
   if (!a.posterior.empty()) {
     run.posterior = read_posterior_input(a.posterior);
+    check_overrides(run.posterior, a.overrides);
     // A path both would set has no one value: the design's would be silently lost.
     for (const DesignFactor& f : study.factors) {
       if (posterior_sets(run.posterior, f.path)) {

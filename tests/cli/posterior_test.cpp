@@ -154,7 +154,7 @@ TEST_CASE(
   CHECK_THAT(read_results_info(again).posterior, Catch::StartsWith(posterior.string() + " ("));
 }
 
-TEST_CASE("--resume refuses a run whose posterior differs from the interrupted run's",
+TEST_CASE("a resumed run refuses a posterior other than the interrupted run's",
           "[cli][posterior]") {
   const TempDir dir;
   const auto a = write_posterior(dir, "a.h5",
@@ -213,8 +213,51 @@ TEST_CASE("a bad posterior file is refused with exit status 2, naming the file a
     CHECK_THAT(r.err, Catch::Contains(file.string()) && Catch::Contains(cases[i].expected));
     CHECK_FALSE(std::filesystem::exists(out));
   }
+  // A --set of a path the posterior sets would never take effect.
+  const auto good =
+      write_posterior(dir, "good.h5", R"({"applies_to": ["honor_noise"], )" + good_values + "}");
+  const CommandResult overridden =
+      run_detsim(with(ukraine_run((dir / "y.h5").string(), "10"),
+                      {"--posterior", good.string(), "--set", "honor_noise=0.3"}),
+                 dir);
+  CHECK(overridden.exit.status == 2);
+  CHECK_THAT(overridden.err,
+             Catch::Contains("--set honor_noise=0.3") && Catch::Contains(good.string()));
   const CommandResult missing = run_detsim(
       with(ukraine_run((dir / "x.h5").string(), "10"), {"--posterior", "absent.h5"}), dir);
   CHECK(missing.exit.status == 2);
   CHECK_THAT(missing.err, Catch::Contains("absent.h5"));
+}
+
+TEST_CASE(
+    "a study draws from a posterior at every point, paired, and refuses a factor the "
+    "posterior sets",
+    "[cli][posterior][study]") {
+  const TempDir dir;
+  const auto sweep = kSourceDir / "scenarios" / "studies" / "us_audience_cost_sweep.yaml";
+  const auto noise = write_posterior(dir, "noise.h5",
+                                     R"({"applies_to": ["honor_noise"], "values": [[0.0, 0.2]],
+                                         "weights": [0.5, 0.5]})");
+  const auto out = (dir / "sweep.h5").string();
+  run_ok({"run", sweep.string(), "--trials", "20", "--set", "horizon_months=12", "--posterior",
+          noise.string(), "--quiet", "-o", out},
+         dir);
+  const ColumnBlock trials = sorted_by_trial(read_table(out, "trials"));
+  const ColumnBlock first = experiment_trials(trials, 0);
+  const auto& drawn = first.f64(first.index_of("param.honor_noise"));
+  CHECK(std::count(drawn.begin(), drawn.end(), 0.0) + std::count(drawn.begin(), drawn.end(), 0.2) ==
+        20);
+  const ColumnBlock last = experiment_trials(trials, 21);
+  CHECK(last.f64(last.index_of("param.honor_noise")) == drawn);
+
+  const auto cost =
+      write_posterior(dir, "cost.h5",
+                      R"({"applies_to": ["guarantee.terms.united_states.audience_cost"],
+          "values": [[0.1, 0.2]], "weights": [0.5, 0.5]})");
+  const CommandResult refused = run_detsim({"run", sweep.string(), "--trials", "20", "--posterior",
+                                            cost.string(), "--quiet", "-o", out + ".2"},
+                                           dir);
+  CHECK(refused.exit.status == 2);
+  CHECK_THAT(refused.err, Catch::Contains("factor guarantee.terms.united_states.audience_cost") &&
+                              Catch::Contains(cost.string()));
 }
