@@ -122,6 +122,9 @@ int run_subcommand(int argc, char** argv, std::string& failure) {
   run_cmd->add_option("--baseline", run.baseline,
                       "experiment (its name, as in /experiments structure) the summary's "
                       "differences are taken from (default: the first)");
+  run_cmd->add_option("--posterior", run.posterior,
+                      "a calibration's posterior (HDF5, /posterior as `detsim calibrate` writes "
+                      "it): each trial draws a particle by weight and runs with its values");
   add_execution_options(run_cmd, run.execution);
 
   cli::RerunArguments rerun;

@@ -28,7 +28,8 @@ struct RunArguments {
   std::optional<std::uint64_t> seed;
   std::vector<std::string> overrides;
   std::vector<std::string> structures;  // names, paths, or "all"
-  std::string baseline;  // the experiment differences are taken from; empty: the first
+  std::string baseline;   // the experiment differences are taken from; empty: the first
+  std::string posterior;  // a calibration's posterior file (/posterior) to draw values from
   ExecutionArguments execution;
 };
 

@@ -80,12 +80,14 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
 // every text.
 JournalIdentity journal_identity(const std::vector<ExperimentSpec>& experiments,
                                  const std::vector<std::string>& digests, std::size_t baseline,
-                                 const RunOptions& options) {
-  JournalIdentity identity{{"detsim build", version_line()},
-                           {"seed", std::to_string(options.seed)},
-                           {"block size", std::to_string(options.block_size)},
-                           {"baseline experiment", std::to_string(baseline)},
-                           {"number of experiments", std::to_string(experiments.size())}};
+                                 const RunOptions& options, const PosteriorInput& posterior) {
+  JournalIdentity identity{
+      {"detsim build", version_line()},
+      {"seed", std::to_string(options.seed)},
+      {"posterior", posterior.posterior ? posterior.posterior->digest() : "none"},
+      {"block size", std::to_string(options.block_size)},
+      {"baseline experiment", std::to_string(baseline)},
+      {"number of experiments", std::to_string(experiments.size())}};
   for (std::size_t e = 0; e < experiments.size(); ++e) {
     identity.emplace_back(fmt::format("experiment {}'s name", e), experiments[e].structure);
     identity.emplace_back(fmt::format("experiment {}'s resolved scenario", e), digests[e]);
@@ -147,8 +149,8 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   // are needed now, so a resumed run makes the texts twice.
   if (x.resume) {
     for (std::size_t e = 0; e < experiments.size(); ++e) resolved(e);
-    JournalFile::check_resumable(out,
-                                 journal_identity(experiments, digests, baseline, run_options));
+    JournalFile::check_resumable(
+        out, journal_identity(experiments, digests, baseline, run_options, run.posterior));
   }
   if (out.has_parent_path()) {
     std::error_code ec;
@@ -163,6 +165,13 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   RunMetadata metadata =
       run_metadata(x.command_line, x.threads, x.block_size, run.seed, std::move(run.scenario_yaml));
   metadata.rerun_of = run.rerun_of;
+  if (run.posterior.posterior) {
+    std::string source = run.posterior.file;
+    for (const auto& [key, text] : run.posterior.attributes.text) {
+      if (key == "source") source = text;
+    }
+    metadata.posterior = fmt::format("{} ({})", source, run.posterior.posterior->digest());
+  }
   const ColumnBlock experiments_table =
       with_columns(simulation.experiments_table(), run.experiment_columns);
   ResultsWriter writer(out, metadata, experiments_table, layout,
@@ -172,7 +181,8 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       "experiments",
       {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""},
       experiments.size(), resolved);
-  const JournalIdentity identity = journal_identity(experiments, digests, baseline, run_options);
+  const JournalIdentity identity =
+      journal_identity(experiments, digests, baseline, run_options, run.posterior);
   // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
   // run can go on (--resume); opened under the lock the writer holds.
   test_kill_point("results-created");
@@ -188,6 +198,10 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   run_options.journal = &journal;
   writer.write_table("measures", measures_table(measures));
   if (run.design.columns() > 0) writer.write_table("design", run.design, run.design_attributes);
+  // The posterior whole, so that `detsim rerun` draws the same particles without its file.
+  if (run.posterior.posterior) {
+    writer.write_table("posterior", run.posterior.table, run.posterior.attributes);
+  }
   ProgressReport progress(
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
       x.progress_interval, stderr);

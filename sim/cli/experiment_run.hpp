@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "detsim/engine/simulation.hpp"
 #include "detsim/io/results_writer.hpp"
+#include "posterior_input.hpp"
 
 namespace detsim::cli {
 
@@ -20,6 +21,9 @@ struct ExperimentRun {
   std::filesystem::path output;
   std::uint64_t seed = 0;
   std::string rerun_of;  // RunMetadata::rerun_of
+  // The posterior the experiments draw from (attached to them already), copied to /posterior;
+  // none when its posterior is null.
+  PosteriorInput posterior;
   std::string baseline;  // the experiment /summary's differences are from; empty: the first
   // rerun: the parameter columns of the file it reruns (param.<path>), so a parameter another
   // experiment of that file drew is recorded here too, constant.

@@ -84,6 +84,11 @@ int rerun_command(const RerunArguments& a) {
     if (name.starts_with("param.")) run.recorded_parameters.push_back(name);
   }
   run.rerun_of = fmt::format("{} experiment {} ({})", a.results, stored.index, stored.name);
+  // A run with a posterior copied it whole into its file: the same particles are drawn from it.
+  if (has_group(a.results, "posterior")) {
+    run.posterior = read_posterior_input(a.results);
+    attach_posterior(run.posterior, run.experiments);
+  }
   return run_experiments(std::move(run), a.execution);
 }
 

@@ -53,6 +53,12 @@ int run_command(const RunArguments& a) {
   ExperimentRun run = load_experiments(a, options);
   run.source = a.scenario;
   run.inputs = run_inputs(a.scenario, run.experiments);
+  if (!a.posterior.empty()) {
+    run.posterior = read_posterior_input(a.posterior);
+    check_overrides(run.posterior, a.overrides);
+    attach_posterior(run.posterior, run.experiments);
+    run.inputs.push_back(a.posterior);
+  }
   run.baseline = a.baseline;
   run.output =
       a.execution.output.empty()

@@ -223,6 +223,21 @@ ExperimentRun prepare_study(const RunArguments& a) {
   run.source = a.scenario;
   run.inputs = run_inputs(scenario, run.experiments);
   run.inputs.push_back(study.file);
+  if (!a.posterior.empty()) {
+    run.posterior = read_posterior_input(a.posterior);
+    check_overrides(run.posterior, a.overrides);
+    // A path both would set has no one value: the design's would be silently lost.
+    for (const DesignFactor& f : study.factors) {
+      if (posterior_sets(run.posterior, f.path)) {
+        throw InputError(
+            fmt::format("{}: factor {}: {} sets this path too (--posterior); a "
+                        "study varies a path the posterior does not set",
+                        f.where, f.path, a.posterior));
+      }
+    }
+    attach_posterior(run.posterior, run.experiments);
+    run.inputs.push_back(a.posterior);
+  }
   run.baseline = a.baseline;
   run.output =
       a.execution.output.empty()

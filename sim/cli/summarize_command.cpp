@@ -29,6 +29,7 @@ std::string provenance_lines(const ResultsFileInfo& info) {
     lines += fmt::format("  threads {}, block size {}\n", info.threads, info.block_size);
   }
   if (!info.rerun_of.empty()) lines += fmt::format("  rerun of:   {}\n", info.rerun_of);
+  if (!info.posterior.empty()) lines += fmt::format("  posterior:  {}\n", info.posterior);
   return lines;
 }
 

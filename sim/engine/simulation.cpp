@@ -40,7 +40,8 @@ Simulation::Simulation(std::vector<ExperimentSpec> experiments,
   std::optional<TrialParameters> first;
   departures_.resize(experiments_.size());
   for (std::size_t e = 0; e < experiments_.size(); ++e) {
-    TrialParameters parameters(experiments_[e].scenario, e == 0 ? tables_.get() : &outline);
+    TrialParameters parameters(experiments_[e].scenario, e == 0 ? tables_.get() : &outline,
+                               experiments_[e].posterior.get());
     for (const RecordedParameter& r : parameters.plan.recorded()) {
       if (seen.insert(r.name).second) recorded_.push_back(r.name);
     }
@@ -74,7 +75,8 @@ std::shared_ptr<const TrialModel> Simulation::build_model(std::size_t e) const {
   if (e == 0) return first_;
   // Experiments whose betas have the same constant arguments share their quantile tables.
   auto model = std::make_shared<const TrialModel>(
-      TrialParameters(experiments_[e].scenario, tables_.get()), recorded_);
+      TrialParameters(experiments_[e].scenario, tables_.get(), experiments_[e].posterior.get()),
+      recorded_);
   if (!same_columns(model->trial_columns(), first_->trial_columns()) ||
       model->path_months() != first_->path_months()) {
     throw std::logic_error("experiments of one run must share actors and horizon");
@@ -145,9 +147,17 @@ ColumnBlock Simulation::experiments_table() const {
     table.i32(c++)[e] = static_cast<std::int32_t>(scenario.trials);
     table.str(c++)[e] = lead ? lead->id : std::string();
     table.i8(c++)[e] = scenario.guarantee.collective;
-    table.f64(c++)[e] = constant_or_nan(scenario.guarantee.cohesion_shift);
+    // A value the posterior sets is drawn per trial, as a distribution's is.
+    const Posterior* posterior = experiments_[e].posterior.get();
+    const auto shown = [posterior](const Quantity& q, const std::string& path) {
+      return posterior && posterior->index_of(path) >= 0 ? NAN : constant_or_nan(q);
+    };
+    table.f64(c++)[e] = shown(scenario.guarantee.cohesion_shift, "guarantee.cohesion_shift");
     for (const Actor* g : scenario.guarantors()) {
-      for (const TermInfo& term : kTerms) table.f64(c++)[e] = constant_or_nan(g->terms[term.term]);
+      for (const TermInfo& term : kTerms) {
+        table.f64(c++)[e] =
+            shown(g->terms[term.term], "guarantee.terms." + g->id + "." + std::string(term.key));
+      }
     }
     for (const std::size_t k : varied) {
       double value = constants_[k].value;

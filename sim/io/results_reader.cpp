@@ -65,6 +65,7 @@ ResultsFileInfo read_results_info(const std::filesystem::path& path) {
   optional_number("threads", info.threads);
   optional_number("block_size", info.block_size);
   optional_text("rerun_of", info.rerun_of);
+  optional_text("posterior", info.posterior);
   return info;
 }
 

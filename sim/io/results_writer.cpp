@@ -56,6 +56,9 @@ void write_root_attributes(const Object& root, const RunMetadata& metadata) {
   write_attribute(root, "seed", metadata.seed);
   // R's hdf5r and rhdf5 read a uint64 as a double or int64 and lose a seed above 2^63.
   write_attribute(root, "seed_decimal", std::string_view(std::to_string(metadata.seed)));
+  if (!metadata.posterior.empty()) {
+    write_attribute(root, "posterior", std::string_view(metadata.posterior));
+  }
   if (!metadata.rerun_of.empty()) {
     write_attribute(root, "rerun_of", std::string_view(metadata.rerun_of));
   }

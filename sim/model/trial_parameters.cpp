@@ -4,7 +4,8 @@
 
 namespace detsim {
 
-TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables) : plan(tables) {
+TrialParameters::TrialParameters(const Scenario& s, BetaTables* tables, const Posterior* posterior)
+    : plan(tables, posterior) {
   const auto add = [this](const Quantity& q, const std::string& path) { return plan.add(q, path); };
   const auto constant = [this](double v, const std::string& path) {
     return plan.add(Quantity::constant(v), path);

@@ -131,3 +131,33 @@ TEST_CASE("one state fitted to two experiments runs trials of either without all
     WARN("allocations are not counted under AddressSanitizer");
   }
 }
+
+TEST_CASE("trials drawing a posterior's particles allocate nothing") {
+  // The posterior sets a constant and the mean of a drawn beta (one quantile table per particle).
+  CanonicalGame game;
+  game.guarantor_resolve = beta(0.55, 10);
+  Scenario s = canonical_scenario(game, 1, 1);
+  s.horizon_months = 60;
+  s.honor_noise = Quantity::constant(0.05);
+  const Posterior posterior({"honor_noise", "actors.guarantor.resolve.beta.mean"},
+                            {{0.0, 0.05, 0.1}, {0.4, 0.55, 0.7}}, {0.2, 0.5, 0.3});
+  TrialParameters parameters(s, nullptr, &posterior);
+  REQUIRE(parameters.plan.unset_posterior_paths().empty());
+  std::vector<std::string> recorded;
+  for (const RecordedParameter& r : parameters.plan.recorded()) recorded.push_back(r.name);
+  const TrialModel model(std::move(parameters), recorded);
+  TrialState state = model.make_state();
+  ColumnBlock out(model.trial_columns());
+  out.resize(1);
+  const auto run = [&](int trial) {
+    model.run(TrialStreams{0, static_cast<std::uint64_t>(trial)}, state, 0, trial, out, 0, {});
+  };
+  run(0);
+  const long before = allocations.load();
+  for (int trial = 1; trial < 300; ++trial) run(trial);
+  if (kCounting) {
+    CHECK(allocations.load() - before == 0);
+  } else {
+    WARN("allocations are not counted under AddressSanitizer");
+  }
+}

@@ -2,7 +2,7 @@
 
 Every group, dataset and attribute in the file, and every /experiments, /trials, /measures,
 /summary and /paths column, is documented; every name documented exists in the file (a file
-written by `detsim rerun` for `rerun_of`). The page's tables are the list: the first cell of each
+written by `detsim rerun` for `rerun_of`, one run with `--posterior` for `posterior`). The page's tables are the list: the first cell of each
 row of a table under a `## ` heading names what it documents (`name`, several `a`, `b`, or a
 pattern such as `cost.<id>`); attributes documented in prose are written "attribute `name`".
 
@@ -33,6 +33,7 @@ DETSIM = os.environ.get("DETSIM_BINARY")
 # The section of RESULTS.md that documents each part of the file, by its heading.
 ROOT, SCENARIO, DIMENSIONS = "Root attributes", "`/scenario`", "Dimensions"
 SENSITIVITY = "`/sensitivity`"
+POSTERIOR = "`/posterior`"
 # A small Sobol study, to document what `detsim analyze` adds.
 SOBOL_STUDY = """detsim_study: 1
 scenario: {scenario}
@@ -129,6 +130,17 @@ class ResultsDocAgainstFile(unittest.TestCase):
                         "--set", "horizon_months=12", "--quiet", "--threads", "1",
                         "-o", cls.precision_file], check=True)
 
+        # A run drawing from a posterior, for the root attribute and the /posterior group.
+        posterior = os.path.join(cls.tmp.name, "posterior_in.h5")
+        subprocess.run([sys.executable, str(HERE.parents[1] / "tests" / "cli" /
+                                            "write_posterior.py"), posterior,
+                        '{"applies_to": ["honor_noise"], "parameters": ["fitted.noise"], '
+                        '"values": [[0.05, 0.1]], "weights": [0.5, 0.5]}'], check=True)
+        cls.posterior_file = os.path.join(cls.tmp.name, "posterior_run.h5")
+        subprocess.run([DETSIM, "run", str(HERE.parents[1] / "scenarios" / "ukraine.yaml"),
+                        "--trials", "20", "--set", "horizon_months=12", "--posterior", posterior,
+                        "--quiet", "--threads", "1", "-o", cls.posterior_file], check=True)
+
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
@@ -152,8 +164,17 @@ class ResultsDocAgainstFile(unittest.TestCase):
 
     def test_root_attributes(self):
         names = documented(self.doc[ROOT], "attribute")
-        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.rerun_file, "r") as r:
-            self.check_both_ways("root attributes", set(f.attrs) | set(r.attrs), names)
+        with h5py.File(REAL_FILE, "r") as f, h5py.File(self.rerun_file, "r") as r, \
+                h5py.File(self.posterior_file, "r") as p:
+            self.check_both_ways("root attributes", set(f.attrs) | set(r.attrs) | set(p.attrs),
+                                 names)
+
+    def test_posterior(self):
+        with h5py.File(self.posterior_file, "r") as f:
+            self.assertEqual(groups_of(f), {"scenario", *TABLE_SECTIONS, "posterior"} - STUDY_ONLY)
+            self.check_both_ways("/posterior", set(f["posterior"].keys()),
+                                 documented(self.doc[POSTERIOR]))
+            self.assertEqual(set(f["posterior"].attrs), prose_attributes(self.doc[POSTERIOR]))
 
     def test_groups(self):
         with h5py.File(REAL_FILE, "r") as f, h5py.File(self.study_file, "r") as s:

@@ -19,6 +19,9 @@ namespace detsim {
 struct ExperimentSpec {
   std::string structure;  // the experiment's name (Scenario::guarantee.structure when run)
   Scenario scenario;      // fully resolved
+  // A calibration's posterior setting some of the scenario's values trial by trial (the same
+  // particle at trial t in every experiment that shares it); none when null.
+  std::shared_ptr<const Posterior> posterior = nullptr;
 };
 
 // Receives every block, in block order (but those of an experiment after a trial of it failed), on

@@ -28,7 +28,8 @@ struct ResultsFileInfo {
   std::string working_directory;
   std::int64_t threads = 0;
   std::int64_t block_size = 0;
-  std::string rerun_of;  // empty unless `detsim rerun` wrote the file
+  std::string rerun_of;   // empty unless `detsim rerun` wrote the file
+  std::string posterior;  // empty unless the run drew parameters from a posterior (--posterior)
 };
 
 // Root attributes and /scenario. Throws RunError naming the file and object on failure: a missing

@@ -27,6 +27,9 @@ struct RunMetadata {
   std::int64_t block_size = 0;
   std::uint64_t seed = 0;
   std::string rerun_of;  // written (as rerun_of) only by `detsim rerun`: "FILE experiment I (NAME)"
+  // written (as posterior) only by a run with a posterior: "FILE (DIGEST)", the file it was given
+  // and the digest of its /posterior (which the results file copies whole)
+  std::string posterior;
   // Stored at /scenario (attribute yaml): the scenario as read with the run's overrides, no
   // structure resolved (each experiment's own is in /experiments/resolved_yaml).
   std::string scenario_yaml;

@@ -26,6 +26,9 @@ enum class StreamPurpose : std::uint64_t {
   // A study's design (Latin hypercube permutations, Morris starts), keyed by the design seed and
   // trial 0, never by a trial's: sub-key: stream_key(method); index: factor or trajectory.
   design = 7,
+  // The particle of a calibration's posterior the trial takes (every path it sets at once):
+  // sub-key 0, index 0.
+  posterior = 8,
   // A calibration's ABC (detsim calibrate), keyed by the calibration seed and its generation in
   // place of the trial: sub-key: stream_key of what is drawn ("prior", "proposal",
   // "count.<target>"); index: the candidate. Never by thread or batch, so the posterior is the same

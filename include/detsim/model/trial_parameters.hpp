@@ -51,8 +51,10 @@ struct TrialParameters {
       escalation_cost = 0, preventive_weight = 0, cohesion_outside_erosion = 0,
       cohesion_free_riding = 0, burden_shifting = 0;
 
-  // Beta quantile tables come from `tables` when given (shared between experiments).
-  explicit TrialParameters(const Scenario& scenario, BetaTables* tables = nullptr);
+  // Beta quantile tables come from `tables` when given (shared between experiments). A posterior,
+  // when given, sets the paths it applies to in every trial (it must outlive these parameters).
+  explicit TrialParameters(const Scenario& scenario, BetaTables* tables = nullptr,
+                           const Posterior* posterior = nullptr);
 };
 
 }  // namespace detsim
