@@ -46,7 +46,6 @@ UKRAINE = ROOT / "scenarios" / "ukraine.yaml"
 CALIBRATION_SCENARIO = ROOT / "scenarios" / "calibration" / "defense_pact_post1945.yaml"
 TARGETS = ROOT / "scenarios" / "calibration" / "targets.yaml"
 PLOT_CALIBRATION = ROOT / "scripts" / "plot_calibration.py"
-FIGURES = ROOT / "docs" / "figures"
 HEADLINE = ("attacked", "honored_when_tested.united_states", "war_months_if_war",
             "escalation_ge_2", "cost.united_states", "second_crisis")
 README_MEASURES = ("attacked", "honored_when_tested.united_states")
@@ -386,18 +385,19 @@ def calibrate(detsim, args, work, log):
     return out
 
 
-def draw_figure(posterior_file, log):
-    """The other half's figure of the fit, into docs/figures; a note for the page."""
+def draw_figure(posterior_file, page, log):
+    """The figure of the fit (scripts/plot_calibration.py), in figures/ beside the page; a line
+    for the page."""
     if not PLOT_CALIBRATION.exists():
         return "(No figure: scripts/plot_calibration.py is not in this tree.)"
-    FIGURES.mkdir(parents=True, exist_ok=True)
-    before = set(FIGURES.iterdir())
+    figures = Path(page).parent / "figures"
+    figures.mkdir(parents=True, exist_ok=True)
+    figure = figures / "calibration.png"
     try:
-        run([sys.executable, PLOT_CALIBRATION, posterior_file, "-o", FIGURES], log)
+        run([sys.executable, PLOT_CALIBRATION, posterior_file, "-o", figure], log)
     except RunFailed as e:
         return f"(No figure: scripts/plot_calibration.py failed: {str(e).splitlines()[-1]})"
-    drawn = sorted(p for p in FIGURES.iterdir() if p not in before or "calibration" in p.name)
-    return "\n\n".join(f"![{p.stem}](figures/{p.name})" for p in drawn if p.suffix == ".png")
+    return f"![the fit: priors against posteriors, targets against predictions](figures/{figure.name})"
 
 
 def update_readme(path, readme_table, trials, quick):
@@ -443,7 +443,7 @@ def main():
     try:
         posterior = Path(args.posterior) if args.posterior else calibrate(args.detsim, args,
                                                                           work, log)
-        figure = draw_figure(posterior, log)
+        figure = draw_figure(posterior, args.output, log)
         ukraine, readme_table = ukraine_section(args.detsim, posterior, trials, args.threads,
                                                 work, log)
         sections = [fit_sections(posterior, figure), ukraine,
