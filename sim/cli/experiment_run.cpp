@@ -170,11 +170,13 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       "experiments",
       {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""}, count,
       resolved);
-  const JournalIdentity identity = journal_identity(names, digests, baseline, run_options);
   // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
   // run can go on (--resume); opened under the lock the writer holds.
   test_kill_point("results-created");
-  JournalFile journal(out, identity, writer.temporary_path(), x.resume);
+  JournalFile journal(out, journal_identity(names, digests, baseline, run_options),
+                      writer.temporary_path(), x.resume);
+  // The identity and its digests are in the journal now: not held through the run.
+  digests = {};
   test_kill_point("journal-created");
   if (x.resume && !x.quiet && journal.replayable() > 0) {
     std::cerr << fmt::format("detsim: resuming from {}: {} blocks already done\n",

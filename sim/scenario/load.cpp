@@ -157,6 +157,42 @@ void resolve_point(detail::Diagnostics point, YAML::Node root,
   }
 }
 
+// Where the file itself names each measure of its precision target, as a parse of it places
+// them; none when the file has no target or does not load without a point's settings.
+std::optional<PrecisionTarget> file_precision(const detail::Diagnostics& d,
+                                              const YAML::Node& parsed,
+                                              const std::filesystem::path& file) {
+  detail::Diagnostics base = d;
+  Scenario scenario =
+      resolve_structure(base, parsed, std::nullopt, file.string(), file.parent_path());
+  if (base.count() > 0) return std::nullopt;
+  return scenario.precision;
+}
+
+// A copy of the parsed tree keeps no file positions (its every node is at 1:1), so a measure the
+// file names, not one a point's settings set (placed at the setting), is placed where the file
+// names it.
+void restore_positions(std::vector<Scenario>& scenarios,
+                       const std::optional<PrecisionTarget>& in_file,
+                       const std::vector<PointSetting>& settings) {
+  if (!in_file) return;
+  for (Scenario& scenario : scenarios) {
+    if (!scenario.precision) continue;
+    PrecisionTarget& target = *scenario.precision;
+    for (std::size_t i = 0; i < target.measures.size(); ++i) {
+      const bool set = std::any_of(settings.begin(), settings.end(), [&](const PointSetting& s) {
+        return s.label == target.where[i];
+      });
+      const auto found =
+          std::find(in_file->measures.begin(), in_file->measures.end(), target.measures[i]);
+      if (!set && found != in_file->measures.end()) {
+        target.where[i] =
+            in_file->where[static_cast<std::size_t>(found - in_file->measures.begin())];
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void load_scenario_points(const std::filesystem::path& file,
@@ -171,6 +207,7 @@ void load_scenario_points(const std::filesystem::path& file,
   // before any point, not once per point.
   const YAML::Node parsed = parse_root(d, text, options.overrides);
   d.throw_if_errors();
+  const std::optional<PrecisionTarget> in_file = file_precision(d, parsed, file);
   // A bad value is usually bad at every point that has it: each message is reported once.
   std::vector<std::string> messages;
   std::set<std::string> seen;
@@ -190,6 +227,7 @@ void load_scenario_points(const std::filesystem::path& file,
     // no file positions: a point with errors is made again from a parse, for its messages.
     try {
       resolve_point(d, YAML::Clone(parsed), points[p], structures, file, presets, scenarios);
+      restore_positions(scenarios, in_file, points[p]);
     } catch (const InputError&) {
       scenarios.clear();
       try {
@@ -236,7 +274,8 @@ struct ScenarioPoints::Impl {
   explicit Impl(const std::filesystem::path& f) : file(f), diagnostics(f.string()) {}
   std::filesystem::path file;
   detail::Diagnostics diagnostics;
-  YAML::Node root;  // never edited: each point edits a copy
+  YAML::Node root;                         // never edited: each point edits a copy
+  std::optional<PrecisionTarget> in_file;  // the file's own precision target, placed
   detail::PresetCache presets;
   std::mutex mutex;  // neither a YAML::Node nor the cache is safe to use from two threads at once
 };
@@ -245,6 +284,7 @@ ScenarioPoints::ScenarioPoints(const std::filesystem::path& file, const LoadOpti
     : impl_(std::make_unique<Impl>(file)) {
   impl_->root = parse_root(impl_->diagnostics, read_file(file), options.overrides);
   impl_->diagnostics.throw_if_errors();
+  impl_->in_file = file_precision(impl_->diagnostics, impl_->root, file);
 }
 
 ScenarioPoints::~ScenarioPoints() = default;
@@ -256,6 +296,7 @@ Scenario ScenarioPoints::scenario(const std::vector<PointSetting>& settings,
     std::lock_guard lock(impl_->mutex);
     resolve_point(impl_->diagnostics, YAML::Clone(impl_->root), settings, {structure}, impl_->file,
                   impl_->presets, scenarios);
+    restore_positions(scenarios, impl_->in_file, settings);
   } catch (const InputError& e) {
     throw std::logic_error(std::string("a checked design point failed to load again: ") + e.what());
   }

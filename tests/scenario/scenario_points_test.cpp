@@ -35,7 +35,7 @@ std::vector<std::vector<PointSetting>> design_points() {
     points.push_back(
         {{"actors.russia.resolve.beta.mean=" + std::to_string(0.4 + 0.1 * i), "study.yaml:7:9"},
          {"dynamics.opportunity_volatility=" + std::to_string(0.05 * i), "study.yaml:8:9"},
-         {"precision.step=" + std::to_string(100 * (i + 1)), "study.yaml:9:9"}});
+         {"precision.step=" + std::to_string(50 * (i + 1)), "study.yaml:9:9"}});
   }
   return points;
 }
@@ -50,13 +50,18 @@ TEST_CASE("a point's scenario made again from the parsed file is the one its che
   LoadOptions options;
   options.overrides = {"horizon_months=24"};
   const std::vector<std::optional<std::string>> structures{std::nullopt, "nato_article5",
-                                                           "own.yaml", preset_file.string()};
+                                                           preset_file.string()};
   const auto points = design_points();
   std::vector<std::vector<Scenario>> checked;
   load_scenario_points(file, structures, options, points,
                        [&](std::size_t, std::vector<Scenario>& s) { checked.push_back(s); });
   REQUIRE(checked.size() == points.size());
 
+  // Where the file names its target's measure, as a parse places it (a copy of the parsed tree
+  // keeps no positions of its own).
+  const std::vector<std::string> where = load_scenario(file, options).precision->where;
+  REQUIRE(where.size() == 1);
+  CHECK(where.front() == file.string() + ":9:26");
   const ScenarioPoints made(file, options);
   for (std::size_t p = 0; p < points.size(); ++p) {
     for (std::size_t s = 0; s < structures.size(); ++s) {
@@ -68,8 +73,9 @@ TEST_CASE("a point's scenario made again from the parsed file is the one its che
       CHECK(again.guarantee.preset == first.guarantee.preset);
       CHECK(again.source == first.source);
       REQUIRE(again.precision);
-      CHECK(again.precision->step == 100 * static_cast<std::int64_t>(p + 1));
-      CHECK(again.precision->where == first.precision->where);
+      CHECK(again.precision->step == 50 * static_cast<std::int64_t>(p + 1));
+      CHECK(again.precision->where == where);
+      CHECK(first.precision->where == where);
     }
   }
   // The points differ where their settings do, so equality above is no accident.
