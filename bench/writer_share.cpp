@@ -53,9 +53,7 @@ double engine_alone(const detsim::Simulation& simulation, int threads, std::uint
 double with_file(const detsim::Simulation& simulation, int threads, std::uint64_t seed,
                  const std::filesystem::path& out) {
   const auto start = std::chrono::steady_clock::now();
-  std::int64_t recorded = 0;
-  for (const auto& e : simulation.experiments())
-    recorded = std::max(recorded, e.scenario.record_paths);
+  const std::int64_t recorded = simulation.recorded_paths();
   detsim::RunMetadata metadata;
   metadata.threads = threads;
   metadata.seed = seed;

@@ -143,13 +143,15 @@ std::vector<std::vector<std::vector<MeasureValue>>> CalibrationRuns::evaluate(
     }
   }
   std::vector<std::int64_t> trials;
-  for (const ExperimentSpec& e : simulation.experiments()) trials.push_back(e.scenario.trials);
+  for (std::size_t e = 0; e < simulation.experiment_count(); ++e) {
+    trials.push_back(simulation.trials(e));
+  }
   SummaryAccumulator summary(used, trials, 0, false);
   SummarySink sink(summary);
   RunOptions options;
   options.threads = threads_;
   options.block_size = 1000;
-  options.seed = simulation.experiments().front().scenario.seed;
+  options.seed = simulation.experiment(0).scenario.seed;
   const RunResult result = simulation.run(options, sink);
   for (const std::string& error : result.experiment_errors) {
     if (!error.empty()) throw RunError("a calibration trial failed: " + error);

@@ -26,16 +26,15 @@ namespace detsim::cli {
 namespace {
 
 // The experiment named by --baseline (default: the first).
-std::size_t baseline_index(const std::string& baseline,
-                           const std::vector<ExperimentSpec>& experiments) {
+std::size_t baseline_index(const std::string& baseline, const std::vector<std::string>& names) {
   if (baseline.empty()) return 0;
-  std::string names;
-  for (std::size_t e = 0; e < experiments.size(); ++e) {
-    if (experiments[e].structure == baseline) return e;
-    names += (e ? ", " : "") + experiments[e].structure;
+  std::string all;
+  for (std::size_t e = 0; e < names.size(); ++e) {
+    if (names[e] == baseline) return e;
+    all += (e ? ", " : "") + names[e];
   }
   throw InputError(fmt::format(
-      "--baseline {}: not an experiment of this run; its experiments are {}", baseline, names));
+      "--baseline {}: not an experiment of this run; its experiments are {}", baseline, all));
 }
 
 // /experiments status and error, known once every block has run.
@@ -78,7 +77,7 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
 // from another's journal only if all of it is equal. Each experiment's resolved scenario enters
 // as its digest, not whole: a study of thousands of points would otherwise hold, and journal,
 // every text.
-JournalIdentity journal_identity(const std::vector<ExperimentSpec>& experiments,
+JournalIdentity journal_identity(const std::vector<std::string>& names,
                                  const std::vector<std::string>& digests, std::size_t baseline,
                                  const RunOptions& options, const PosteriorInput& posterior) {
   JournalIdentity identity{
@@ -87,9 +86,9 @@ JournalIdentity journal_identity(const std::vector<ExperimentSpec>& experiments,
       {"posterior", posterior.posterior ? posterior.posterior->digest() : "none"},
       {"block size", std::to_string(options.block_size)},
       {"baseline experiment", std::to_string(baseline)},
-      {"number of experiments", std::to_string(experiments.size())}};
-  for (std::size_t e = 0; e < experiments.size(); ++e) {
-    identity.emplace_back(fmt::format("experiment {}'s name", e), experiments[e].structure);
+      {"number of experiments", std::to_string(names.size())}};
+  for (std::size_t e = 0; e < names.size(); ++e) {
+    identity.emplace_back(fmt::format("experiment {}'s name", e), names[e]);
     identity.emplace_back(fmt::format("experiment {}'s resolved scenario", e), digests[e]);
   }
   return identity;
@@ -105,16 +104,16 @@ std::string digest_of(const std::string& yaml) {
 }  // namespace
 
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
-  check_distinct_structures(run.experiments);
-  const std::size_t baseline = baseline_index(run.baseline, run.experiments);
-  const Simulation simulation(std::move(run.experiments), run.recorded_parameters);
-  const std::vector<ExperimentSpec>& experiments = simulation.experiments();
+  std::unique_ptr<const ExperimentSource> source =
+      run.generated ? std::move(run.generated) : held_experiments(std::move(run.experiments));
+  const Simulation simulation(std::move(source), run.recorded_parameters);
+  const std::size_t count = simulation.experiment_count();
   std::vector<std::string> names;
-  std::int64_t recorded = 0;
-  for (const ExperimentSpec& e : experiments) {
-    names.push_back(e.structure);
-    recorded = std::max(recorded, e.scenario.record_paths);
-  }
+  names.reserve(count);
+  for (std::size_t e = 0; e < count; ++e) names.push_back(simulation.name(e));
+  check_distinct_structures(names);
+  const std::size_t baseline = baseline_index(run.baseline, names);
+  const std::int64_t recorded = simulation.recorded_paths();
 
   RunOptions run_options;
   run_options.threads = x.threads;
@@ -130,27 +129,27 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   std::vector<std::int64_t> trials;
-  for (const ExperimentSpec& e : experiments) trials.push_back(e.scenario.trials);
+  for (std::size_t e = 0; e < count; ++e) trials.push_back(simulation.trials(e));
   SummaryAccumulator summary(measures, trials, baseline);
   // Precision targets name measures: checked here, before any file exists.
-  PrecisionRule precision(experiments, summary);
+  PrecisionRule precision(simulation, summary);
   if (precision.any()) run_options.stopping = &precision;
   const std::filesystem::path& out = run.output;
   check_output_path(out, run.inputs);
   // Each experiment's resolved scenario, made when /experiments is written and its digest kept
   // for the journal's identity: made once, never all held.
-  std::vector<std::string> digests(experiments.size());
+  std::vector<std::string> digests(count);
   const auto resolved = [&](std::size_t e) {
-    std::string yaml = emit_scenario_yaml(experiments[e].scenario);
+    std::string yaml = emit_scenario_yaml(simulation.experiment(e).scenario);
     digests[e] = digest_of(yaml);
     return yaml;
   };
   // Refused before anything is created (and checked again under the lock, below): the digests
   // are needed now, so a resumed run makes the texts twice.
   if (x.resume) {
-    for (std::size_t e = 0; e < experiments.size(); ++e) resolved(e);
+    for (std::size_t e = 0; e < count; ++e) resolved(e);
     JournalFile::check_resumable(
-        out, journal_identity(experiments, digests, baseline, run_options, run.posterior));
+        out, journal_identity(names, digests, baseline, run_options, run.posterior));
   }
   if (out.has_parent_path()) {
     std::error_code ec;
@@ -172,21 +171,23 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
     }
     metadata.posterior = fmt::format("{} ({})", source, run.posterior.posterior->digest());
   }
-  const ColumnBlock experiments_table =
-      with_columns(simulation.experiments_table(), run.experiment_columns);
-  ResultsWriter writer(out, metadata, experiments_table, layout,
+  // /experiments is made for the writer and dropped: a study's thousands of rows are not held
+  // through the run.
+  ResultsWriter writer(out, metadata,
+                       with_columns(simulation.experiments_table(), run.experiment_columns), layout,
                        recorded > 0 ? simulation.path_variables() : std::vector<ColumnInfo>{},
                        recorded > 0 ? simulation.path_months() : 0);
   writer.add_generated_column(
       "experiments",
-      {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""},
-      experiments.size(), resolved);
-  const JournalIdentity identity =
-      journal_identity(experiments, digests, baseline, run_options, run.posterior);
+      {"resolved_yaml", ColumnType::str, "the experiment's fully resolved scenario", ""}, count,
+      resolved);
   // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
   // run can go on (--resume); opened under the lock the writer holds.
   test_kill_point("results-created");
-  JournalFile journal(out, identity, writer.temporary_path(), x.resume);
+  JournalFile journal(out, journal_identity(names, digests, baseline, run_options, run.posterior),
+                      writer.temporary_path(), x.resume);
+  // The identity and its digests are in the journal now: not held through the run.
+  digests = {};
   test_kill_point("journal-created");
   if (x.resume && !x.quiet && journal.replayable() > 0) {
     std::cerr << fmt::format("detsim: resuming from {}: {} blocks already done\n",
@@ -202,6 +203,8 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   if (run.posterior.posterior) {
     writer.write_table("posterior", run.posterior.table, run.posterior.attributes);
   }
+  run.experiment_columns = ColumnBlock();
+  run.design = ColumnBlock();
   ProgressReport progress(
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
       x.progress_interval, stderr);
@@ -220,7 +223,6 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   // /summary a slice of experiments at a time: a study's thousands of points never hold every
   // row of it at once.
   constexpr std::size_t kSummarySlice = 64;
-  const std::size_t count = experiments.size();
   writer.close(TableSlices{count * measures.size(), (count + kSummarySlice - 1) / kSummarySlice,
                            [&](std::size_t i) {
                              return summary.table(i * kSummarySlice, (i + 1) * kSummarySlice);
@@ -231,7 +233,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   if (result.complete) journal.remove();
 
   if (!x.quiet && !run.quiet_tables) {
-    std::cout << format_structures_table(experiments_table) << '\n'
+    std::cout << format_structures_table(simulation.experiments_table()) << '\n'
               << format_summary_table(summary.table(), names) << std::flush;
   }
   if (!result.complete) {
@@ -241,7 +243,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
     return 128 + cancel.signal();
   }
   if (const std::size_t failed = result.failed_experiments()) {
-    for (std::size_t e = 0; e < experiments.size(); ++e) {
+    for (std::size_t e = 0; e < count; ++e) {
       if (!result.experiment_errors[e].empty()) {
         std::cerr << fmt::format("detsim: experiment {} ({}) failed: {}\n", e, names[e],
                                  result.experiment_errors[e]);
@@ -250,7 +252,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
     std::cerr << fmt::format(
         "detsim: {} of {} experiments failed (status failed in /experiments); the others "
         "completed, written to {}\n",
-        failed, experiments.size(), out.string());
+        failed, count, out.string());
     return kSomeExperimentsFailed;
   }
   if (!x.quiet) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace detsim::cli {
 
 struct ExperimentRun {
   std::vector<ExperimentSpec> experiments;
+  // A study's experiments, made when the run needs them; when set, `experiments` is empty.
+  std::unique_ptr<const ExperimentSource> generated;
   std::string scenario_yaml;                  // the root /scenario
   std::string source;                         // names the input in messages (memory check)
   std::vector<std::filesystem::path> inputs;  // files the run reads: -o may be none of them

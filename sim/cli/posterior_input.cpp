@@ -113,12 +113,14 @@ void check_overrides(const PosteriorInput& input, const std::vector<std::string>
   }
 }
 
-void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& experiments) {
-  if (!input.posterior) return;
+void check_posterior(const PosteriorInput& input, std::size_t count,
+                     const std::function<ExperimentSpec(std::size_t)>& experiment) {
+  if (!input.posterior || count == 0) return;
   const Posterior& posterior = *input.posterior;
   // Names and constants only: no quantile table is built for a check.
   BetaTables outline(false);
-  for (const ExperimentSpec& e : experiments) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const ExperimentSpec e = experiment(k);
     const TrialParameters parameters(e.scenario, &outline, &posterior);
     const std::vector<std::string> unset = parameters.plan.unset_posterior_paths();
     if (!unset.empty()) {
@@ -131,8 +133,9 @@ void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& 
   }
   // Each path's smallest and largest value must pass the checks --set makes there, so no trial
   // meets a value the scenario would refuse (a beta's mean above 1, a negative cost).
-  if (!experiments.empty()) {
-    const Scenario& first = experiments.front().scenario;
+  {
+    const ExperimentSpec made = experiment(0);
+    const Scenario& first = made.scenario;
     const std::string yaml = emit_scenario_yaml(first);
     for (std::size_t k = 0; k < posterior.applies_to().size(); ++k) {
       double lo = posterior.value(k, 0), hi = lo;
@@ -153,6 +156,10 @@ void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& 
       }
     }
   }
+}
+
+void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& experiments) {
+  check_posterior(input, experiments.size(), [&](std::size_t e) { return experiments[e]; });
   for (ExperimentSpec& e : experiments) e.posterior = input.posterior;
 }
 

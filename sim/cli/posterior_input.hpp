@@ -3,6 +3,7 @@
 // Private to sim/cli.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,10 +28,15 @@ struct PosteriorInput {
 // summing to 1 within 1e-9, applies_to not parallel to parameters or naming one path twice.
 PosteriorInput read_posterior_input(const std::string& file);
 
-// Sets input.posterior on every experiment, after checking that each applies_to path is a
-// numeric value of each experiment's scenario drawn per trial, and that the posterior's smallest
-// and largest value of each path are values the scenario accepts there (as --set checks them).
-// InputError naming the file and the path otherwise.
+// Checks that each applies_to path is a numeric value drawn per trial in the scenario of each of
+// `count` experiments (`experiment(e)` makes experiment e, as a study makes its points when
+// asked), and that the posterior's smallest and largest value of each path are values the
+// scenario accepts there (as --set checks them). InputError naming the file and the path
+// otherwise.
+void check_posterior(const PosteriorInput& input, std::size_t count,
+                     const std::function<ExperimentSpec(std::size_t)>& experiment);
+
+// check_posterior on experiments held whole, then sets input.posterior on every one.
 void attach_posterior(const PosteriorInput& input, std::vector<ExperimentSpec>& experiments);
 
 // The paths the posterior sets, for a study to refuse a factor on one of them.

@@ -10,13 +10,14 @@
 
 namespace detsim::cli {
 
-PrecisionRule::PrecisionRule(const std::vector<ExperimentSpec>& experiments,
-                             SummaryAccumulator& summary)
-    : summary_(summary), measures_(experiments.size()), targets_(experiments.size()) {
+PrecisionRule::PrecisionRule(const Simulation& simulation, SummaryAccumulator& summary)
+    : summary_(summary),
+      measures_(simulation.experiment_count()),
+      targets_(simulation.experiment_count()) {
   const std::vector<Measure>& known = summary.measures();
   std::string errors;
-  for (std::size_t e = 0; e < experiments.size(); ++e) {
-    const auto& precision = experiments[e].scenario.precision;
+  for (std::size_t e = 0; e < simulation.experiment_count(); ++e) {
+    const PrecisionTarget* precision = simulation.precision(e);
     if (!precision) continue;
     any_ = true;
     for (std::size_t i = 0; i < precision->measures.size(); ++i) {

@@ -15,7 +15,7 @@ class PrecisionRule : public StoppingRule {
  public:
   // Each target's measures found among the summary's: InputError, located where the scenario
   // names it, for a name the run has no measure of. Checked before the run creates its file.
-  PrecisionRule(const std::vector<ExperimentSpec>& experiments, SummaryAccumulator& summary);
+  PrecisionRule(const Simulation& simulation, SummaryAccumulator& summary);
 
   bool any() const { return any_; }
   // Every target of the experiment met by its trials so far; when it is, the summary is told the

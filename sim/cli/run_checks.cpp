@@ -47,29 +47,32 @@ std::uint64_t memory_available() {
 
 std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,
                                               const std::vector<ExperimentSpec>& experiments) {
-  std::vector<std::filesystem::path> inputs{scenario};
-  const std::filesystem::path scenario_dir = scenario.parent_path();
   // Each preset once: a study's thousands of points name the same few.
-  std::set<std::string> seen;
-  for (const ExperimentSpec& e : experiments) {
-    if (e.scenario.guarantee.preset.empty() || !seen.insert(e.scenario.guarantee.preset).second) {
-      continue;
-    }
+  std::set<std::string> presets;
+  for (const ExperimentSpec& e : experiments) presets.insert(e.scenario.guarantee.preset);
+  return run_inputs(scenario, presets);
+}
+
+std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,
+                                              const std::set<std::string>& presets) {
+  std::vector<std::filesystem::path> inputs{scenario};
+  for (const std::string& preset : presets) {
+    if (preset.empty()) continue;
     // Already loaded once, so it loads again; a preset that vanished since is simply not an
     // input any more.
     try {
-      inputs.push_back(load_preset(e.scenario.guarantee.preset, scenario_dir).file);
+      inputs.push_back(load_preset(preset, scenario.parent_path()).file);
     } catch (const InputError&) {
     }
   }
   return inputs;
 }
 
-void check_distinct_structures(const std::vector<ExperimentSpec>& experiments) {
+void check_distinct_structures(const std::vector<std::string>& names) {
   std::set<std::string> seen;
-  for (const ExperimentSpec& e : experiments) {
-    if (!seen.insert(e.structure).second) {
-      throw InputError("--structure: two experiments would be named " + e.structure +
+  for (const std::string& name : names) {
+    if (!seen.insert(name).second) {
+      throw InputError("--structure: two experiments would be named " + name +
                        " (a structure given twice or also in 'all', or two preset files of one "
                        "name); each experiment of a run needs its own name, so that /experiments "
                        "and the summary can tell them apart");

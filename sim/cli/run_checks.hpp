@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,13 @@ void throw_if_any(const std::vector<std::string>& errors);
 // Every file the run reads: the scenario and the preset files its experiments use.
 std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,
                                               const std::vector<ExperimentSpec>& experiments);
+// The same from the presets the experiments apply (Scenario::guarantee.preset, "" for none).
+std::vector<std::filesystem::path> run_inputs(const std::filesystem::path& scenario,
+                                              const std::set<std::string>& presets);
 
 // Two experiments of one name would be indistinguishable in /experiments and the summary (and,
 // with the same terms, would repeat the same trials): refused, naming the repeated name.
-void check_distinct_structures(const std::vector<ExperimentSpec>& experiments);
+void check_distinct_structures(const std::vector<std::string>& names);
 
 // Refuses a run whose estimated memory exceeds what the machine (or the process's RLIMIT_AS)
 // offers, giving both figures.

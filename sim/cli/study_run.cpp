@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <memory>
+#include <set>
 
 #include "detsim/design/design.hpp"
 #include "detsim/error.hpp"
@@ -64,6 +66,61 @@ const std::string& value_where(const DesignFactor& f, double u) {
 std::string setting(const DesignFactor& f, double value) {
   return fmt::format("{}={}", f.path, value);
 }
+
+// What a point sets, as --set would: the study's precision, then each factor that passed alone
+// at its value there. The one list of a point's settings, for its check and whenever its
+// experiments are made again.
+std::vector<PointSetting> point_settings(const Study& study, const DesignPoint& point,
+                                         const std::vector<bool>& factor_ok) {
+  std::vector<PointSetting> settings;
+  if (!study.precision.empty()) settings.push_back({study.precision, study.precision_where});
+  for (std::size_t f = 0; f < study.factors.size(); ++f) {
+    const DesignFactor& factor = study.factors[f];
+    if (factor_ok[f]) {
+      settings.push_back({setting(factor, factor_value(factor, point.u[f], study.shape)),
+                          value_where(factor, point.u[f])});
+    }
+  }
+  return settings;
+}
+
+// A study's experiments, point p under structure s being experiment p * structures + s, made
+// from the point's coordinates when the run needs one (to compile it, build its model or write
+// its resolved YAML): the run holds each point's coordinates and each experiment's name, not a
+// Scenario per experiment.
+class StudyExperiments : public ExperimentSource {
+ public:
+  StudyExperiments(Study study, std::vector<DesignPoint> points,
+                   std::vector<std::optional<std::string>> structures,
+                   std::vector<std::string> names, std::unique_ptr<const ScenarioPoints> scenario,
+                   std::shared_ptr<const Posterior> posterior)
+      : study_(std::move(study)),
+        points_(std::move(points)),
+        structures_(std::move(structures)),
+        names_(std::move(names)),
+        scenario_(std::move(scenario)),
+        posterior_(std::move(posterior)),
+        all_factors_(study_.factors.size(), true) {}
+
+  std::size_t size() const override { return names_.size(); }
+
+  ExperimentSpec experiment(std::size_t e) const override {
+    const DesignPoint& point = points_.at(e / structures_.size());
+    Scenario scenario = scenario_->scenario(point_settings(study_, point, all_factors_),
+                                            structures_[e % structures_.size()]);
+    scenario.guarantee.structure = names_[e];
+    return {names_[e], std::move(scenario), posterior_};
+  }
+
+ private:
+  Study study_;
+  std::vector<DesignPoint> points_;
+  std::vector<std::optional<std::string>> structures_;
+  std::vector<std::string> names_;  // per experiment
+  std::unique_ptr<const ScenarioPoints> scenario_;
+  std::shared_ptr<const Posterior> posterior_;  // every experiment's, or none
+  std::vector<bool> all_factors_;               // every factor passed, or the study was refused
+};
 
 // /design: a row per point, its role and its unit-cube coordinates; the attributes say the rest.
 ColumnBlock design_table(const Study& study, const std::vector<DesignPoint>& points) {
@@ -123,13 +180,13 @@ GroupAttributes design_attributes(const Study& study, const std::vector<std::str
 }  // namespace
 
 ExperimentRun prepare_study(const RunArguments& a) {
-  const Study study = load_study(a.scenario);
+  Study study = load_study(a.scenario);
   if (!a.structures.empty()) {
     throw InputError(fmt::format(
         "{}: --structure: a study names its structures in design.structures", a.scenario));
   }
   const std::filesystem::path scenario = study.file.parent_path() / study.scenario;
-  const std::vector<DesignPoint> points = expand_design(study.shape, study.factors.size());
+  std::vector<DesignPoint> points = expand_design(study.shape, study.factors.size());
 
   LoadOptions options;
   options.overrides = a.overrides;
@@ -168,38 +225,39 @@ ExperimentRun prepare_study(const RunArguments& a) {
   }
 
   std::vector<std::vector<PointSetting>> settings(points.size());
-  std::vector<std::vector<double>> values(points.size());
   for (std::size_t p = 0; p < points.size(); ++p) {
-    if (!study.precision.empty()) settings[p].push_back({study.precision, study.precision_where});
-    for (std::size_t f = 0; f < study.factors.size(); ++f) {
-      const DesignFactor& factor = study.factors[f];
-      const double value = factor_value(factor, points[p].u[f], study.shape);
-      values[p].push_back(value);
-      if (factor_ok[f]) {
-        settings[p].push_back({setting(factor, value), value_where(factor, points[p].u[f])});
-      }
-    }
+    settings[p] = point_settings(study, points[p], factor_ok);
   }
-  ExperimentRun run;
-  // Exactly as many as there will be: a growing vector would hold up to twice the scenarios.
-  run.experiments.reserve(points.size() * structures.size());
+  // Each point's scenarios are checked, and dropped once the run knows what it needs of them
+  // (their names, the presets they read, the first's seed and trials): the run makes them again
+  // from the points when it needs them (StudyExperiments).
+  std::vector<std::string> names;
+  names.reserve(points.size() * structures.size());
+  std::set<std::string> presets;
+  std::uint64_t seed = 0;
+  std::int64_t trials = 0;
   try {
     load_scenario_points(scenario, structures, options, settings,
                          [&](std::size_t p, std::vector<Scenario>& scenarios) {
-                           for (Scenario& s : scenarios) {
-                             std::string name = fmt::format("{}@{}", s.guarantee.structure, p);
-                             s.guarantee.structure = name;
-                             run.experiments.push_back({std::move(name), std::move(s)});
+                           if (names.empty()) {
+                             seed = scenarios.front().seed;
+                             trials = scenarios.front().trials;
+                           }
+                           for (const Scenario& s : scenarios) {
+                             names.push_back(fmt::format("{}@{}", s.guarantee.structure, p));
+                             presets.insert(s.guarantee.preset);
                            }
                          });
   } catch (const InputError& e) {
     errors.push_back(e.what());
   }
   throw_if_any(errors);
+  settings = {};
+  ExperimentRun run;
   // The root /scenario: the scenario as read with the run's overrides, as for any run.
   ScenarioStructures as_read = load_scenario_structures(scenario, {std::nullopt}, options);
   run.scenario_yaml = std::move(as_read.as_read);
-  run.seed = run.experiments.front().scenario.seed;
+  run.seed = seed;
 
   std::vector<ColumnInfo> schema{
       {"point", ColumnType::i32, "the experiment's design point (row of /design)", ""},
@@ -209,19 +267,20 @@ ExperimentRun prepare_study(const RunArguments& a) {
                       "the factor's value at the experiment's design point", ""});
   }
   ColumnBlock columns(schema);
-  columns.resize(run.experiments.size());
-  for (std::size_t e = 0; e < run.experiments.size(); ++e) {
-    const std::size_t p = e / structures.size();
-    columns.i32(0)[e] = static_cast<std::int32_t>(p);
-    columns.str(1)[e] = points[p].role;
-    for (std::size_t f = 0; f < study.factors.size(); ++f) columns.f64(2 + f)[e] = values[p][f];
+  columns.resize(names.size());
+  for (std::size_t e = 0; e < names.size(); ++e) {
+    const DesignPoint& point = points[e / structures.size()];
+    columns.i32(0)[e] = static_cast<std::int32_t>(e / structures.size());
+    columns.str(1)[e] = point.role;
+    for (std::size_t f = 0; f < study.factors.size(); ++f) {
+      columns.f64(2 + f)[e] = factor_value(study.factors[f], point.u[f], study.shape);
+    }
   }
   run.experiment_columns = std::move(columns);
   run.design = design_table(study, points);
-  run.design_attributes =
-      design_attributes(study, study.structures, run.experiments.front().scenario.trials);
+  run.design_attributes = design_attributes(study, study.structures, trials);
   run.source = a.scenario;
-  run.inputs = run_inputs(scenario, run.experiments);
+  run.inputs = run_inputs(scenario, presets);
   run.inputs.push_back(study.file);
   if (!a.posterior.empty()) {
     run.posterior = read_posterior_input(a.posterior);
@@ -235,7 +294,6 @@ ExperimentRun prepare_study(const RunArguments& a) {
                         f.where, f.path, a.posterior));
       }
     }
-    attach_posterior(run.posterior, run.experiments);
     run.inputs.push_back(a.posterior);
   }
   run.baseline = a.baseline;
@@ -243,7 +301,15 @@ ExperimentRun prepare_study(const RunArguments& a) {
       a.execution.output.empty()
           ? std::filesystem::path(std::filesystem::path(a.scenario).stem().string() + ".h5")
           : std::filesystem::path(a.execution.output);
-  run.quiet_tables = run.experiments.size() > kTablesUpTo;
+  run.quiet_tables = names.size() > kTablesUpTo;
+  auto made = std::make_unique<const ScenarioPoints>(scenario, options);
+  auto generated = std::make_unique<const StudyExperiments>(
+      std::move(study), std::move(points), std::move(structures), std::move(names), std::move(made),
+      run.posterior.posterior);
+  // Every point is made once more for the check: only with a posterior, and before any trial.
+  check_posterior(run.posterior, generated->size(),
+                  [&](std::size_t e) { return generated->experiment(e); });
+  run.generated = std::move(generated);
   return run;
 }
 
@@ -252,7 +318,7 @@ int run_study(const RunArguments& a) {
   if (run.quiet_tables && !a.execution.quiet) {
     std::cerr << fmt::format(
         "detsim: {} experiments: the tables are not printed (detsim summarize {} prints them)\n",
-        run.experiments.size(), run.output.string());
+        run.generated->size(), run.output.string());
   }
   return run_experiments(std::move(run), a.execution);
 }

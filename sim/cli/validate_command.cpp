@@ -23,7 +23,7 @@ int validate_command(const std::vector<std::string>& files,
         study.overrides = overrides;
         const ExperimentRun run = prepare_study(study);
         std::cout << fmt::format("{}: ok (study: {} design points, {} experiments)\n", file,
-                                 run.design.rows(), run.experiments.size());
+                                 run.design.rows(), run.generated->size());
         continue;
       }
       LoadOptions options;

@@ -39,10 +39,7 @@ std::uint64_t plus(std::uint64_t a, std::uint64_t b) {
 MemoryEstimate estimate_run_memory(const Simulation& simulation, const RunOptions& options) {
   const auto threads = static_cast<std::uint64_t>(std::max(1, options.threads));
   const auto block = static_cast<std::uint64_t>(std::max<std::int64_t>(1, options.block_size));
-  std::int64_t recorded = 0;
-  for (const ExperimentSpec& e : simulation.experiments()) {
-    recorded = std::max(recorded, e.scenario.record_paths);
-  }
+  const std::int64_t recorded = simulation.recorded_paths();
   const std::uint64_t months = simulation.path_months();
   const std::uint64_t variables = simulation.path_variables().size();
   const std::uint64_t path_rows =

@@ -233,7 +233,7 @@ int Ranks::serve(const Simulation& simulation, const RunOptions& options) {
         const TrialBlock block{static_cast<std::int32_t>(request.experiment), request.first_trial,
                                request.trials};
         if (request.experiment < 0 ||
-            static_cast<std::size_t>(request.experiment) >= simulation.experiments().size()) {
+            static_cast<std::size_t>(request.experiment) >= simulation.experiment_count()) {
           throw RunError("a block of an experiment it does not have");
         }
         worker.compute(block, request.seed, buffers);

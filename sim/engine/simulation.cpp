@@ -25,23 +25,123 @@ bool same_columns(const std::vector<ColumnInfo>& a, const std::vector<ColumnInfo
 
 }  // namespace
 
+namespace {
+
+// A run's experiments held whole, as a few structures are.
+class HeldExperiments : public ExperimentSource {
+ public:
+  explicit HeldExperiments(std::vector<ExperimentSpec> experiments)
+      : experiments_(std::move(experiments)) {}
+  std::size_t size() const override { return experiments_.size(); }
+  ExperimentSpec experiment(std::size_t e) const override { return experiments_.at(e); }
+
+ private:
+  std::vector<ExperimentSpec> experiments_;
+};
+
+bool same_target(const PrecisionTarget& a, const PrecisionTarget& b) {
+  return a.measures == b.measures && a.half_widths == b.half_widths && a.step == b.step &&
+         a.where == b.where;
+}
+
+// A constant as itself; a distribution as NaN (its draws are /trials param.<path> columns).
+double constant_or_nan(const Quantity& q) { return q.is_constant() ? q.value : NAN; }
+
+// /experiments' columns that do not depend on which parameters the experiments vary.
+std::vector<ColumnInfo> guarantee_schema(const Scenario& first) {
+  std::vector<ColumnInfo> schema{
+      {"experiment", ColumnType::i32, "experiment index, as in /trials", ""},
+      {"structure", ColumnType::str,
+       "the experiment's name: its preset, and in [...] how the scenario departs from it", ""},
+      {"preset", ColumnType::str, "the guarantee preset applied: a name, or a file's absolute path",
+       ""},
+      {"trials", ColumnType::i32, "trials run in the experiment", "count"},
+      {"lead", ColumnType::str, "id of the lead guarantor, who takes a preset's lead terms", ""},
+      {"collective", ColumnType::i8, "1 if the guarantors are bound together (Article 5)", ""},
+      {"cohesion_shift", ColumnType::f64,
+       "yearly push on alliance cohesion (NaN: drawn per trial, see /trials)", "per year"}};
+  // Every experiment of a run has the same cast (the constructor checks it).
+  for (const Actor* g : first.guarantors()) {
+    for (const TermInfo& term : kTerms) {
+      schema.push_back({"terms." + g->id + "." + std::string(term.key), ColumnType::f64,
+                        std::string(term.description) + " (NaN: drawn per trial, see /trials)",
+                        std::string(term.unit)});
+    }
+  }
+  return schema;
+}
+
+void write_guarantee_row(ColumnBlock& table, std::size_t e, const ExperimentSpec& experiment) {
+  const Scenario& scenario = experiment.scenario;
+  const Actor* lead = scenario.lead_guarantor();
+  std::size_t c = 0;
+  table.i32(c++)[e] = static_cast<std::int32_t>(e);
+  table.str(c++)[e] = experiment.structure;
+  table.str(c++)[e] = scenario.guarantee.preset;
+  table.i32(c++)[e] = static_cast<std::int32_t>(scenario.trials);
+  table.str(c++)[e] = lead ? lead->id : std::string();
+  table.i8(c++)[e] = scenario.guarantee.collective;
+  // A value the posterior sets is drawn per trial, as a distribution's is.
+  const Posterior* posterior = experiment.posterior.get();
+  const auto shown = [posterior](const Quantity& q, const std::string& path) {
+    return posterior && posterior->index_of(path) >= 0 ? NAN : constant_or_nan(q);
+  };
+  table.f64(c++)[e] = shown(scenario.guarantee.cohesion_shift, "guarantee.cohesion_shift");
+  for (const Actor* g : scenario.guarantors()) {
+    for (const TermInfo& term : kTerms) {
+      table.f64(c++)[e] =
+          shown(g->terms[term.term], "guarantee.terms." + g->id + "." + std::string(term.key));
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<const ExperimentSource> held_experiments(std::vector<ExperimentSpec> experiments) {
+  return std::make_unique<const HeldExperiments>(std::move(experiments));
+}
+
 Simulation::Simulation(std::vector<ExperimentSpec> experiments,
                        const std::vector<std::string>& also_recorded)
-    : experiments_(std::move(experiments)),
-      window_([this](std::size_t e) { return build_model(e); }) {
-  if (experiments_.empty()) throw std::logic_error("a simulation needs an experiment");
-  // One pass, each experiment compiled and dropped: the parameters random in any experiment are
-  // recorded in all (so the experiments share columns), and each experiment's constants are
+    : Simulation(held_experiments(std::move(experiments)), also_recorded) {}
+
+Simulation::Simulation(std::unique_ptr<const ExperimentSource> source,
+                       const std::vector<std::string>& also_recorded)
+    : source_(std::move(source)), window_([this](std::size_t e) { return build_model(e); }) {
+  const std::size_t count = source_->size();
+  if (count == 0) throw std::logic_error("a simulation needs an experiment");
+  // One pass, each experiment made, compiled and dropped: the parameters random in any experiment
+  // are recorded in all (so the experiments share columns), and each experiment's constants are
   // kept only where they depart from experiment 0's (what /experiments shows it varies).
   // Experiment 0's is kept as its model; the others build no quantile tables (an outline), as
   // their models will when their blocks run.
   BetaTables outline(false);
   std::set<std::string> seen;
   std::optional<TrialParameters> first;
-  departures_.resize(experiments_.size());
-  for (std::size_t e = 0; e < experiments_.size(); ++e) {
-    TrialParameters parameters(experiments_[e].scenario, e == 0 ? tables_.get() : &outline,
-                               experiments_[e].posterior.get());
+  std::size_t guarantors = 0;
+  departures_.resize(count);
+  outlines_.reserve(count);
+  for (std::size_t e = 0; e < count; ++e) {
+    const ExperimentSpec experiment = source_->experiment(e);
+    const Scenario& scenario = experiment.scenario;
+    Outline o{experiment.structure, scenario.trials, scenario.record_paths, nullptr};
+    if (scenario.precision) {
+      const Outline* last = e > 0 ? &outlines_.back() : nullptr;
+      o.precision = last && last->precision && same_target(*last->precision, *scenario.precision)
+                        ? last->precision
+                        : std::make_shared<const PrecisionTarget>(*scenario.precision);
+    }
+    outlines_.push_back(std::move(o));
+    if (e == 0) {
+      guarantees_ = ColumnBlock(guarantee_schema(scenario));
+      guarantees_.resize(count);
+      guarantors = scenario.guarantors().size();
+    } else if (scenario.guarantors().size() != guarantors) {
+      throw std::logic_error("experiments of one run must share actors and horizon");
+    }
+    write_guarantee_row(guarantees_, e, experiment);
+    TrialParameters parameters(scenario, e == 0 ? tables_.get() : &outline,
+                               experiment.posterior.get());
     for (const RecordedParameter& r : parameters.plan.recorded()) {
       if (seen.insert(r.name).second) recorded_.push_back(r.name);
     }
@@ -74,9 +174,9 @@ Simulation::Simulation(std::vector<ExperimentSpec> experiments,
 std::shared_ptr<const TrialModel> Simulation::build_model(std::size_t e) const {
   if (e == 0) return first_;
   // Experiments whose betas have the same constant arguments share their quantile tables.
+  const ExperimentSpec experiment = source_->experiment(e);
   auto model = std::make_shared<const TrialModel>(
-      TrialParameters(experiments_[e].scenario, tables_.get(), experiments_[e].posterior.get()),
-      recorded_);
+      TrialParameters(experiment.scenario, tables_.get(), experiment.posterior.get()), recorded_);
   if (!same_columns(model->trial_columns(), first_->trial_columns()) ||
       model->path_months() != first_->path_months()) {
     throw std::logic_error("experiments of one run must share actors and horizon");
@@ -94,16 +194,15 @@ std::size_t Simulation::path_months() const { return first_->path_months(); }
 
 std::int64_t Simulation::total_trials() const {
   std::int64_t total = 0;
-  for (const ExperimentSpec& e : experiments_) total += e.scenario.trials;
+  for (const Outline& o : outlines_) total += o.trials;
   return total;
 }
 
-namespace {
-
-// A constant as itself; a distribution as NaN (its draws are /trials param.<path> columns).
-double constant_or_nan(const Quantity& q) { return q.is_constant() ? q.value : NAN; }
-
-}  // namespace
+std::int64_t Simulation::recorded_paths() const {
+  std::int64_t recorded = 0;
+  for (const Outline& o : outlines_) recorded = std::max(recorded, o.record_paths);
+  return recorded;
+}
 
 ColumnBlock Simulation::experiments_table() const {
   // Constant parameters whose value differs between experiments are what the experiments vary.
@@ -111,54 +210,24 @@ ColumnBlock Simulation::experiments_table() const {
   for (std::size_t k = 0; k < constants_.size(); ++k) {
     if (constants_[k].varied) varied.push_back(k);
   }
-  // Every experiment of a run has the same cast (the constructor checks it).
-  const std::vector<const Actor*> guarantors = experiments_.front().scenario.guarantors();
-  std::vector<ColumnInfo> schema{
-      {"experiment", ColumnType::i32, "experiment index, as in /trials", ""},
-      {"structure", ColumnType::str,
-       "the experiment's name: its preset, and in [...] how the scenario departs from it", ""},
-      {"preset", ColumnType::str, "the guarantee preset applied: a name, or a file's absolute path",
-       ""},
-      {"trials", ColumnType::i32, "trials run in the experiment", "count"},
-      {"lead", ColumnType::str, "id of the lead guarantor, who takes a preset's lead terms", ""},
-      {"collective", ColumnType::i8, "1 if the guarantors are bound together (Article 5)", ""},
-      {"cohesion_shift", ColumnType::f64,
-       "yearly push on alliance cohesion (NaN: drawn per trial, see /trials)", "per year"}};
-  for (const Actor* g : guarantors) {
-    for (const TermInfo& term : kTerms) {
-      schema.push_back({"terms." + g->id + "." + std::string(term.key), ColumnType::f64,
-                        std::string(term.description) + " (NaN: drawn per trial, see /trials)",
-                        std::string(term.unit)});
-    }
-  }
+  std::vector<ColumnInfo> schema = guarantees_.schema();
   for (const std::size_t k : varied) {
     schema.push_back({constants_[k].name.substr(6), ColumnType::f64,
                       "value of this parameter in the experiment", ""});
   }
   ColumnBlock table(schema);
-  table.resize(experiments_.size());
-  for (std::size_t e = 0; e < experiments_.size(); ++e) {
-    const Scenario& scenario = experiments_[e].scenario;
-    const Actor* lead = scenario.lead_guarantor();
-    std::size_t c = 0;
-    table.i32(c++)[e] = static_cast<std::int32_t>(e);
-    table.str(c++)[e] = experiments_[e].structure;
-    table.str(c++)[e] = scenario.guarantee.preset;
-    table.i32(c++)[e] = static_cast<std::int32_t>(scenario.trials);
-    table.str(c++)[e] = lead ? lead->id : std::string();
-    table.i8(c++)[e] = scenario.guarantee.collective;
-    // A value the posterior sets is drawn per trial, as a distribution's is.
-    const Posterior* posterior = experiments_[e].posterior.get();
-    const auto shown = [posterior](const Quantity& q, const std::string& path) {
-      return posterior && posterior->index_of(path) >= 0 ? NAN : constant_or_nan(q);
-    };
-    table.f64(c++)[e] = shown(scenario.guarantee.cohesion_shift, "guarantee.cohesion_shift");
-    for (const Actor* g : scenario.guarantors()) {
-      for (const TermInfo& term : kTerms) {
-        table.f64(c++)[e] =
-            shown(g->terms[term.term], "guarantee.terms." + g->id + "." + std::string(term.key));
-      }
+  table.resize(outlines_.size());
+  for (std::size_t c = 0; c < guarantees_.columns(); ++c) {
+    switch (schema[c].type) {
+      case ColumnType::f64: table.f64(c) = guarantees_.f64(c); break;
+      case ColumnType::i32: table.i32(c) = guarantees_.i32(c); break;
+      case ColumnType::i64: table.i64(c) = guarantees_.i64(c); break;
+      case ColumnType::i8: table.i8(c) = guarantees_.i8(c); break;
+      case ColumnType::str: table.str(c) = guarantees_.str(c); break;
     }
+  }
+  for (std::size_t e = 0; e < outlines_.size(); ++e) {
+    std::size_t c = guarantees_.columns();
     for (const std::size_t k : varied) {
       double value = constants_[k].value;
       for (const Departure& d : departures_[e]) {
@@ -197,7 +266,7 @@ void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuff
     const std::shared_ptr<const TrialModel> held = simulation_.window_.get(e);
     const TrialModel& model = *held;
     model.fit_state(*state_);
-    const std::int64_t recorded = simulation_.experiments_[e].scenario.record_paths;
+    const std::int64_t recorded = simulation_.outlines_[e].record_paths;
     const std::int64_t path_rows =
         std::clamp<std::int64_t>(recorded - block.first_trial, 0, block.trials);
     out.trials.resize(static_cast<std::size_t>(block.trials));
@@ -231,9 +300,9 @@ void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuff
 
 BlockPlan Simulation::block_plan(std::int64_t block_size) const {
   std::vector<std::int64_t> counts, steps;
-  for (const ExperimentSpec& e : experiments_) {
-    counts.push_back(e.scenario.trials);
-    steps.push_back(e.scenario.precision ? e.scenario.precision->step : 0);
+  for (const Outline& o : outlines_) {
+    counts.push_back(o.trials);
+    steps.push_back(o.precision ? o.precision->step : 0);
   }
   return BlockPlan(std::move(counts), block_size, std::move(steps));
 }
@@ -275,7 +344,7 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
   bool stop = false;
   // Per experiment: its later blocks are not wanted (it met its precision target). Set by the
   // caller, read by workers under the mutex, so they skip such blocks instead of computing them.
-  std::vector<char> finished(experiments_.size(), 0);
+  std::vector<char> finished(outlines_.size(), 0);
   std::int64_t trials_total = total_trials();  // less the trials of experiments that stopped
 
   // A thread that computes blocks here, or (lane >= 0) one that has a remote lane compute them.
@@ -333,8 +402,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
 
   std::vector<std::thread> pool;
   RunResult result;
-  result.experiment_errors.assign(experiments_.size(), std::string());
-  result.trials_run.assign(experiments_.size(), 0);
+  result.experiment_errors.assign(outlines_.size(), std::string());
+  result.trials_run.assign(outlines_.size(), 0);
   std::size_t blocks_consumed = 0;
   std::int64_t trials_replayed = 0;
   auto last_report = Clock::now();
@@ -365,12 +434,12 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       result.trials_completed += at.trials;
       std::int64_t& run = result.trials_run[e];
       run += at.trials;
-      const auto& precision = experiments_[e].scenario.precision;
-      if (options.stopping && precision && run % precision->step == 0 &&
-          run < experiments_[e].scenario.trials && options.stopping->enough(at.experiment, run)) {
+      const Outline& o = outlines_[e];
+      if (options.stopping && o.precision && run % o.precision->step == 0 && run < o.trials &&
+          options.stopping->enough(at.experiment, run)) {
         std::lock_guard lock(mutex);
         finished[e] = 1;
-        trials_total -= experiments_[e].scenario.trials - run;
+        trials_total -= o.trials - run;
       }
       return true;
     };

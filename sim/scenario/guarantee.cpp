@@ -115,17 +115,18 @@ std::vector<std::string> departures(const Preset& preset, const Scenario& scenar
 
 void resolve_guarantee(Diagnostics& d, const GuaranteeInput& input,
                        const std::filesystem::path& relative_to, const YAML::Node& actors_node,
-                       Scenario& scenario) {
+                       Scenario& scenario, PresetCache* presets) {
   std::optional<Preset> preset;
   if (input.preset && !input.preset->empty()) {
     scenario.guarantee.preset = *input.preset;
-    const PresetLookup lookup = find_preset(*input.preset, relative_to);
+    PresetCache once;
+    const PresetCache::Entry& read = (presets ? *presets : once).get(*input.preset, relative_to);
+    const PresetLookup& lookup = read.lookup;
     if (!lookup.file) {
       bad_value(d, input.preset_node, "guarantee.preset", lookup.problem);
     } else {
-      Diagnostics preset_errors(lookup.file->string());
-      preset = read_preset_file(preset_errors, *lookup.file);
-      d.append(preset_errors);
+      preset = read.preset;
+      d.append(read.errors);
       // A file is recorded by its absolute path, so that the resolved scenario written to the
       // results runs again from any directory.
       std::error_code ec;

@@ -4,7 +4,9 @@
 #include "detsim/error.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
+#include <stdexcept>
 
 #include "did_you_mean.hpp"
 #include "fields.hpp"
@@ -76,14 +78,15 @@ YAML::Node parse_root(detail::Diagnostics& d, const std::string& text,
 // only in guarantee.preset.
 Scenario resolve_structure(detail::Diagnostics& variant, const YAML::Node& root,
                            const std::optional<std::string>& structure, const std::string& source,
-                           const std::filesystem::path& relative_to) {
+                           const std::filesystem::path& relative_to,
+                           detail::PresetCache* presets = nullptr) {
   // Constructed, not assigned: a YAML::Node's operator= writes through to the node it names.
   YAML::Node tree = structure ? detail::without_preset(root) : root;
   if (structure) {
     detail::apply_override(variant, tree,
                            detail::structure_override(structure_argument(*structure)));
   }
-  Scenario scenario = detail::read_scenario(variant, tree, relative_to);
+  Scenario scenario = detail::read_scenario(variant, tree, relative_to, presets);
   scenario.source = source;
   return scenario;
 }
@@ -131,6 +134,67 @@ ScenarioStructures load_scenario_structures(
               true);
 }
 
+namespace {
+
+// A point's scenarios under each structure, from `root` (a tree of the point's own, which its
+// settings edit), its errors thrown as one InputError.
+void resolve_point(detail::Diagnostics point, YAML::Node root,
+                   const std::vector<PointSetting>& settings,
+                   const std::vector<std::optional<std::string>>& structures,
+                   const std::filesystem::path& file, detail::PresetCache& presets,
+                   std::vector<Scenario>& scenarios) {
+  for (const PointSetting& setting : settings) {
+    if (auto o = detail::parse_override(point, setting.text, setting.label)) {
+      detail::apply_override(point, root, *o);
+    }
+  }
+  point.throw_if_errors();
+  for (const auto& structure : structures) {
+    detail::Diagnostics variant = point;
+    scenarios.push_back(
+        resolve_structure(variant, root, structure, file.string(), file.parent_path(), &presets));
+    variant.throw_if_errors();
+  }
+}
+
+// Where the file itself names each measure of its precision target, as a parse of it places
+// them; none when the file has no target or does not load without a point's settings.
+std::optional<PrecisionTarget> file_precision(const detail::Diagnostics& d,
+                                              const YAML::Node& parsed,
+                                              const std::filesystem::path& file) {
+  detail::Diagnostics base = d;
+  Scenario scenario =
+      resolve_structure(base, parsed, std::nullopt, file.string(), file.parent_path());
+  if (base.count() > 0) return std::nullopt;
+  return scenario.precision;
+}
+
+// A copy of the parsed tree keeps no file positions (its every node is at 1:1), so a measure the
+// file names, not one a point's settings set (placed at the setting), is placed where the file
+// names it.
+void restore_positions(std::vector<Scenario>& scenarios,
+                       const std::optional<PrecisionTarget>& in_file,
+                       const std::vector<PointSetting>& settings) {
+  if (!in_file) return;
+  for (Scenario& scenario : scenarios) {
+    if (!scenario.precision) continue;
+    PrecisionTarget& target = *scenario.precision;
+    for (std::size_t i = 0; i < target.measures.size(); ++i) {
+      const bool set = std::any_of(settings.begin(), settings.end(), [&](const PointSetting& s) {
+        return s.label == target.where[i];
+      });
+      const auto found =
+          std::find(in_file->measures.begin(), in_file->measures.end(), target.measures[i]);
+      if (!set && found != in_file->measures.end()) {
+        target.where[i] =
+            in_file->where[static_cast<std::size_t>(found - in_file->measures.begin())];
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void load_scenario_points(const std::filesystem::path& file,
                           const std::vector<std::optional<std::string>>& structures,
                           const LoadOptions& options,
@@ -139,40 +203,45 @@ void load_scenario_points(const std::filesystem::path& file,
   const std::string source = file.string();
   detail::Diagnostics d(source);
   const std::string text = read_file(file);
-  // Parsed once first for its diagnostics alone (the tree is dropped): a file that does not parse,
-  // or a --set that does not apply, is reported once, before any point, not once per point.
-  parse_root(d, text, options.overrides);
+  // Parsed once: a file that does not parse, or a --set that does not apply, is reported once,
+  // before any point, not once per point.
+  const YAML::Node parsed = parse_root(d, text, options.overrides);
   d.throw_if_errors();
+  const std::optional<PrecisionTarget> in_file = file_precision(d, parsed, file);
   // A bad value is usually bad at every point that has it: each message is reported once.
   std::vector<std::string> messages;
   std::set<std::string> seen;
   std::vector<Scenario> scenarios;
+  detail::PresetCache presets;
   for (std::size_t p = 0; p < points.size(); ++p) {
-    detail::Diagnostics point = d;
-    // A tree of its own for each point: yaml-cpp keeps every node a tree has ever held in one
-    // pool, which each edit merges, so editing one shared tree point after point made each point
-    // cost more than the last (a design of 3072 points under five structures took minutes to
-    // validate). Parsing the scenario again is a fixed cost per point.
-    YAML::Node root = parse_root(point, text, options.overrides);
     std::string settings;
     for (const PointSetting& setting : points[p]) {
-      if (auto o = detail::parse_override(point, setting.text, setting.label)) {
-        detail::apply_override(point, root, *o);
-      }
       settings += (settings.empty() ? "" : ", ") + setting.text;
     }
     scenarios.clear();
     std::string errors;
+    // A tree of its own for each point: yaml-cpp keeps every node a tree has ever held in one
+    // pool, which each edit merges, so editing one shared tree point after point made each point
+    // cost more than the last (a design of 3072 points under five structures took minutes to
+    // validate). A copy of the parsed tree costs a tenth of parsing the text again, but it keeps
+    // no file positions: a point with errors is made again from a parse, for its messages.
     try {
-      point.throw_if_errors();
-      for (const auto& structure : structures) {
-        detail::Diagnostics variant = point;
-        scenarios.push_back(
-            resolve_structure(variant, root, structure, source, file.parent_path()));
-        variant.throw_if_errors();
+      resolve_point(d, YAML::Clone(parsed), points[p], structures, file, presets, scenarios);
+      restore_positions(scenarios, in_file, points[p]);
+    } catch (const InputError&) {
+      scenarios.clear();
+      try {
+        detail::Diagnostics point = d;
+        resolve_point(point, parse_root(point, text, options.overrides), points[p], structures,
+                      file, presets, scenarios);
+      } catch (const InputError& e) {
+        errors = e.what();
       }
-    } catch (const InputError& e) {
-      errors = e.what();
+      if (errors.empty()) {
+        throw std::logic_error(
+            "a design point failed from a copy of its scenario but not from "
+            "the file");
+      }
     }
     if (errors.empty()) {
       if (messages.empty()) each(p, scenarios);
@@ -199,6 +268,39 @@ void load_scenario_points(const std::filesystem::path& file,
     }
   }
   if (!messages.empty()) throw InputError(detail::join(messages, "\n"));
+}
+
+struct ScenarioPoints::Impl {
+  explicit Impl(const std::filesystem::path& f) : file(f), diagnostics(f.string()) {}
+  std::filesystem::path file;
+  detail::Diagnostics diagnostics;
+  YAML::Node root;                         // never edited: each point edits a copy
+  std::optional<PrecisionTarget> in_file;  // the file's own precision target, placed
+  detail::PresetCache presets;
+  std::mutex mutex;  // neither a YAML::Node nor the cache is safe to use from two threads at once
+};
+
+ScenarioPoints::ScenarioPoints(const std::filesystem::path& file, const LoadOptions& options)
+    : impl_(std::make_unique<Impl>(file)) {
+  impl_->root = parse_root(impl_->diagnostics, read_file(file), options.overrides);
+  impl_->diagnostics.throw_if_errors();
+  impl_->in_file = file_precision(impl_->diagnostics, impl_->root, file);
+}
+
+ScenarioPoints::~ScenarioPoints() = default;
+
+Scenario ScenarioPoints::scenario(const std::vector<PointSetting>& settings,
+                                  const std::optional<std::string>& structure) const {
+  std::vector<Scenario> scenarios;
+  try {
+    std::lock_guard lock(impl_->mutex);
+    resolve_point(impl_->diagnostics, YAML::Clone(impl_->root), settings, {structure}, impl_->file,
+                  impl_->presets, scenarios);
+    restore_positions(scenarios, impl_->in_file, settings);
+  } catch (const InputError& e) {
+    throw std::logic_error(std::string("a checked design point failed to load again: ") + e.what());
+  }
+  return std::move(scenarios.front());
 }
 
 Scenario load_scenario_text(const std::string& yaml, const std::string& source,

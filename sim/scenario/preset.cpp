@@ -126,6 +126,18 @@ PresetLookup find_preset(const std::string& name_or_path, const fs::path& relati
   return lookup;
 }
 
+const PresetCache::Entry& PresetCache::get(const std::string& name_or_path,
+                                           const fs::path& relative_to) {
+  const auto key = std::make_pair(name_or_path, relative_to.string());
+  if (const auto found = entries_.find(key); found != entries_.end()) return found->second;
+  PresetLookup lookup = find_preset(name_or_path, relative_to);
+  Diagnostics errors(lookup.file ? lookup.file->string() : std::string());
+  std::optional<Preset> preset;
+  if (lookup.file) preset = read_preset_file(errors, *lookup.file);
+  return entries_.emplace(key, Entry{std::move(lookup), std::move(preset), std::move(errors)})
+      .first->second;
+}
+
 std::optional<Preset> read_preset_file(Diagnostics& d, const fs::path& file) {
   const std::size_t errors_before = d.count();
   std::string reason;

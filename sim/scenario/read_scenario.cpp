@@ -124,7 +124,7 @@ void read_format(Diagnostics& d, const YAML::Node& root, Scenario& s) {
 }  // namespace
 
 Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
-                       const std::filesystem::path& relative_to) {
+                       const std::filesystem::path& relative_to, PresetCache* presets) {
   Scenario s;
   check_map(d, root, "", scenario_keys());
   read_format(d, root, s);
@@ -145,7 +145,7 @@ Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
   read_dynamics(d, root, s.dynamics);
   read_actors(d, root, s.actors);
   const GuaranteeInput guarantee = read_guarantee(d, child(root, "guarantee"));
-  resolve_guarantee(d, guarantee, relative_to, child(root, "actors"), s);
+  resolve_guarantee(d, guarantee, relative_to, child(root, "actors"), s, presets);
   read_output(d, root, s);
   read_precision(d, root, s);
   return s;

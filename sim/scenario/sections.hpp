@@ -3,8 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -14,6 +16,8 @@
 #include "diagnostics.hpp"
 
 namespace detsim::detail {
+
+class PresetCache;
 
 // Terms as written: one entry per term of kTerms, empty where the key is absent.
 using TermsInput = TermArray<std::optional<Quantity>>;
@@ -50,13 +54,14 @@ GuaranteeInput read_guarantee(Diagnostics& d, const YAML::Node& node);
 // `actors_node`, where a missing lead is reported), and names the result (guarantee.structure).
 // A preset's lead terms, or a collective alliance, need a lead: with two guarantors or more, one
 // must say `lead: true`; otherwise the only guarantor, or the first, leads.
+// Presets come from `presets` when given, else are read now.
 void resolve_guarantee(Diagnostics& d, const GuaranteeInput& input,
                        const std::filesystem::path& relative_to, const YAML::Node& actors_node,
-                       Scenario& scenario);
+                       Scenario& scenario, PresetCache* presets = nullptr);
 
 // The whole scenario from its (overridden) YAML tree, a map.
 Scenario read_scenario(Diagnostics& d, const YAML::Node& root,
-                       const std::filesystem::path& relative_to);
+                       const std::filesystem::path& relative_to, PresetCache* presets = nullptr);
 
 // Whether a preset argument is a path to a preset file (it holds a '/' or ends in .yaml) rather
 // than the name of a shipped preset.
@@ -71,5 +76,21 @@ PresetLookup find_preset(const std::string& name_or_path, const std::filesystem:
 
 // A preset file read and validated; errors are reported with the file as their source.
 std::optional<Preset> read_preset_file(Diagnostics& d, const std::filesystem::path& file);
+
+// The presets one loader has looked up and read, by the name or path given and the folder it is
+// taken from: a study's thousands of points read each preset file once, not once a point (and
+// so all see the same file). Not thread-safe.
+class PresetCache {
+ public:
+  struct Entry {
+    PresetLookup lookup;
+    std::optional<Preset> preset;  // when the lookup found a file that reads
+    Diagnostics errors;            // of reading it, with the file as their source
+  };
+  const Entry& get(const std::string& name_or_path, const std::filesystem::path& relative_to);
+
+ private:
+  std::map<std::pair<std::string, std::string>, Entry> entries_;
+};
 
 }  // namespace detsim::detail

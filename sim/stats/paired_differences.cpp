@@ -41,7 +41,7 @@ void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
   }
   end_[experiment] = trials_run;
   for (const std::size_t e : affected) {
-    Queue& queue = waiting_[e];
+    auto& queue = waiting_[e];
     // Trials held are those past the baseline's last: with the baseline stopped, none matches.
     if (experiment == baseline_) {
       queue.first_trial += static_cast<std::int64_t>(queue.values.size() / measures_);
@@ -60,64 +60,89 @@ bool PairedDifferences::paired(std::size_t experiment, std::size_t measure) cons
 std::size_t PairedDifferences::buffered_trials() const {
   if (measures_ == 0) return 0;
   std::size_t values = baseline_values_.values.size();
-  for (const Queue& q : waiting_) values += q.values.size();
+  for (const auto& q : waiting_) values += q.values.size();
   return values / measures_;
 }
 
 void PairedDifferences::add(std::size_t experiment, std::int64_t trial,
                             std::span<const double> values) {
   if (measures_ == 0) return;
-  Queue& queue = experiment == baseline_ ? baseline_values_ : waiting_[experiment];
-  const auto held = static_cast<std::int64_t>(queue.values.size() / measures_);
-  if (trial != queue.first_trial + held) {
-    throw std::logic_error("summary: the trials of an experiment must arrive in order");
-  }
-  // Trials no baseline trial will match are not kept: only experiments of the baseline's trial
-  // count are paired.
-  if (experiment != baseline_ && (!pairs(experiment) || trial >= end_[baseline_])) {
-    ++queue.first_trial;
-    return;
-  }
-  queue.values.insert(queue.values.end(), values.begin(), values.end());
+  const auto in_order = [&](const auto& queue) {
+    const auto held = static_cast<std::int64_t>(queue.values.size() / measures_);
+    if (trial != queue.first_trial + held) {
+      throw std::logic_error("summary: the trials of an experiment must arrive in order");
+    }
+  };
   if (experiment == baseline_) {
+    in_order(baseline_values_);
+    baseline_values_.values.insert(baseline_values_.values.end(), values.begin(), values.end());
     for (std::size_t e = 0; e < waiting_.size(); ++e) {
       if (e != baseline_) match(e);
     }
   } else {
-    match(experiment);
+    auto& queue = waiting_[experiment];
+    in_order(queue);
+    // Trials no baseline trial will match are not kept: only experiments of the baseline's trial
+    // count are paired.
+    if (!pairs(experiment) || trial >= end_[baseline_]) {
+      ++queue.first_trial;
+      return;
+    }
+    const std::int64_t baseline_end =
+        baseline_values_.first_trial +
+        static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
+    if (queue.values.empty() && trial < baseline_end) {
+      // Its baseline trial is here (the usual order): paired at once, nothing queued.
+      pair(experiment, values.data(),
+           static_cast<std::size_t>(trial - baseline_values_.first_trial) * measures_);
+      advance(experiment, 1);
+    } else {
+      queue.values.insert(queue.values.end(), values.begin(), values.end());
+      match(experiment);
+    }
   }
   release_baseline();
 }
 
+void PairedDifferences::pair(std::size_t e, const double* mine, std::size_t offset) {
+  for (std::size_t m = 0; m < measures_; ++m) {
+    const double theirs = baseline_values_.values[offset + m];
+    Pairing& p = pairings_[e * measures_ + m];
+    if (std::isnan(mine[m]) != std::isnan(theirs)) {
+      p.matched = false;
+    } else if (!std::isnan(mine[m])) {
+      p.difference.add(mine[m] - theirs);
+    }
+  }
+}
+
+void PairedDifferences::advance(std::size_t e, std::int64_t trials) {
+  auto& queue = waiting_[e];
+  pending_.erase(pending_.find(queue.first_trial));
+  queue.first_trial += trials;
+  if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
+}
+
 void PairedDifferences::match(std::size_t e) {
-  Queue& queue = waiting_[e];
+  auto& queue = waiting_[e];
   const std::int64_t baseline_end =
       baseline_values_.first_trial +
       static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
   // Matched trials leave the queue in one erase at the end: one per trial would move the rest
   // of a waiting block each time (quadratic in the block when the baseline is not first).
   std::size_t used = 0;
-  while (used < queue.values.size() && queue.first_trial < baseline_end) {
-    const auto offset =
-        static_cast<std::size_t>(queue.first_trial - baseline_values_.first_trial) * measures_;
-    for (std::size_t m = 0; m < measures_; ++m) {
-      const double mine = queue.values[used + m], theirs = baseline_values_.values[offset + m];
-      Pairing& p = pairings_[e * measures_ + m];
-      if (std::isnan(mine) != std::isnan(theirs)) {
-        p.matched = false;
-      } else if (!std::isnan(mine)) {
-        p.difference.add(mine - theirs);
-      }
-    }
+  for (std::int64_t t = queue.first_trial; used < queue.values.size() && t < baseline_end; ++t) {
+    pair(e, queue.values.data() + used,
+         static_cast<std::size_t>(t - baseline_values_.first_trial) * measures_);
     used += measures_;
-    ++queue.first_trial;
   }
+  if (used == 0) return;
   queue.values.erase(queue.values.begin(),
                      queue.values.begin() + static_cast<std::ptrdiff_t>(used));
-  if (used > 0) {
-    pending_.erase(pending_.find(queue.first_trial - static_cast<std::int64_t>(used / measures_)));
-    if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
-  }
+  // An emptied queue gives its block's room back: thousands of experiments each keeping a block
+  // would add up.
+  if (queue.values.empty()) queue.values.shrink_to_fit();
+  advance(e, static_cast<std::int64_t>(used / measures_));
 }
 
 void PairedDifferences::release_baseline() {

@@ -72,6 +72,12 @@ TEST_CASE("the shipped sweep runs 11 levels under 2 structures into one file", "
         std::vector<std::string>{"nato_article5", "bilateral_pact"});
 }
 
+TEST_CASE("validate counts a study's points and experiments without running them", "[cli][study]") {
+  const TempDir dir;
+  const CommandResult r = run_with_status({"validate", kSweep.string()}, dir, 0);
+  CHECK_THAT(r.out, Contains("ok (study: 11 design points, 22 experiments)"));
+}
+
 TEST_CASE("every bad value of a design is reported at once where it is written, nothing run",
           "[cli][study]") {
   const TempDir dir;

@@ -24,6 +24,21 @@ struct ExperimentSpec {
   std::shared_ptr<const Posterior> posterior = nullptr;
 };
 
+// Where a run's experiments come from, each made when it is asked for: a study of thousands of
+// design points holds each point's settings, not a resolved Scenario per experiment (a few KiB
+// each), and makes an experiment's scenario again when its model is built or its resolved YAML
+// written.
+class ExperimentSource {
+ public:
+  virtual ~ExperimentSource() = default;
+  virtual std::size_t size() const = 0;
+  // Experiment e, the same every time it is asked. Callers never ask from two threads at once.
+  virtual ExperimentSpec experiment(std::size_t e) const = 0;
+};
+
+// Experiments held whole, as a run of a few structures holds them.
+std::unique_ptr<const ExperimentSource> held_experiments(std::vector<ExperimentSpec> experiments);
+
 // Receives every block, in block order (but those of an experiment after a trial of it failed), on
 // the thread that called Simulation::run.
 class BlockSink {
@@ -158,15 +173,28 @@ class Simulation {
  public:
   // Every parameter random in some experiment is recorded in all (a param.<path> column of
   // /trials); `also_recorded` adds columns ("param.<path>") a rerun must keep to match the file
-  // it reruns, where another experiment drew the parameter. Each experiment is compiled once
-  // here (to learn its columns and values) and dropped: its model is built again when its
-  // blocks run, and only the models in flight are held (ModelWindow), so memory does not grow
-  // with the number of experiments beyond their scenarios.
+  // it reruns, where another experiment drew the parameter. Each experiment is made and compiled
+  // once here (to learn its columns and values) and dropped, but for what the run asks of it
+  // every block (its name, trials, paths recorded and precision target) and its /experiments
+  // row: its model is built again when its blocks run, and only the models in flight are held
+  // (ModelWindow).
   explicit Simulation(std::vector<ExperimentSpec> experiments,
+                      const std::vector<std::string>& also_recorded = {});
+  // The experiments made by `source` when needed: memory does not grow with their number beyond
+  // what the source holds and a few hundred bytes an experiment.
+  explicit Simulation(std::unique_ptr<const ExperimentSource> source,
                       const std::vector<std::string>& also_recorded = {});
   ~Simulation();
 
-  const std::vector<ExperimentSpec>& experiments() const { return experiments_; }
+  std::size_t experiment_count() const { return outlines_.size(); }
+  const std::string& name(std::size_t e) const { return outlines_.at(e).name; }
+  std::int64_t trials(std::size_t e) const { return outlines_.at(e).trials; }
+  // Null when the experiment runs all its trials.
+  const PrecisionTarget* precision(std::size_t e) const { return outlines_.at(e).precision.get(); }
+  // The most trials' paths any experiment records.
+  std::int64_t recorded_paths() const;
+  // Experiment e, its scenario made now (from the source).
+  ExperimentSpec experiment(std::size_t e) const { return source_->experiment(e); }
   const std::vector<ColumnInfo>& trial_columns() const;
   const std::vector<ColumnInfo>& path_variables() const;
   std::size_t path_months() const;
@@ -201,7 +229,18 @@ class Simulation {
     double value = 0;  // NaN: the experiment has no such parameter
   };
 
-  std::vector<ExperimentSpec> experiments_;
+  // What the run asks of an experiment every block, and the /experiments row's parts that are not
+  // parameters, kept from the one pass that makes each experiment.
+  struct Outline {
+    std::string name;
+    std::int64_t trials = 0;
+    std::int64_t record_paths = 0;
+    std::shared_ptr<const PrecisionTarget> precision;  // shared by experiments of equal targets
+  };
+
+  std::unique_ptr<const ExperimentSource> source_;
+  std::vector<Outline> outlines_;
+  ColumnBlock guarantees_;  // /experiments' columns up to the varied parameters, a row each
   std::unique_ptr<BetaTables> tables_ = std::make_unique<BetaTables>();
   std::vector<std::string> recorded_;        // the param.* columns every model records
   std::shared_ptr<const TrialModel> first_;  // experiment 0's: the run's columns and horizon

@@ -45,12 +45,20 @@ class PairedDifferences {
   std::size_t buffered_trials() const;
 
  private:
-  // A run of consecutive trials' values, first_trial onwards, `measures_` values each.
+  // A run of consecutive trials' values, first_trial onwards, `measures_` values each. The
+  // baseline's is a deque (its oldest trials leave a few at a time); an experiment's is a vector,
+  // emptied in one erase when matched, and costs nothing while empty (a deque allocates over
+  // half a KiB when made: a study has one queue per design point).
+  template <class Values>
   struct Queue {
     std::int64_t first_trial = 0;
-    std::deque<double> values;
+    Values values;
   };
   void match(std::size_t experiment);
+  // Pairs a trial of `experiment` (its values at `mine`) with the baseline's values at `offset`.
+  void pair(std::size_t experiment, const double* mine, std::size_t offset);
+  // `trials` more of `experiment`'s trials are paired: its next trial waits in pending_.
+  void advance(std::size_t experiment, std::int64_t trials);
   void release_baseline();
   // Paired with the baseline (the same planned trials), and how far it can be.
   bool pairs(std::size_t experiment) const;
@@ -60,8 +68,9 @@ class PairedDifferences {
   std::vector<std::int64_t> trials_;
   std::vector<std::int64_t> end_;  // trials each experiment runs: trials_, or fewer once stopped
   std::size_t baseline_;
-  Queue baseline_values_;
-  std::vector<Queue> waiting_;  // per experiment: trials that came before their baseline trial
+  Queue<std::deque<double>> baseline_values_;
+  std::vector<Queue<std::vector<double>>>
+      waiting_;  // per experiment: trials that came before their baseline trial
   // The next trial each paired experiment not yet done waits for: the least is the first baseline
   // trial still needed. A study has thousands of experiments, so the least is not searched for at
   // every trial.
