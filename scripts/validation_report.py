@@ -72,6 +72,9 @@ def run(command, log):
 def verdict(diff, se, sign):
     """Whether a difference holds its expected sign at MARGIN standard errors, and by how many."""
     if not se > 0:
+        # No spread: both sides agree in every trial (a zero difference), or a side counted none.
+        if diff == 0:
+            return "**fails** (no difference: the two sides agree in every trial)"
         return "**fails** (too few trials to tell)"
     holds = diff * sign > 0 and abs(diff) > MARGIN * se
     return ("holds" if holds else "**fails**") + f" ({abs(diff) / se:.1f} se)"
@@ -252,6 +255,18 @@ def both(term, value):
     return [f"guarantee.terms.{g}.{term}={value}" for g in ("united_states", "european_allies")]
 
 
+def no_promise_settings():
+    """The --set settings of the targets file's direction target (`versus`): the generic
+    scenario with its pact's promise taken away."""
+    if not TARGETS.exists():
+        return []
+    targets = (yaml.safe_load(TARGETS.read_text()) or {}).get("targets", {})
+    for target in targets.values():
+        if isinstance(target, dict) and "versus" in target:
+            return [f"{path}={value}" for path, value in target["versus"].items()]
+    return []
+
+
 DIRECTIONS = [
     Direction("Tied hands", "Fearon 1997",
               "a higher audience cost raises honoring when tested",
@@ -266,10 +281,12 @@ DIRECTIONS = [
     Direction("Defense pacts deter", "Leeds 2003; Johnson & Leeds 2011",
               "a defense pact lowers attacks against its member, against none", "attacked", -1,
               [], [], structure_pair=("none", "bilateral_pact")),
+    # The generic pact against the same scenario with no promise, as the targets file's
+    # direction target compares them (`--structure none` would keep the scenario's own terms).
     Direction("Defense pacts deter (the generic post-1945 pact)",
               "Leeds 2003; Johnson & Leeds 2011",
               "a defense pact lowers attacks against its member, against none", "attacked", -1,
-              [], [], scenario=CALIBRATION_SCENARIO, structure_pair=("none", None)),
+              no_promise_settings(), [], structures=(None,), scenario=CALIBRATION_SCENARIO),
     Direction("Perfect deterrence: credibility", "Zagare & Kilgour 2000",
               "a higher believed credibility of the guarantor lowers attacks", "attacked", -1,
               ["actors.united_states.credibility={beta: {mean: 0.3, concentration: 8}}"],
@@ -337,8 +354,9 @@ def directions_section(detsim, trials, threads, work, log):
         setting = (f"`--structure {d.structure_pair[0]}` vs "
                    f"`{d.structure_pair[1] or 'its own pact'}`"
                    if d.structure_pair else
-                   f"{d.structures[0]}: " + ", ".join(f"`{s}`" for s in d.base) +
-                   " → " + ", ".join(f"`{s}`" for s in d.changed))
+                   f"{d.structures[0] or 'its own guarantee'}: " +
+                   ", ".join(f"`{s}`" for s in d.base) +
+                   " → " + (", ".join(f"`{s}`" for s in d.changed) or "as written"))
         scenario = d.scenario.relative_to(ROOT)
         rows.append((d.theory, d.reference, d.claim, f"{scenario}, {setting}", f"`{d.measure}`",
                      f"{diff:+.4f} ({pairing})", f"{se:.4f}", verdict(diff, se, d.sign)))
