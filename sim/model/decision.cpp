@@ -12,13 +12,6 @@ double defending_capability(const TrialState& s, unsigned honoring_set) {
   return s.target_capability + s.aid_stock + s.subset_capability[honoring_set];
 }
 
-double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
-                     bool target_folds, double forecast) {
-  const AttackTerms terms =
-      attack_terms(forces_of(s), honoring_set, aid_stock, target_folds, forecast);
-  return stake * terms.gain - terms.loss;
-}
-
 namespace {
 
 // The committed guarantors' believed chances of honoring a war (or a probe) alone, in the order

@@ -116,9 +116,14 @@ inline AttackTerms attack_terms(const AttackForces& f, unsigned honoring_set, do
   const double defence = f.target + aid_stock + f.capability[honoring_set];
   return {c / (c + defence), f.war_cost + forecast * f.sanctions[honoring_set]};
 }
-// attack_terms with the trial's forces, at a stake worth `stake`.
-double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
-                     bool target_folds, double forecast);
+// attack_terms with the trial's forces, at a stake worth `stake`. Inline: the decision and the
+// probe's lesson call it for every honoring set in most months.
+inline double attack_payoff(const TrialState& s, unsigned honoring_set, double stake,
+                            double aid_stock, bool target_folds, double forecast) {
+  const AttackTerms terms =
+      attack_terms(forces_of(s), honoring_set, aid_stock, target_folds, forecast);
+  return stake * terms.gain - terms.loss;
+}
 // foresight.cpp: the opportunity shock's standardized log follows an AR(1) with unit stationary
 // variance, x' = rho x + sqrt(1 - rho^2) z, rho = dynamics.opportunity_persistence and z the
 // month's z_V (x = z when rho = 0); its month-0 value is z_V of stream (month, 0, 0).
