@@ -41,10 +41,7 @@ BelievedHonoring believed_honoring(const TrialState& s, bool war) {
 
 void believed_subset_probabilities(const TrialParameters& /*p*/, TrialState& s, bool war) {
   const BelievedHonoring h = believed_honoring(s, war);
-  const std::size_t subsets = std::size_t{1} << h.count;
-  for (std::size_t set = 0; set < subsets; ++set) {
-    s.subset_probability[set] = independent_set_chance(h.honors(), set);
-  }
+  independent_set_chances(h.honors(), s.subset_probability);
   if (!s.pooled) return;
   // With probability cohesion the alliance acts as one, on its pooled resolve and audience cost
   // (pooling.cpp): every member that has not revoked its commitment honors, or none does.

@@ -83,6 +83,20 @@ inline double independent_set_chance(std::span<const double> honors, std::size_t
   }
   return chance;
 }
+// independent_set_chance of every set at once, into chances[0, 2^honors.size()), by doubling the
+// table one guarantor at a time: each set's product takes its factors in the same order as
+// independent_set_chance, so every chance is bit for bit the same, with fewer multiplications.
+inline void independent_set_chances(std::span<const double> honors, std::span<double> chances) {
+  chances[0] = 1.0;
+  for (std::size_t b = 0; b < honors.size(); ++b) {
+    const std::size_t known = std::size_t{1} << b;  // sets of the first b guarantors
+    for (std::size_t set = 0; set < known; ++set) {
+      const double chance = chances[set];
+      chances[set + known] = chance * honors[b];
+      chances[set] = chance * (1.0 - honors[b]);
+    }
+  }
+}
 // The stake's value this month is stake * exp(x sd - sd^2 / 2), x the opportunity shock's
 // standardized log (s.opportunity, mean-preserving); sd = dynamics.opportunity_volatility.
 // Waiting is worth the challenger's value of waiting (value_of_waiting), a probe that plus its
