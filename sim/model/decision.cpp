@@ -12,13 +12,6 @@ double defending_capability(const TrialState& s, unsigned honoring_set) {
   return s.target_capability + s.aid_stock + s.subset_capability[honoring_set];
 }
 
-double attack_payoff(const TrialState& s, unsigned honoring_set, double stake, double aid_stock,
-                     bool target_folds, double forecast) {
-  const AttackTerms terms =
-      attack_terms(forces_of(s), honoring_set, aid_stock, target_folds, forecast);
-  return stake * terms.gain - terms.loss;
-}
-
 namespace {
 
 // The committed guarantors' believed chances of honoring a war (or a probe) alone, in the order
@@ -48,10 +41,7 @@ BelievedHonoring believed_honoring(const TrialState& s, bool war) {
 
 void believed_subset_probabilities(const TrialParameters& /*p*/, TrialState& s, bool war) {
   const BelievedHonoring h = believed_honoring(s, war);
-  const std::size_t subsets = std::size_t{1} << h.count;
-  for (std::size_t set = 0; set < subsets; ++set) {
-    s.subset_probability[set] = independent_set_chance(h.honors(), set);
-  }
+  independent_set_chances(h.honors(), s.subset_probability);
   if (!s.pooled) return;
   // With probability cohesion the alliance acts as one, on its pooled resolve and audience cost
   // (pooling.cpp): every member that has not revoked its commitment honors, or none does.

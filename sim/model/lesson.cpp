@@ -77,8 +77,10 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
   const bool argmax = std::isinf(rationality);
   if (argmax && discount * std::max(0.0, best_case) <= needed) return 0.0;
 
-  std::array<Answer, kMaxLessonGuarantors> answer{};
-  std::array<double, kMaxLessonGuarantors> now{}, after{};
+  // Left unset (these run in most months): only the first m entries, or the first 2^m, are ever
+  // written and read, each written before it is read.
+  std::array<Answer, kMaxLessonGuarantors> answer;
+  std::array<double, kMaxLessonGuarantors> now, after;
   for (std::size_t b = 0; b < m; ++b) {
     GuarantorState& g = s.guarantors[static_cast<std::size_t>(s.committed[b])];
     answer[b] = answer_of(g);
@@ -87,7 +89,7 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
   // Next month's payoff of attacking with each honoring set, at this month's stake (the shock
   // persists) and the aid the plan projects for then.
   constexpr std::size_t kMaxSubsets = std::size_t{1} << kMaxLessonGuarantors;
-  std::array<double, kMaxSubsets> payoff{};
+  std::array<double, kMaxSubsets> payoff;
   const std::size_t subsets = std::size_t{1} << m;
   for (std::size_t set = 0; set < subsets; ++set) {
     payoff[set] = attack_payoff(s, static_cast<unsigned>(set), stake, aid, folds, forecast);
@@ -96,7 +98,7 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
 
   // Each pattern of answers (bit b: committed[b] answered), by its believed chance, and what
   // attacking would be worth after it.
-  std::array<double, kMaxSubsets> chance{}, attack_after{};
+  std::array<double, kMaxSubsets> chance, attack_after;
   for (std::size_t pattern = 0; pattern < subsets; ++pattern) {
     double c = 1.0;
     for (std::size_t b = 0; b < m; ++b) {
@@ -105,7 +107,7 @@ double probe_lesson(const TrialParameters& p, TrialState& s, double stake, doubl
       after[b] = answered ? answer[b].war_if_answered : answer[b].war_if_not;
     }
     chance[pattern] = c;
-    if (c > 0) attack_after[pattern] = attack_value(std::span(after).first(m), payoffs);
+    attack_after[pattern] = c > 0 ? attack_value(std::span(after).first(m), payoffs) : 0.0;
   }
   const double attack_now = attack_value(std::span(now).first(m), payoffs);
   if (argmax) {
