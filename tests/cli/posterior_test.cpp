@@ -59,6 +59,7 @@ ColumnBlock without(const ColumnBlock& table, const std::vector<std::string>& na
     switch (schema[c].type) {
       case ColumnType::f64: out.f64(c) = table.f64(from); break;
       case ColumnType::i32: out.i32(c) = table.i32(from); break;
+      case ColumnType::i64: out.i64(c) = table.i64(from); break;
       case ColumnType::i8: out.i8(c) = table.i8(from); break;
       case ColumnType::str: out.str(c) = table.str(from); break;
     }
