@@ -61,14 +61,7 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
   joined.resize(a.rows());
   for (std::size_t c = 0; c < schema.size(); ++c) {
     const ColumnBlock& from = c < a.columns() ? a : b;
-    const std::size_t k = c < a.columns() ? c : c - a.columns();
-    switch (schema[c].type) {
-      case ColumnType::f64: joined.f64(c) = from.f64(k); break;
-      case ColumnType::i32: joined.i32(c) = from.i32(k); break;
-      case ColumnType::i8: joined.i8(c) = from.i8(k); break;
-      case ColumnType::i64: joined.i64(c) = from.i64(k); break;
-      case ColumnType::str: joined.str(c) = from.str(k); break;
-    }
+    joined.copy_column(c, from, c < a.columns() ? c : c - a.columns());
   }
   return joined;
 }

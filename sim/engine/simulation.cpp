@@ -217,15 +217,7 @@ ColumnBlock Simulation::experiments_table() const {
   }
   ColumnBlock table(schema);
   table.resize(outlines_.size());
-  for (std::size_t c = 0; c < guarantees_.columns(); ++c) {
-    switch (schema[c].type) {
-      case ColumnType::f64: table.f64(c) = guarantees_.f64(c); break;
-      case ColumnType::i32: table.i32(c) = guarantees_.i32(c); break;
-      case ColumnType::i64: table.i64(c) = guarantees_.i64(c); break;
-      case ColumnType::i8: table.i8(c) = guarantees_.i8(c); break;
-      case ColumnType::str: table.str(c) = guarantees_.str(c); break;
-    }
-  }
+  for (std::size_t c = 0; c < guarantees_.columns(); ++c) table.copy_column(c, guarantees_, c);
   for (std::size_t e = 0; e < outlines_.size(); ++e) {
     std::size_t c = guarantees_.columns();
     for (const std::size_t k : varied) {

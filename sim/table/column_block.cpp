@@ -27,6 +27,16 @@ void ColumnBlock::resize(std::size_t rows) {
   }
 }
 
+void ColumnBlock::copy_column(std::size_t column, const ColumnBlock& source, std::size_t from) {
+  switch (schema_[column].type) {
+    case ColumnType::f64: f64_[column] = source.f64_[from]; break;
+    case ColumnType::i32: i32_[column] = source.i32_[from]; break;
+    case ColumnType::i8: i8_[column] = source.i8_[from]; break;
+    case ColumnType::i64: i64_[column] = source.i64_[from]; break;
+    case ColumnType::str: str_[column] = source.str_[from]; break;
+  }
+}
+
 std::size_t ColumnBlock::index_of(std::string_view name) const {
   for (std::size_t c = 0; c < schema_.size(); ++c) {
     if (schema_[c].name == name) return c;

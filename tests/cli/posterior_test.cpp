@@ -55,14 +55,7 @@ ColumnBlock without(const ColumnBlock& table, const std::vector<std::string>& na
   ColumnBlock out(schema);
   out.resize(table.rows());
   for (std::size_t c = 0; c < schema.size(); ++c) {
-    const std::size_t from = table.index_of(schema[c].name);
-    switch (schema[c].type) {
-      case ColumnType::f64: out.f64(c) = table.f64(from); break;
-      case ColumnType::i32: out.i32(c) = table.i32(from); break;
-      case ColumnType::i64: out.i64(c) = table.i64(from); break;
-      case ColumnType::i8: out.i8(c) = table.i8(from); break;
-      case ColumnType::str: out.str(c) = table.str(from); break;
-    }
+    out.copy_column(c, table, table.index_of(schema[c].name));
   }
   return out;
 }

@@ -47,6 +47,9 @@ class ColumnBlock {
   const std::vector<std::int64_t>& i64(std::size_t column) const { return i64_[column]; }
   const std::vector<std::string>& str(std::size_t column) const { return str_[column]; }
 
+  // Column `column` takes the values of `source`'s column `from`, of the same type and row count.
+  void copy_column(std::size_t column, const ColumnBlock& source, std::size_t from);
+
   // The value of a numeric column as a double, whatever its stored type.
   double number(std::size_t column, std::size_t row) const;
 
