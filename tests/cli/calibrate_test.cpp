@@ -20,16 +20,6 @@ namespace {
 const std::filesystem::path kPact =
     kSourceDir / "scenarios" / "calibration" / "defense_pact_post1945.yaml";
 
-CommandResult run_with_status(const std::vector<std::string>& args, const TempDir& dir,
-                              int status) {
-  CommandResult r = run_detsim(args, dir);
-  INFO("detsim stdout: " << r.out);
-  INFO("detsim stderr: " << r.err);
-  REQUIRE(r.exit.exited);
-  REQUIRE(r.exit.status == status);
-  return r;
-}
-
 // Two years rather than ten and a myopic challenger: the recovery test's trials are cheap
 // enough for the sanitizer build, and the honoring rule being fitted is the same.
 const std::string kShortSettings =

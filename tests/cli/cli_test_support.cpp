@@ -14,6 +14,20 @@
 
 namespace detsim::test {
 
+CommandResult run_with_status(const std::vector<std::string>& args, const TempDir& dir,
+                              int status) {
+  CommandResult r = run_detsim(args, dir);
+  INFO("detsim " << (args.empty() ? std::string() : args.front()) << " stdout: " << r.out);
+  INFO("detsim " << (args.empty() ? std::string() : args.front()) << " stderr: " << r.err);
+  REQUIRE(r.exit.exited);
+  REQUIRE(r.exit.status == status);
+  return r;
+}
+
+CommandResult run_ok(const std::vector<std::string>& args, const TempDir& dir) {
+  return run_with_status(args, dir, 0);
+}
+
 void write_text_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;

@@ -36,6 +36,11 @@ inline CommandResult run_detsim(const std::vector<std::string>& args, const Temp
   return run_command(argv, dir.path());
 }
 
+// run_detsim, requiring that it exits with `status` (its output shown if not).
+CommandResult run_with_status(const std::vector<std::string>& args, const TempDir& dir, int status);
+// run_with_status with status 0.
+CommandResult run_ok(const std::vector<std::string>& args, const TempDir& dir);
+
 void write_text_file(const std::filesystem::path& path, const std::string& text);
 
 // The files a run writing `out` keeps beside it while it runs: its temporary "OUT.XXXXXX.part"

@@ -29,14 +29,6 @@ std::filesystem::path write_posterior(const TempDir& dir, const std::string& nam
   return out;
 }
 
-CommandResult run_ok(const std::vector<std::string>& args, const TempDir& dir) {
-  const CommandResult r = run_detsim(args, dir);
-  INFO("detsim " << args.front() << " stderr: " << r.err);
-  REQUIRE(r.exit.exited);
-  REQUIRE(r.exit.status == 0);
-  return r;
-}
-
 std::vector<std::string> ukraine_run(const std::string& out, const std::string& trials) {
   return {"run", kUkraine.string(), "--trials", trials, "--quiet", "-o", out};
 }

@@ -30,13 +30,6 @@ const std::string kTarget = fmt::format(
     "precision={{half_width: {{attacked: {}, honored_when_tested.united_states: {}}}, step: {}}}",
     kAttacked, kHonored, kStep);
 
-void run_ok(const std::vector<std::string>& args, const TempDir& dir) {
-  const CommandResult r = run_detsim(args, dir);
-  INFO("detsim stderr: " << r.err);
-  REQUIRE(r.exit.exited);
-  REQUIRE(r.exit.status == 0);
-}
-
 std::vector<std::string> precision_run(const std::filesystem::path& out, int threads,
                                        int block_size, const std::string& target = kTarget) {
   return {"run",          kUkraine.string(),

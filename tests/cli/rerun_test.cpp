@@ -12,14 +12,6 @@ using Catch::Contains;
 
 namespace {
 
-CommandResult run_ok(const std::vector<std::string>& args, const TempDir& dir) {
-  CommandResult r = run_detsim(args, dir);
-  INFO("detsim " << args.front() << " stderr: " << r.err);
-  REQUIRE(r.exit.exited);
-  REQUIRE(r.exit.status == 0);
-  return r;
-}
-
 // Every shipped structure under European lead with a term of the scenario's own, so that names
 // carry both kinds of [...] and the resolved scenarios differ from the file in every way there is.
 // Blocks of 64 over two threads: the experiments' rows interleave in /trials.

@@ -13,14 +13,6 @@ using namespace detsim::test;
 
 namespace {
 
-CommandResult run_ok(const std::vector<std::string>& args, const TempDir& dir) {
-  CommandResult r = run_detsim(args, dir);
-  INFO("detsim stderr: " << r.err);
-  REQUIRE(r.exit.exited);
-  REQUIRE(r.exit.status == 0);
-  return r;
-}
-
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }

@@ -20,15 +20,6 @@ namespace {
 const std::filesystem::path kSweep =
     kSourceDir / "scenarios" / "studies" / "us_audience_cost_sweep.yaml";
 
-CommandResult run_with_status(const std::vector<std::string>& args, const TempDir& dir,
-                              int status) {
-  CommandResult r = run_detsim(args, dir);
-  INFO("detsim stderr: " << r.err);
-  REQUIRE(r.exit.exited);
-  REQUIRE(r.exit.status == status);
-  return r;
-}
-
 // A study of the default scenario, written beside it so that `scenario:` is a plain path.
 std::filesystem::path write_study(const TempDir& dir, const std::string& design) {
   const auto file = dir / "study.yaml";
