@@ -218,6 +218,11 @@ void ResultsWriter::Impl::write_out() {
   pipeline.write_all();
   extend_dimensions();
   detail::write_attribute(file, "trials_completed", static_cast<std::int64_t>(trials_written));
+  // As trials_completed for /trials: the rows a killed run's file holds for certain.
+  if (summary) {
+    detail::write_attribute(summary->group(), "rows_written",
+                            static_cast<std::int64_t>(summary->rows_written()));
+  }
   detail::flush(file);
   last_flush = std::chrono::steady_clock::now();
 }
@@ -394,6 +399,8 @@ void ResultsWriter::close(const TableSlices& summary, bool complete,
   impl.extend_dimensions();
   if (!impl.summary) impl.summary.emplace(impl.file, Impl::summary_so_far, summary.rows);
   for (std::size_t i = 0; i < summary.slices; ++i) impl.summary->append(summary.slice(i));
+  // Whole now: only a killed run's file needs to say how much of it there is.
+  detail::remove_attribute(impl.summary->group(), "rows_written");
   impl.summary->finish();
   impl.summary.reset();
   detail::move_link(impl.file, Impl::summary_so_far, "summary");

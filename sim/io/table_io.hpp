@@ -28,6 +28,7 @@ class TableAppender {
   TableAppender(const Object& parent, std::string_view name, std::size_t rows);
   void append(const ColumnBlock& slice);
   std::size_t rows_written() const { return written_; }
+  const Object& group() const { return group_; }
   // Closes the columns and the group; std::logic_error unless every row announced was written.
   void finish();
 
