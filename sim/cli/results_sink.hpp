@@ -16,6 +16,10 @@ class ResultsSink : public BlockSink {
               ProgressReport& progress)
       : writer_(writer), summary_(summary), stream_(stream), progress_(progress) {}
   void consume(const TrialBlock& block, const ColumnBlock& trials, const PathBlock& paths) override;
+  // Its summary is final: as an experiment that met its precision target is.
+  void failed(std::int32_t experiment, std::int64_t trials_run) override {
+    summary_.stop(static_cast<std::size_t>(experiment), trials_run);
+  }
   void assist() override { writer_.pack_queued_chunks(); }
   void progress(std::int64_t done, std::int64_t replayed, std::int64_t total,
                 double seconds) override {

@@ -146,7 +146,7 @@ std::size_t count_of(const ColumnBlock& rows, const std::string& pairing) {
 
 }  // namespace
 
-TEST_CASE("rows written as experiments finish are the whole table's, with stops and no pairing") {
+TEST_CASE("rows written as experiments finish are the whole table's with stops and no pairing") {
   // 11 experiments of 40 trials in blocks of 10 (experiment 2 of 30: unpaired), experiment 5
   // stopping at 20 trials and the baseline at 30 (each a precision stop), experiments 8 on
   // counting the mean's trials differently from the baseline (paired, then not).
@@ -187,7 +187,7 @@ TEST_CASE("the summary's held state stays near a slice of experiments as more of
   CHECK(large.most_held_bytes < large.whole_held_bytes / 4);
 }
 
-TEST_CASE("a released experiment's rows and half-widths are refused, and unfinished ones kept") {
+TEST_CASE("a released experiment's rows and half-widths are refused and unfinished ones kept") {
   const std::vector<Measure> ms = measures(1);
   SummaryAccumulator summary(ms, {2, 2, 2});
   ColumnBlock block({{"experiment", ColumnType::i32, "", ""},

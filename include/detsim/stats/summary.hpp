@@ -37,7 +37,8 @@ class SummaryAccumulator {
   // normal interval's for a mean, infinite while it has fewer than two values or they all agree
   // (no estimate of its spread yet, so no stop on a fluke); infinite while nothing counts.
   double half_width(std::size_t experiment, std::size_t measure) const;
-  // The experiment ran its first `trials_run` trials and no more (it met its precision target).
+  // The experiment ran its first `trials_run` trials and no more (it met its precision target,
+  // or a trial of the next failed).
   void stop(std::size_t experiment, std::int64_t trials_run);
   // How many leading experiments have final rows: each has had every trial it runs added (all
   // its trials, or its first trials_run once stopped), and so has the baseline, whose tally an
