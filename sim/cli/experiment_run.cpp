@@ -13,6 +13,7 @@
 #include "detsim/engine/ranks.hpp"
 #include "detsim/error.hpp"
 #include "detsim/io/output_file.hpp"
+#include "detsim/io/results_reader.hpp"
 #include "detsim/io/results_writer.hpp"
 #include "detsim/model/random_stream.hpp"
 #include "detsim/scenario/load.hpp"
@@ -20,6 +21,7 @@
 #include "precision_rule.hpp"
 #include "results_sink.hpp"
 #include "run_checks.hpp"
+#include "summary_stream.hpp"
 
 namespace detsim::cli {
 
@@ -202,8 +204,9 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
       x.progress_interval, stderr);
   RunResult result;
+  SummaryStream summary_stream(writer, summary, precision);
   {
-    ResultsSink sink(writer, summary, progress);
+    ResultsSink sink(writer, summary, summary_stream, progress);
     run_options.cancel = &cancel;
     result = simulation.run(run_options, sink);
   }
@@ -213,21 +216,16 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
                        with_columns(status_columns(result), precision.columns(result)));
   }
   test_kill_point("before-close");
-  // /summary a slice of experiments at a time: a study's thousands of points never hold every
-  // row of it at once.
-  constexpr std::size_t kSummarySlice = 64;
-  writer.close(TableSlices{count * measures.size(), (count + kSummarySlice - 1) / kSummarySlice,
-                           [&](std::size_t i) {
-                             return summary.table(i * kSummarySlice, (i + 1) * kSummarySlice);
-                           }},
-               result.complete, result.trials_completed);
+  // The /summary rows not written during the run (experiments unfinished, stopped or failed).
+  writer.close(summary_stream.rest(), result.complete, result.trials_completed);
   // A complete file needs no journal; a run stopped by a signal keeps it, for --resume.
   test_kill_point("after-rename");
   if (result.complete) journal.remove();
 
   if (!x.quiet && !run.quiet_tables) {
+    // Read back: the summary no longer holds the rows it wrote during the run.
     std::cout << format_structures_table(simulation.experiments_table()) << '\n'
-              << format_summary_table(summary.table(), names) << std::flush;
+              << format_summary_table(read_table(out, "summary"), names) << std::flush;
   }
   if (!result.complete) {
     std::cerr << fmt::format(

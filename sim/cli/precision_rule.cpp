@@ -51,10 +51,28 @@ PrecisionRule::PrecisionRule(const Simulation& simulation, SummaryAccumulator& s
 
 bool PrecisionRule::met(std::size_t e) const {
   if (measures_[e].empty()) return false;
+  if (e < kept_met_.size()) return kept_met_[e];
   for (std::size_t i = 0; i < measures_[e].size(); ++i) {
     if (!(summary_.half_width(e, measures_[e][i]) <= targets_[e][i])) return false;
   }
   return true;
+}
+
+double PrecisionRule::half_width(std::size_t e, std::size_t k) const {
+  if (e < kept_met_.size()) return kept_half_widths_[e * targeted_.size() + k];
+  return summary_.half_width(e, targeted_[k]);
+}
+
+void PrecisionRule::keep(std::size_t end) {
+  if (!any_) return;
+  for (std::size_t e = kept_met_.size(); e < end; ++e) {
+    // Each read while the summary still holds the experiment, before it is marked kept.
+    const bool was_met = met(e);
+    for (std::size_t k = 0; k < targeted_.size(); ++k) {
+      kept_half_widths_.push_back(half_width(e, k));
+    }
+    kept_met_.push_back(was_met);
+  }
 }
 
 bool PrecisionRule::enough(std::int32_t experiment, std::int64_t trials_run) {
@@ -89,7 +107,7 @@ ColumnBlock PrecisionRule::columns(const RunResult& result) const {
     if (!any_) continue;
     table.i8(1)[e] = measures_[e].empty() ? std::int8_t{-1} : std::int8_t{met(e)};
     for (std::size_t k = 0; k < targeted_.size(); ++k) {
-      table.f64(2 + k)[e] = summary_.half_width(e, targeted_[k]);
+      table.f64(2 + k)[e] = half_width(e, k);
     }
   }
   return table;

@@ -24,15 +24,23 @@ class PrecisionRule : public StoppingRule {
   // /experiments columns, once the run is over: trials_used; and, when an experiment has a
   // target, target_met and half_width.<measure> of every measure some experiment targets.
   ColumnBlock columns(const RunResult& result) const;
+  // The summary is about to drop the experiments before `end` (their rows are written): what
+  // columns() reports of them is kept here first.
+  void keep(std::size_t end);
 
  private:
   bool met(std::size_t experiment) const;
+  double half_width(std::size_t experiment, std::size_t k) const;
 
   SummaryAccumulator& summary_;
   bool any_ = false;
   std::vector<std::vector<std::size_t>> measures_;  // per experiment: rows of summary.measures()
   std::vector<std::vector<double>> targets_;        // their half-widths
   std::vector<std::size_t> targeted_;               // every measure some experiment targets
+  // Of the experiments kept (dropped by the summary): whether their targets were met, and
+  // [experiment * targeted_.size() + k] the half-width of targeted_[k].
+  std::vector<bool> kept_met_;
+  std::vector<double> kept_half_widths_;
 };
 
 }  // namespace detsim::cli

@@ -7,6 +7,8 @@ void ResultsSink::consume(const TrialBlock&, const ColumnBlock& trials, const Pa
   writer_.append_trials(trials);
   if (paths.rows() > 0) writer_.append_paths(paths);
   summary_.add(trials);
+  // Rows made final by this block, or by a precision stop after the last one.
+  stream_.write_finished();
 }
 
 }  // namespace detsim::cli

@@ -1,18 +1,25 @@
-// Where the blocks of a run go: the results file, the summary, and the progress report.
+// Where the blocks of a run go: the results file, the summary (its finished rows on to the file),
+// and the progress report.
 #pragma once
 
 #include "detsim/engine/simulation.hpp"
 #include "detsim/io/results_writer.hpp"
 #include "detsim/stats/summary.hpp"
 #include "progress.hpp"
+#include "summary_stream.hpp"
 
 namespace detsim::cli {
 
 class ResultsSink : public BlockSink {
  public:
-  ResultsSink(ResultsWriter& writer, SummaryAccumulator& summary, ProgressReport& progress)
-      : writer_(writer), summary_(summary), progress_(progress) {}
+  ResultsSink(ResultsWriter& writer, SummaryAccumulator& summary, SummaryStream& stream,
+              ProgressReport& progress)
+      : writer_(writer), summary_(summary), stream_(stream), progress_(progress) {}
   void consume(const TrialBlock& block, const ColumnBlock& trials, const PathBlock& paths) override;
+  // Its summary is final: as an experiment that met its precision target is.
+  void failed(std::int32_t experiment, std::int64_t trials_run) override {
+    summary_.stop(static_cast<std::size_t>(experiment), trials_run);
+  }
   void assist() override { writer_.pack_queued_chunks(); }
   void progress(std::int64_t done, std::int64_t replayed, std::int64_t total,
                 double seconds) override {
@@ -22,6 +29,7 @@ class ResultsSink : public BlockSink {
  private:
   ResultsWriter& writer_;
   SummaryAccumulator& summary_;
+  SummaryStream& stream_;
   ProgressReport& progress_;
 };
 

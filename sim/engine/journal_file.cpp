@@ -335,6 +335,9 @@ void JournalFile::start(const JournalIdentity& identity) {
   write_all(fd_, kMagic, sizeof kMagic, 0, path_);
   end_ = sizeof kMagic;
   append('I', identity_bytes(identity));
+  // The identity is the largest record by far (a study's every name and digest): its room is
+  // not kept through the run for blocks a fraction of its size.
+  std::vector<char>().swap(scratch_);
 }
 
 void JournalFile::append(char kind, const std::vector<char>& payload) {

@@ -420,8 +420,12 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       std::string& error = result.experiment_errors[e];
       ++blocks_consumed;
       if (finished[e]) return false;
-      if (error.empty() && !block.error.empty()) error = block.error;
       if (!error.empty()) return false;
+      if (!block.error.empty()) {
+        error = block.error;
+        sink.failed(at.experiment, result.trials_run[e]);
+        return false;
+      }
       sink.consume(at, block.trials, block.paths);
       result.trials_completed += at.trials;
       std::int64_t& run = result.trials_run[e];

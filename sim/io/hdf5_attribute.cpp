@@ -111,6 +111,13 @@ bool has_attribute(const Object& object, std::string_view name) {
                    "cannot look up attribute");
 }
 
+void remove_attribute(const Object& object, std::string_view name) {
+  if (!has_attribute(object, name)) return;
+  const std::string key(name);
+  check(H5Adelete(object.handle.get(), key.c_str()), where_attribute(object, name),
+        "cannot remove attribute");
+}
+
 void read_attribute(const Object& object, std::string_view name, std::int64_t& value) {
   read_number(object, name, false, H5T_NATIVE_INT64, &value);
 }

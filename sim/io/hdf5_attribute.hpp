@@ -25,6 +25,8 @@ inline void write_attribute(const Object& object, std::string_view name, const c
 }
 
 bool has_attribute(const Object& object, std::string_view name);
+// Removes the attribute if the object has it.
+void remove_attribute(const Object& object, std::string_view name);
 
 // Reading converts between integer widths (an int8 flag reads as int64) but never between numbers
 // and strings; RunError names the file, object and attribute when it is missing or mistyped.

@@ -118,6 +118,13 @@ void remove_link(const Object& parent, std::string_view name) {
         "cannot remove");
 }
 
+void move_link(const Object& parent, std::string_view from, std::string_view to) {
+  const std::string source(from), target(to);
+  check(H5Lmove(parent.handle.get(), source.c_str(), parent.handle.get(), target.c_str(),
+                H5P_DEFAULT, H5P_DEFAULT),
+        parent.child_path(from), "cannot rename to " + target);
+}
+
 void flush(const Object& file) {
   check(H5Fflush(file.handle.get(), H5F_SCOPE_LOCAL), file.file, "cannot flush file");
 }

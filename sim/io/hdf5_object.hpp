@@ -34,6 +34,9 @@ Object open_file_read_write(const std::filesystem::path& path);
 // Removes the link `name` under parent if there is one (HDF5 1.10 does not reclaim the space).
 void remove_link(const Object& parent, std::string_view name);
 
+// Renames the link `from` under parent to `to` (which must not exist): the object stays as it is.
+void move_link(const Object& parent, std::string_view from, std::string_view to);
+
 // Writes everything HDF5 holds in memory for this file to disk, so the file opens if the process
 // dies afterwards.
 void flush(const Object& file);

@@ -67,38 +67,41 @@ void write_table(const Object& parent, std::string_view name, const ColumnBlock&
   write_columns(create_group(parent, name), block);
 }
 
-void write_table_slices(const Object& parent, std::string_view name, std::size_t rows,
-                        std::size_t slices, const std::function<ColumnBlock(std::size_t)>& slice) {
-  const Object group = create_group(parent, name);
-  std::vector<ColumnInfo> schema;
-  std::vector<std::unique_ptr<ColumnDataset>> columns;
-  std::size_t written = 0;
-  for (std::size_t i = 0; i < slices; ++i) {
-    const ColumnBlock block = slice(i);
-    require_consistent(block, group.where());
-    if (i == 0) {
-      schema = block.schema();
-      for (const ColumnInfo& info : schema) {
-        // The length is known, so no chunk need be larger than the table itself.
-        const hsize_t chunk =
-            std::clamp<hsize_t>(chunk_rows_for(info.type, 0), 1, std::max<std::size_t>(1, rows));
-        columns.push_back(std::make_unique<ColumnDataset>(group, info, 0, chunk));
-      }
+TableAppender::TableAppender(const Object& parent, std::string_view name, std::size_t rows)
+    : group_(create_group(parent, name)), rows_(rows) {}
+
+void TableAppender::append(const ColumnBlock& slice) {
+  require_consistent(slice, group_.where());
+  if (columns_.empty() && schema_.empty()) {
+    schema_ = slice.schema();
+    for (const ColumnInfo& info : schema_) {
+      // The length is known, so no chunk need be larger than the table itself.
+      const hsize_t chunk =
+          std::clamp<hsize_t>(chunk_rows_for(info.type, 0), 1, std::max<std::size_t>(1, rows_));
+      columns_.push_back(std::make_unique<ColumnDataset>(group_, info, 0, chunk));
     }
-    const bool same = block.columns() == schema.size() &&
-                      std::equal(schema.begin(), schema.end(), block.schema().begin(),
-                                 [](const ColumnInfo& a, const ColumnInfo& b) {
-                                   return a.name == b.name && a.type == b.type;
-                                 });
-    if (!same) throw std::logic_error(group.where() + ": a slice of other columns than the first");
-    for (std::size_t c = 0; c < columns.size(); ++c) columns[c]->append(block, c);
-    written += block.rows();
   }
-  if (written != rows) {
-    throw std::logic_error(group.where() + ": slices of " + std::to_string(written) +
-                           " rows, not the " + std::to_string(rows) + " announced");
+  const bool same = slice.columns() == schema_.size() &&
+                    std::equal(schema_.begin(), schema_.end(), slice.schema().begin(),
+                               [](const ColumnInfo& a, const ColumnInfo& b) {
+                                 return a.name == b.name && a.type == b.type;
+                               });
+  if (!same) throw std::logic_error(group_.where() + ": a slice of other columns than the first");
+  if (written_ + slice.rows() > rows_) {
+    throw std::logic_error(group_.where() + ": slices of more than the " + std::to_string(rows_) +
+                           " rows announced");
   }
-  for (auto& column : columns) column->close();
+  for (std::size_t c = 0; c < columns_.size(); ++c) columns_[c]->append(slice, c);
+  written_ += slice.rows();
+}
+
+void TableAppender::finish() {
+  if (written_ != rows_) {
+    throw std::logic_error(group_.where() + ": slices of " + std::to_string(written_) +
+                           " rows, not the " + std::to_string(rows_) + " announced");
+  }
+  for (auto& column : columns_) column->close();
+  group_.handle.close(group_.where());
 }
 
 void write_columns(const Object& group, const ColumnBlock& block) {

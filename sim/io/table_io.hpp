@@ -2,10 +2,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "detsim/table/column_block.hpp"
+#include "hdf5_column.hpp"
 #include "hdf5_object.hpp"
 
 namespace detsim::detail {
@@ -17,10 +19,27 @@ void require_consistent(const ColumnBlock& block, std::string_view what);
 
 // Creates group `name` under parent with one chunked, compressed dataset per column of block.
 void write_table(const Object& parent, std::string_view name, const ColumnBlock& block);
-// As write_table, the table made a slice at a time by slice(i), i < slices, each with the same
-// columns, `rows` rows in all (std::logic_error otherwise): it is never held whole.
-void write_table_slices(const Object& parent, std::string_view name, std::size_t rows,
-                        std::size_t slices, const std::function<ColumnBlock(std::size_t)>& slice);
+// A table of `rows` rows in all written as write_table would, a slice at a time as its rows
+// become known, so it is never held whole: group `name` is created at once, its columns with the
+// first slice. Each slice must have the first one's columns, and finish() comes after the last
+// row (std::logic_error otherwise).
+class TableAppender {
+ public:
+  TableAppender(const Object& parent, std::string_view name, std::size_t rows);
+  void append(const ColumnBlock& slice);
+  std::size_t rows_written() const { return written_; }
+  const Object& group() const { return group_; }
+  // Closes the columns and the group; std::logic_error unless every row announced was written.
+  void finish();
+
+ private:
+  Object group_;
+  std::size_t rows_;
+  std::size_t written_ = 0;
+  std::vector<ColumnInfo> schema_;
+  std::vector<std::unique_ptr<ColumnDataset>> columns_;
+};
+
 // Adds block's columns to an existing group, as write_table writes them.
 void write_columns(const Object& group, const ColumnBlock& block);
 

@@ -14,7 +14,8 @@ PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int6
       end_(trials_),
       baseline_(baseline),
       waiting_(trials_.size()),
-      pairings_(trials_.size() * measures) {
+      pairings_(trials_.size()),
+      unpaired_(measures) {
   if (baseline_ >= trials_.size()) throw std::invalid_argument("no such baseline experiment");
   for (std::size_t e = 0; e < trials_.size(); ++e) {
     if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) pending_.insert(0);
@@ -30,7 +31,10 @@ std::int64_t PairedDifferences::limit(std::size_t e) const {
 }
 
 void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
-  if (measures_ == 0) return;
+  if (measures_ == 0) {
+    end_[experiment] = trials_run;
+    return;
+  }
   std::vector<std::size_t> affected;
   for (std::size_t e = 0; e < trials_.size(); ++e) {
     if (pairs(e) && (experiment == baseline_ || e == experiment)) affected.push_back(e);
@@ -62,6 +66,29 @@ std::size_t PairedDifferences::buffered_trials() const {
   std::size_t values = baseline_values_.values.size();
   for (const auto& q : waiting_) values += q.values.size();
   return values / measures_;
+}
+
+const PairedDifferences::Pairing& PairedDifferences::pairing(std::size_t experiment,
+                                                             std::size_t measure) const {
+  const std::vector<Pairing>& pairings = pairings_.at(experiment);
+  return (pairings.empty() ? unpaired_ : pairings).at(measure);
+}
+
+void PairedDifferences::release(std::size_t experiment) {
+  if (!waiting_.at(experiment).values.empty()) {
+    throw std::logic_error("summary: an experiment released with trials still to pair");
+  }
+  std::vector<Pairing>().swap(pairings_[experiment]);
+  std::vector<double>().swap(waiting_[experiment].values);
+}
+
+std::size_t PairedDifferences::held_bytes() const {
+  std::size_t bytes = baseline_values_.values.size() * sizeof(double) +
+                      pairings_.capacity() * sizeof(pairings_[0]) +
+                      waiting_.capacity() * sizeof(waiting_[0]);
+  for (const auto& p : pairings_) bytes += p.capacity() * sizeof(Pairing);
+  for (const auto& q : waiting_) bytes += q.values.capacity() * sizeof(double);
+  return bytes;
 }
 
 void PairedDifferences::add(std::size_t experiment, std::int64_t trial,
@@ -105,9 +132,13 @@ void PairedDifferences::add(std::size_t experiment, std::int64_t trial,
 }
 
 void PairedDifferences::pair(std::size_t e, const double* mine, std::size_t offset) {
+  std::vector<Pairing>& pairings = pairings_[e];
+  // Made at the experiment's first pair, not for every experiment at once: a study's points
+  // mostly run one at a time.
+  if (pairings.empty()) pairings.resize(measures_);
   for (std::size_t m = 0; m < measures_; ++m) {
     const double theirs = baseline_values_.values[offset + m];
-    Pairing& p = pairings_[e * measures_ + m];
+    Pairing& p = pairings[m];
     if (std::isnan(mine[m]) != std::isnan(theirs)) {
       p.matched = false;
     } else if (!std::isnan(mine[m])) {

@@ -3,8 +3,9 @@
 #include "detsim/stats/summary.hpp"
 
 #include <algorithm>
-
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace detsim {
 
@@ -12,10 +13,53 @@ SummaryAccumulator::SummaryAccumulator(std::vector<Measure> measures,
                                        std::vector<std::int64_t> trials, std::size_t baseline,
                                        bool pair_trials)
     : measures_(std::move(measures)),
-      tallies_(trials.size(), std::vector<Tally>(measures_.size())),
+      tallies_(trials.size()),
+      no_trials_(measures_.size()),
+      added_(trials.size(), 0),
       differences_(measures_.size(), std::move(trials), baseline),
       pair_trials_(pair_trials),
-      row_values_(measures_.size()) {}
+      row_values_(measures_.size()) {
+  advance_finished();  // experiments of no trials are final from the start
+}
+
+const std::vector<SummaryAccumulator::Tally>& SummaryAccumulator::tallies(std::size_t e) const {
+  if (released(e)) {
+    throw std::logic_error("summary: experiment " + std::to_string(e) +
+                           " was written and released");
+  }
+  const std::vector<Tally>& held = tallies_.at(e);
+  return held.empty() ? no_trials_ : held;
+}
+
+void SummaryAccumulator::stop(std::size_t experiment, std::int64_t trials_run) {
+  differences_.stop(experiment, trials_run);
+  advance_finished();
+}
+
+void SummaryAccumulator::advance_finished() {
+  const std::size_t b = differences_.baseline();
+  if (added_[b] < differences_.runs(b)) return;
+  while (finished_ < tallies_.size() && added_[finished_] >= differences_.runs(finished_)) {
+    ++finished_;
+  }
+}
+
+void SummaryAccumulator::release(std::size_t end) {
+  if (end > finished_) {
+    throw std::logic_error("summary: experiments released before their rows are final");
+  }
+  for (std::size_t e = released_; e < end; ++e) {
+    if (e != differences_.baseline()) std::vector<Tally>().swap(tallies_[e]);
+    differences_.release(e);
+  }
+  released_ = std::max(released_, end);
+}
+
+std::size_t SummaryAccumulator::held_bytes() const {
+  std::size_t bytes = tallies_.capacity() * sizeof(tallies_[0]) + differences_.held_bytes();
+  for (const auto& t : tallies_) bytes += t.capacity() * sizeof(Tally);
+  return bytes;
+}
 
 void SummaryAccumulator::add(const ColumnBlock& trials) {
   const std::size_t experiment_column = trials.index_of("experiment");
@@ -28,14 +72,21 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
   }
   for (std::size_t r = 0; r < trials.rows(); ++r) {
     const auto experiment = static_cast<std::size_t>(trials.i32(experiment_column)[r]);
-    auto& tallies = tallies_.at(experiment);
+    auto& held = tallies_.at(experiment);
+    if (held.size() != measures_.size()) {
+      tallies(experiment);  // released: throws
+      // Made at the experiment's first trial, not for every experiment at once: a study's
+      // points mostly run one at a time.
+      held.resize(measures_.size());
+    }
+    ++added_[experiment];
     for (std::size_t m = 0; m < measures_.size(); ++m) {
       const auto [column, given] = columns[m];
       const std::optional<double> x =
           measure_value(measures_[m], trials.number(column, r), trials.number(given, r));
       row_values_[m] = x ? *x : NAN;
       if (!x) continue;
-      Tally& t = tallies[m];
+      Tally& t = held[m];
       ++t.n;
       if (measures_[m].kind == MeasureKind::rate) {
         t.successes += *x != 0.0;
@@ -44,6 +95,7 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
     }
     differences_.add(experiment, trials.i32(trial_column)[r], row_values_);
   }
+  advance_finished();
 }
 
 Interval SummaryAccumulator::interval(const Tally& t, std::size_t measure) const {
@@ -52,7 +104,7 @@ Interval SummaryAccumulator::interval(const Tally& t, std::size_t measure) const
 }
 
 double SummaryAccumulator::half_width(std::size_t experiment, std::size_t measure) const {
-  const Tally& t = tallies_.at(experiment).at(measure);
+  const Tally& t = tallies(experiment).at(measure);
   const Interval ci = interval(t, measure);
   const double half = (ci.high - ci.low) / 2;
   if (std::isnan(half) || (measures_[measure].kind == MeasureKind::mean && half == 0)) {
@@ -82,12 +134,13 @@ ColumnBlock SummaryAccumulator::table(std::size_t first, std::size_t end) const 
        {"difference_n", ColumnType::i32, "trials paired (0 unless pairing is paired)", ""}});
   end = std::min(end, tallies_.size());
   first = std::min(first, end);
+
   out.resize((end - first) * measures_.size());
   const std::size_t b = differences_.baseline();
   std::size_t row = 0;
   for (std::size_t e = first; e < end; ++e) {
     for (std::size_t m = 0; m < measures_.size(); ++m, ++row) {
-      const Tally& t = tallies_[e][m];
+      const Tally& t = tallies(e)[m];
       const bool is_rate = measures_[m].kind == MeasureKind::rate;
       const Interval ci = interval(t, m);
       out.i32(0)[row] = static_cast<std::int32_t>(e);
@@ -114,7 +167,7 @@ ColumnBlock SummaryAccumulator::table(std::size_t first, std::size_t end) const 
         dci = d.interval();
         pairs = d.count();
       } else {
-        const Tally& base = tallies_[b][m];
+        const Tally& base = tallies(b)[m];
         out.str(9)[row] = "unpaired";
         if (t.n > 0 && base.n > 0) {
           difference = is_rate

@@ -1,5 +1,6 @@
 // A failure while running (the sink cannot write, say) reaches the caller as the exception it
 // was, with every worker joined and no block filled twice, whatever the thread count.
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -114,5 +115,54 @@ TEST_CASE(
     CHECK_THROWS_WITH(simulation.run(o, failing), "cannot pack");
     // The failure stops the workers long before the other hundred blocks are done.
     CHECK(failing.blocks.size() < static_cast<std::size_t>(blocks));
+  }
+}
+
+namespace {
+
+// Records the failures it is told of, and the experiment of every block after each.
+class FailureSink : public CollectingSink {
+ public:
+  void consume(const TrialBlock& block, const ColumnBlock& trials,
+               const PathBlock& paths) override {
+    for (const auto& [experiment, trials_run] : failures) {
+      if (experiment == block.experiment) blocks_after_failure++;
+    }
+    CollectingSink::consume(block, trials, paths);
+  }
+  void failed(std::int32_t experiment, std::int64_t trials_run) override {
+    failures.emplace_back(experiment, trials_run);
+  }
+  std::vector<std::pair<std::int32_t, std::int64_t>> failures;
+  int blocks_after_failure = 0;
+};
+
+}  // namespace
+
+TEST_CASE("the sink is told once when an experiment fails and of the trials it was handed") {
+  // A guarantor's war cost of 1e308 a month overflows to inf once it fights: its trials fail.
+  // Guarantors that weigh costs would never fight at that price, so they weigh none here.
+  const auto load = [](const std::string& war_cost) {
+    LoadOptions options;
+    options.overrides = {"trials=400", "dynamics.cost_weight=0",
+                         "dynamics.guarantor_war_cost=" + war_cost};
+    options.structure = "nato_article5";
+    return load_scenario(std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml", options);
+  };
+  const Simulation simulation({{"a", load("0.02")}, {"b", load("1e308")}, {"c", load("0.05")}});
+  for (const int threads : {1, 3}) {
+    FailureSink sink;
+    RunOptions o;
+    o.threads = threads;
+    o.block_size = 16;
+    const RunResult result = simulation.run(o, sink);
+    REQUIRE(result.failed_experiments() == 1);
+    REQUIRE(sink.failures.size() == 1);
+    CHECK(sink.failures[0].first == 1);
+    CHECK(sink.failures[0].second == result.trials_run[1]);
+    CHECK(result.trials_run[1] < 400);
+    CHECK(sink.blocks_after_failure == 0);
+    const std::vector<double> experiment = sink.column("experiment");
+    CHECK(std::count(experiment.begin(), experiment.end(), 1.0) == result.trials_run[1]);
   }
 }

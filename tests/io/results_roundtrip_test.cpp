@@ -4,7 +4,9 @@
 
 #include <regex>
 
+#include "../../sim/io/hdf5_attribute.hpp"
 #include "../../sim/io/hdf5_handle.hpp"
+#include "../../sim/io/hdf5_object.hpp"
 #include "detsim/io/results_reader.hpp"
 #include "detsim/io/results_writer.hpp"
 #include "io_test_support.hpp"
@@ -51,6 +53,25 @@ void check_trial_rows(const ColumnBlock& trials, std::size_t rows) {
     CHECK(trials.i32(outcome)[r] == outcome_of(r));
     CHECK(trials.str(note)[r] == note_of(r));
   }
+}
+
+// Row r of test_summary(), alone: a slice as /summary is written.
+ColumnBlock row_of(std::size_t r) {
+  const ColumnBlock whole = test_summary();
+  ColumnBlock one(whole.schema());
+  one.resize(1);
+  one.i32(0)[0] = whole.i32(0)[r];
+  one.str(1)[0] = whole.str(1)[r];
+  one.f64(2)[0] = whole.f64(2)[r];
+  one.i32(3)[0] = whole.i32(3)[r];
+  return one;
+}
+
+std::int64_t summary_rows_written(const std::filesystem::path& file) {
+  const detail::Object h5 = detail::open_file_read_only(file);
+  std::int64_t rows = -1;
+  detail::read_attribute(detail::open_group(h5, "summary_so_far"), "rows_written", rows);
+  return rows;
 }
 
 }  // namespace
@@ -207,15 +228,6 @@ TEST_CASE("a generated column of /experiments holds every row it was made with, 
 TEST_CASE("a /summary written in slices reads back as the table written whole") {
   TempDir dir;
   const ColumnBlock whole = test_summary();
-  const auto row_of = [&](std::size_t r) {
-    ColumnBlock one(whole.schema());
-    one.resize(1);
-    one.i32(0)[0] = whole.i32(0)[r];
-    one.str(1)[0] = whole.str(1)[r];
-    one.f64(2)[0] = whole.f64(2)[r];
-    one.i32(3)[0] = whole.i32(3)[r];
-    return one;
-  };
   {
     ResultsWriter writer = open_test_writer(dir / "sliced.h5", false);
     writer.close(TableSlices{whole.rows(), whole.rows(), row_of}, true, 0);
@@ -234,6 +246,44 @@ TEST_CASE("a /summary written in slices reads back as the table written whole") 
     }
   }
   CHECK(sliced.str(sliced.index_of("outcome")) == whole.str(1));
+}
+
+TEST_CASE("/summary rows written during the run are /summary_so_far until the file is closed") {
+  TempDir dir;
+  const ColumnBlock whole = test_summary();
+  REQUIRE(whole.rows() >= 3);
+  std::filesystem::path killed;
+  {
+    // Left without close(), as a killed run leaves its file (its last flush).
+    ResultsWriter writer = open_test_writer(dir / "killed.h5", false);
+    writer.flush_every(std::chrono::seconds(0));
+    writer.append_summary(row_of(0), whole.rows());
+    writer.append_summary(row_of(1), whole.rows());
+    killed = writer.temporary_path();
+  }
+  CHECK_FALSE(has_group(killed, "summary"));
+  REQUIRE(has_group(killed, "summary_so_far"));
+  CHECK(summary_rows_written(killed) == 2);
+  const ColumnBlock so_far = read_table(killed, "summary_so_far");
+  CHECK(so_far.str(so_far.index_of("outcome")) == std::vector<std::string>{"deterred", "war"});
+  CHECK(so_far.i32(so_far.index_of("n")) == std::vector<std::int32_t>{10, 10});
+
+  {
+    ResultsWriter writer = open_test_writer(dir / "closed.h5", false);
+    writer.flush_every(std::chrono::seconds(0));
+    writer.append_summary(row_of(0), whole.rows());
+    writer.append_summary(row_of(1), whole.rows());
+    writer.close(TableSlices{whole.rows() - 2, whole.rows() - 2,
+                             [](std::size_t i) { return row_of(2 + i); }},
+                 true, 0);
+  }
+  CHECK_FALSE(has_group(dir / "closed.h5", "summary_so_far"));
+  const ColumnBlock read = read_table(dir / "closed.h5", "summary");
+  REQUIRE(read.rows() == whole.rows());
+  CHECK(read.str(read.index_of("outcome")) == whole.str(1));
+  CHECK(read.f64(read.index_of("mean")) == whole.f64(2));
+  const detail::Object h5 = detail::open_file_read_only(dir / "closed.h5");
+  CHECK_FALSE(detail::has_attribute(detail::open_group(h5, "summary"), "rows_written"));
 }
 
 TEST_CASE("a /summary whose slices do not add up to the rows announced is refused") {

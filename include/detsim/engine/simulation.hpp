@@ -46,6 +46,10 @@ class BlockSink {
   virtual ~BlockSink() = default;
   virtual void consume(const TrialBlock& block, const ColumnBlock& trials,
                        const PathBlock& paths) = 0;
+  // A trial of the experiment failed, in a block the sink is not handed: the experiment runs
+  // no more than the trials_run trials of the blocks before it, so what the sink has of it is
+  // final. Called once, in block order.
+  virtual void failed(std::int32_t /*experiment*/, std::int64_t /*trials_run*/) {}
   // Called on each worker thread after each block it computes, concurrently with consume() and
   // with the other workers: work the sink can spread over the run's threads (packing chunks of
   // the results file), so the thread that consumes does not have to do it all. Must be

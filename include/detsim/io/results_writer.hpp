@@ -116,7 +116,13 @@ class ResultsWriter {
   // block must have the path_variables and path_months given to the constructor; an empty block
   // is accepted (and ignored) when the writer records no paths.
   void append_paths(const PathBlock& block);
-  // Writes /summary, the root attributes complete and trials_completed, closes and renames.
+  // /summary a slice at a time while the run goes on (the rows of the leading experiments once
+  // they are final), `rows` rows in all, the same on every call; close() is handed the rest.
+  // Until then the rows are kept as /summary_so_far, so that a killed run's file holds no
+  // /summary to be mistaken for the whole.
+  void append_summary(const ColumnBlock& slice, std::size_t rows);
+  // Writes /summary (the rows not appended before), the root attributes complete and
+  // trials_completed, closes and renames.
   void close(const ColumnBlock& summary, bool complete, std::int64_t trials_completed);
   void close(const TableSlices& summary, bool complete, std::int64_t trials_completed);
 

@@ -35,14 +35,20 @@ class PairedDifferences {
     bool matched = true;     // false once a trial counts in one experiment and not the other
   };
   std::size_t baseline() const { return baseline_; }
-  const Pairing& pairing(std::size_t experiment, std::size_t measure) const {
-    return pairings_[experiment * measures_ + measure];
-  }
+  // Trials the experiment runs: all its trials, or its first trials_run once stopped.
+  std::int64_t runs(std::size_t experiment) const { return end_[experiment]; }
+  const Pairing& pairing(std::size_t experiment, std::size_t measure) const;
   // A paired estimate stands for the measure when both experiments ran the same trials and
   // counted the same ones (possibly none).
   bool paired(std::size_t experiment, std::size_t measure) const;
   // Values held, waiting for their partner (for the memory test).
   std::size_t buffered_trials() const;
+  // The experiment's pairings are written and no longer asked for: their room is given back
+  // (pairing() of it then reads as before its first pair). Its trials must all have come, and
+  // been paired.
+  void release(std::size_t experiment);
+  // Bytes held for pairings and values waiting (for the memory test).
+  std::size_t held_bytes() const;
 
  private:
   // A run of consecutive trials' values, first_trial onwards, `measures_` values each. The
@@ -75,7 +81,9 @@ class PairedDifferences {
   // trial still needed. A study has thousands of experiments, so the least is not searched for at
   // every trial.
   std::multiset<std::int64_t> pending_;
-  std::vector<Pairing> pairings_;
+  // [experiment][measure]: empty before the experiment's first pair and once released.
+  std::vector<std::vector<Pairing>> pairings_;
+  std::vector<Pairing> unpaired_;  // what an experiment's pairings are before its first pair
 };
 
 }  // namespace detsim

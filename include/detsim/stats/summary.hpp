@@ -37,10 +37,21 @@ class SummaryAccumulator {
   // normal interval's for a mean, infinite while it has fewer than two values or they all agree
   // (no estimate of its spread yet, so no stop on a fluke); infinite while nothing counts.
   double half_width(std::size_t experiment, std::size_t measure) const;
-  // The experiment ran its first `trials_run` trials and no more (it met its precision target).
-  void stop(std::size_t experiment, std::int64_t trials_run) {
-    differences_.stop(experiment, trials_run);
-  }
+  // The experiment ran its first `trials_run` trials and no more (it met its precision target,
+  // or a trial of the next failed).
+  void stop(std::size_t experiment, std::int64_t trials_run);
+  // How many leading experiments have final rows: each has had every trial it runs added (all
+  // its trials, or its first trials_run once stopped), and so has the baseline, whose tally an
+  // unpaired difference reads (its pairings are then complete too: trials are paired as soon as
+  // both are here). Under the engine's block order they finish in order, in the last round.
+  std::size_t finished() const { return finished_; }
+  // Experiments [0, end) (end <= finished()) are written: their tallies and pairings are dropped,
+  // but the baseline's tally, which later unpaired rows read. Their table() and half_width() are
+  // then a std::logic_error. A study's thousands of points so hold the unfinished few.
+  void release(std::size_t end);
+  // Bytes held for the experiments' tallies, pairings and trials waiting to be paired (for the
+  // memory test): it shrinks as experiments are released.
+  std::size_t held_bytes() const;
   const std::vector<Measure>& measures() const { return measures_; }
   // Trials' values held until their baseline trial comes (about one round of blocks).
   std::size_t buffered_trials() const { return differences_.buffered_trials(); }
@@ -51,8 +62,19 @@ class SummaryAccumulator {
     RunningMean running;
   };
   Interval interval(const Tally& t, std::size_t measure) const;
+  // Experiment e's tallies (no_trials_ before its first trial), a std::logic_error once
+  // released.
+  const std::vector<Tally>& tallies(std::size_t e) const;
+  bool released(std::size_t e) const { return e < released_ && e != differences_.baseline(); }
+  // Moves finished_ past every experiment now final.
+  void advance_finished();
   std::vector<Measure> measures_;
-  std::vector<std::vector<Tally>> tallies_;  // [experiment][measure]
+  // [experiment][measure]: empty before the experiment's first trial and once released.
+  std::vector<std::vector<Tally>> tallies_;
+  std::vector<Tally> no_trials_;
+  std::vector<std::int64_t> added_;  // trials added, per experiment
+  std::size_t finished_ = 0;
+  std::size_t released_ = 0;
   PairedDifferences differences_;
   bool pair_trials_;
   std::vector<double> row_values_;  // one trial's measure values, reused

@@ -1,0 +1,210 @@
+// The summary written as experiments finish: the rows a run streams out, releasing each slice of
+// finished experiments, are the rows of the whole table, and what the summary holds then stays
+// near the few experiments still running instead of growing with every experiment.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "detsim/stats/summary.hpp"
+
+using namespace detsim;
+
+namespace {
+
+// Per measure pair: a rate of x > 0.5 over every trial, and the mean of x over the trials where
+// g is set (so two experiments can count different trials: no pairing then).
+std::vector<Measure> measures(std::size_t pairs) {
+  std::vector<Measure> out;
+  for (std::size_t i = 0; i < pairs; ++i) {
+    const std::string k = std::to_string(i);
+    out.push_back({"high" + k, MeasureKind::rate, "", "x", Transform::at_least, 0.5, "", {}});
+    out.push_back({"x_given" + k, MeasureKind::mean, "", "x", Transform::identity, 0, "g", {}});
+  }
+  return out;
+}
+
+// A value in [0, 1) that depends on (experiment, trial) alone, as a trial's draws do.
+double draw(std::size_t e, std::int64_t t, std::uint64_t salt) {
+  std::uint64_t z = (static_cast<std::uint64_t>(e) << 32) ^ static_cast<std::uint64_t>(t) ^ salt;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+struct Run {
+  std::vector<std::int64_t> trials;      // per experiment
+  std::int64_t block = 10;               // trials per block
+  std::vector<std::int64_t> stops;       // per experiment: trials after which it stops (or trials)
+  std::size_t g_differs_from = 1 << 30;  // experiments from here count g on odd trials only
+};
+
+struct Streamed {
+  ColumnBlock rows;  // every row, as written: slices during the run, the rest at the end
+  ColumnBlock whole;
+  std::size_t most_held_bytes = 0;
+  std::size_t whole_held_bytes = 0;
+};
+
+// Feeds both accumulators the blocks in the engine's order (block k of every experiment before
+// block k + 1 of any), one releasing each slice of `slice` finished experiments as it writes it.
+Streamed stream(const Run& run, std::size_t measure_pairs, std::size_t slice = 4) {
+  const std::vector<Measure> ms = measures(measure_pairs);
+  SummaryAccumulator streamed(ms, run.trials), whole(ms, run.trials);
+  ColumnBlock block({{"experiment", ColumnType::i32, "", ""},
+                     {"trial", ColumnType::i32, "", ""},
+                     {"x", ColumnType::f64, "", ""},
+                     {"g", ColumnType::i8, "", ""}});
+  Streamed out{ColumnBlock(), ColumnBlock(), 0, 0};
+  std::vector<ColumnBlock> written;
+  std::size_t released = 0;
+  const auto write_finished = [&] {
+    while (streamed.finished() >= released + slice) {
+      written.push_back(streamed.table(released, released + slice));
+      streamed.release(released + slice);
+      released += slice;
+    }
+  };
+  std::int64_t most = 0;
+  for (const std::int64_t t : run.trials) most = std::max(most, t);
+  for (std::int64_t first = 0; first < most; first += run.block) {
+    for (std::size_t e = 0; e < run.trials.size(); ++e) {
+      if (first >= run.stops[e]) continue;
+      const std::int64_t n = std::min(run.block, run.trials[e] - first);
+      block.resize(static_cast<std::size_t>(n));
+      for (std::int64_t i = 0; i < n; ++i) {
+        const auto r = static_cast<std::size_t>(i);
+        const std::int64_t t = first + i;
+        block.i32(0)[r] = static_cast<std::int32_t>(e);
+        block.i32(1)[r] = static_cast<std::int32_t>(t);
+        block.f64(2)[r] = draw(e, t, 1);
+        block.i8(3)[r] = e >= run.g_differs_from ? static_cast<std::int8_t>(t % 2)
+                                                 : static_cast<std::int8_t>(draw(0, t, 2) < 0.7);
+      }
+      streamed.add(block);
+      whole.add(block);
+      if (first + n == run.stops[e] && run.stops[e] < run.trials[e]) {
+        streamed.stop(e, run.stops[e]);
+        whole.stop(e, run.stops[e]);
+      }
+      write_finished();
+      out.most_held_bytes = std::max(out.most_held_bytes, streamed.held_bytes());
+    }
+  }
+  REQUIRE(streamed.finished() == run.trials.size());
+  const std::size_t rest = run.trials.size() - released;
+  for (std::size_t i = 0; i < rest; i += slice) {
+    written.push_back(streamed.table(released + i, released + i + slice));
+  }
+  out.whole = whole.table();
+  out.whole_held_bytes = whole.held_bytes();
+  out.rows = ColumnBlock(out.whole.schema());
+  std::size_t rows = 0;
+  for (const ColumnBlock& w : written) rows += w.rows();
+  out.rows.resize(rows);
+  std::size_t at = 0;
+  for (const ColumnBlock& w : written) {
+    for (std::size_t r = 0; r < w.rows(); ++r, ++at) {
+      for (std::size_t c = 0; c < w.columns(); ++c) {
+        if (w.schema()[c].type == ColumnType::str) {
+          out.rows.str(c)[at] = w.str(c)[r];
+        } else if (w.schema()[c].type == ColumnType::i32) {
+          out.rows.i32(c)[at] = w.i32(c)[r];
+        } else {
+          out.rows.f64(c)[at] = w.f64(c)[r];
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Every value equal, bit for bit (NaN where the other is NaN).
+void require_same_rows(const ColumnBlock& a, const ColumnBlock& b) {
+  REQUIRE(a.rows() == b.rows());
+  REQUIRE(a.columns() == b.columns());
+  for (std::size_t c = 0; c < a.columns(); ++c) {
+    for (std::size_t r = 0; r < a.rows(); ++r) {
+      INFO("row " << r << ", column " << a.schema()[c].name);
+      if (a.schema()[c].type == ColumnType::str) {
+        REQUIRE(a.str(c)[r] == b.str(c)[r]);
+      } else {
+        const double x = a.number(c, r), y = b.number(c, r);
+        REQUIRE((x == y || (std::isnan(x) && std::isnan(y))));
+      }
+    }
+  }
+}
+
+std::size_t count_of(const ColumnBlock& rows, const std::string& pairing) {
+  const std::vector<std::string>& column = rows.str(rows.index_of("pairing"));
+  return static_cast<std::size_t>(std::count(column.begin(), column.end(), pairing));
+}
+
+}  // namespace
+
+TEST_CASE("rows written as experiments finish are the whole table's with stops and no pairing") {
+  // 11 experiments of 40 trials in blocks of 10 (experiment 2 of 30: unpaired), experiment 5
+  // stopping at 20 trials and the baseline at 30 (each a precision stop), experiments 8 on
+  // counting the mean's trials differently from the baseline (paired, then not).
+  Run run;
+  run.trials.assign(11, 40);
+  run.trials[2] = 30;
+  run.stops = run.trials;
+  run.stops[5] = 20;
+  run.stops[0] = 30;
+  run.g_differs_from = 8;
+  const Streamed s = stream(run, 1);
+  require_same_rows(s.rows, s.whole);
+  // Every kind of row is among them.
+  CHECK(count_of(s.whole, "paired") > 0);
+  CHECK(count_of(s.whole, "unpaired") >= 2 + 3);
+  CHECK(count_of(s.whole, "baseline") == 2);
+  const std::vector<std::int32_t>& n = s.whole.i32(s.whole.index_of("n"));
+  CHECK(n[5 * 2] == 20);  // the stopped experiment's rate counts its 20 trials
+}
+
+TEST_CASE("the summary's held state stays near a slice of experiments as more of them finish") {
+  // A study's shape: many experiments of one block each, so each finishes as it comes.
+  const auto held = [](std::size_t experiments) {
+    Run run;
+    run.trials.assign(experiments, 10);
+    run.stops = run.trials;
+    return stream(run, 8, 16);
+  };
+  const Streamed small = held(500), large = held(2000);
+  require_same_rows(large.rows, large.whole);
+  // Per extra experiment, the whole table holds its tallies and pairings (16 measures of them);
+  // the streamed one only a few counters, the rest going with each written slice.
+  const double whole_each =
+      static_cast<double>(large.whole_held_bytes - small.whole_held_bytes) / 1500.0;
+  const double streamed_each =
+      static_cast<double>(large.most_held_bytes) - static_cast<double>(small.most_held_bytes);
+  CHECK(streamed_each / 1500.0 < whole_each / 8);
+  CHECK(large.most_held_bytes < large.whole_held_bytes / 4);
+}
+
+TEST_CASE("a released experiment's rows and half-widths are refused and unfinished ones kept") {
+  const std::vector<Measure> ms = measures(1);
+  SummaryAccumulator summary(ms, {2, 2, 2});
+  ColumnBlock block({{"experiment", ColumnType::i32, "", ""},
+                     {"trial", ColumnType::i32, "", ""},
+                     {"x", ColumnType::f64, "", ""},
+                     {"g", ColumnType::i8, "", ""}});
+  block.resize(4);
+  block.i32(0) = {0, 0, 1, 1};
+  block.i32(1) = {0, 1, 0, 1};
+  block.f64(2) = {0.2, 0.9, 0.4, 0.6};
+  block.i8(3) = {1, 1, 1, 1};
+  summary.add(block);
+  CHECK(summary.finished() == 2);
+  CHECK_THROWS_AS(summary.release(3), std::logic_error);  // experiment 2 has run nothing
+  summary.release(2);
+  CHECK_THROWS_AS(summary.table(1, 2), std::logic_error);
+  CHECK_THROWS_AS(summary.half_width(1, 0), std::logic_error);
+  CHECK(summary.half_width(0, 0) > 0);        // the baseline's tally stays: unpaired rows read it
+  CHECK(summary.table(2, 3).i32(6)[0] == 0);  // experiment 2: no trial counted yet
+}
