@@ -204,7 +204,10 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
       x.progress_interval, stderr);
   RunResult result;
-  SummaryStream summary_stream(writer, summary, precision);
+  SummaryStream summary_stream(
+      summary,
+      [&writer](const ColumnBlock& slice, std::size_t rows) { writer.append_summary(slice, rows); },
+      [&precision](std::size_t end) { precision.keep(end); });
   {
     ResultsSink sink(writer, summary, summary_stream, progress);
     run_options.cancel = &cancel;
