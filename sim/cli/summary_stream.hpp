@@ -28,6 +28,8 @@ class SummaryStream {
   void write_finished();
   // The rows not yet written, a slice at a time, for ResultsWriter::close.
   TableSlices rest() const;
+  // Experiments whose rows were written (and dropped by the summary) during the run.
+  std::size_t written() const { return written_; }
 
   // Experiments a slice holds: few HDF5 calls, and a few hundred rows held at a time. The same
   // slices whether written during the run or at its close.
