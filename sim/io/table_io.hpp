@@ -27,6 +27,8 @@ class TableAppender {
  public:
   TableAppender(const Object& parent, std::string_view name, std::size_t rows);
   void append(const ColumnBlock& slice);
+  // Rows announced, and written so far.
+  std::size_t rows() const { return rows_; }
   std::size_t rows_written() const { return written_; }
   const Object& group() const { return group_; }
   // Closes the columns and the group; std::logic_error unless every row announced was written.
