@@ -284,6 +284,10 @@ TEST_CASE("a released experiment's rows and half-widths are refused and unfinish
   summary.release(2);
   CHECK_THROWS_AS(summary.table(1, 2), std::logic_error);
   CHECK_THROWS_AS(summary.half_width(1, 0), std::logic_error);
+  ColumnBlock late = block;  // a trial of experiment 1 after its rows were written
+  late.resize(1);
+  late.i32(0)[0] = 1;
+  CHECK_THROWS_AS(summary.add(late), std::logic_error);
   CHECK(summary.half_width(0, 0) > 0);        // the baseline's tally stays: unpaired rows read it
   CHECK(summary.table(2, 3).i32(6)[0] == 0);  // experiment 2: no trial counted yet
 }
