@@ -168,14 +168,15 @@ TEST_CASE("a study's streamed summary equals its trials' at 1 and 2 threads and 
   }
 }
 
-TEST_CASE("a study killed after some summary slices were written resumes to the same file",
+TEST_CASE("a study killed in its last round of blocks resumes to the same file",
           "[cli][study][precision]") {
   const TempDir dir;
   const auto study = write_study(dir);
   const auto reference = dir / "reference.h5";
   run_study(study, reference, 2, 16, dir);
-  // 4 rounds of 132 blocks (one of each point per round): the leading points finish, and their
-  // slices are written, in the last round, or earlier as they stop or fail.
+  // 4 rounds of 132 blocks (one of each point per round): by block 480 every point of the first
+  // slice has stopped, failed or run its last block, so the killed run had written that slice
+  // (to HDF5's cache: a run this short may never flush it), and the resumed one writes it again.
   const auto out = dir / "out.h5";
   ::setenv("DETSIM_TEST_KILL_AT", "journal-record:480", 1);
   const CommandResult killed = run_detsim(study_run(study, out, 2, 16), dir);
