@@ -526,16 +526,18 @@ def load_summary(path):
     """/summary as a DataFrame: experiment, structure, experiment_label, outcome (the measure's
     name, e.g. attacked, outcome.deterred, cost.united_states), mean, ci_low, ci_high, n.
 
-    A run stopped part-way has no /summary (it is written when the run closes): this raises
-    DetsimResultsError then; summarize_trials(load_trials(path)) estimates the same measures
-    from the trials, by the definitions the file carries in /measures.
+    A run killed part-way has no /summary (the rows of the experiments it had finished are in
+    /summary_so_far, its first rows_written rows, renamed /summary when the run closes): this
+    raises DetsimResultsError then; summarize_trials(load_trials(path)) estimates the same
+    measures from the trials, by the definitions the file carries in /measures.
     """
     path = os.fspath(path)
     with _open(path) as f:
         if "summary" not in f:
             raise DetsimResultsError(
-                f"cannot read the summary of {path}: it has no /summary group (written when a "
-                f"run finishes; use summarize_trials(load_trials(path)) for a stopped run)")
+                f"cannot read the summary of {path}: it has no /summary group (a run renames "
+                f"/summary_so_far, the rows of the experiments it had finished, to /summary "
+                f"when it closes; use summarize_trials(load_trials(path)) for a killed run)")
         cols, _ = _read_table(f, "summary", path)
         exp = _experiments_frame(f, path)
     missing = {"experiment", "outcome", "mean", "ci_low", "ci_high", "n"} - set(cols)

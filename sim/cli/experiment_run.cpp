@@ -96,6 +96,18 @@ std::string digest_of(const std::string& yaml) {
   return fmt::format("{:016x}, {} bytes", stream_key(yaml), yaml.size());
 }
 
+// /summary of a closed file, for a run with tables to print and so many experiments that the
+// summary dropped the rows it wrote: a failure to read it back is only warned of, the file
+// written being what the run is for (no table then).
+ColumnBlock read_summary_back(const std::filesystem::path& out) {
+  try {
+    return read_table(out, "summary");
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("detsim: warning: cannot print the summary table: {}\n", e.what());
+    return ColumnBlock();
+  }
+}
+
 }  // namespace
 
 int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
@@ -204,7 +216,10 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       progress_style(x.quiet ? ProgressMode::none : x.progress, isatty(STDERR_FILENO)),
       x.progress_interval, stderr);
   RunResult result;
-  SummaryStream summary_stream(writer, summary, precision);
+  SummaryStream summary_stream(
+      summary,
+      [&writer](const ColumnBlock& slice, std::size_t rows) { writer.append_summary(slice, rows); },
+      [&precision](std::size_t end) { precision.keep(end); });
   {
     ResultsSink sink(writer, summary, summary_stream, progress);
     run_options.cancel = &cancel;
@@ -216,16 +231,24 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
                        with_columns(status_columns(result), precision.columns(result)));
   }
   test_kill_point("before-close");
-  // The /summary rows not written during the run (experiments unfinished, stopped or failed).
+  // Runs whose tables are printed have too few experiments for a slice to have been written
+  // during the run, so the summary still holds every row: printed from them, a completed run
+  // does not depend on reading its own file back.
+  const bool print_tables = !x.quiet && !run.quiet_tables;
+  ColumnBlock printed_summary;
+  if (print_tables && summary_stream.written() == 0) printed_summary = summary.table();
+  // The rows not written during the run: the last partial slice, and everything from the first
+  // unfinished experiment on (stopped, failed or still short of trials at the end).
   writer.close(summary_stream.rest(), result.complete, result.trials_completed);
   // A complete file needs no journal; a run stopped by a signal keeps it, for --resume.
   test_kill_point("after-rename");
   if (result.complete) journal.remove();
 
-  if (!x.quiet && !run.quiet_tables) {
-    // Read back: the summary no longer holds the rows it wrote during the run.
-    std::cout << format_structures_table(simulation.experiments_table()) << '\n'
-              << format_summary_table(read_table(out, "summary"), names) << std::flush;
+  if (print_tables) {
+    std::cout << format_structures_table(simulation.experiments_table()) << '\n';
+    if (summary_stream.written() > 0) printed_summary = read_summary_back(out);
+    if (printed_summary.columns() > 0) std::cout << format_summary_table(printed_summary, names);
+    std::cout << std::flush;
   }
   if (!result.complete) {
     std::cerr << fmt::format(

@@ -16,9 +16,11 @@ class ResultsSink : public BlockSink {
               ProgressReport& progress)
       : writer_(writer), summary_(summary), stream_(stream), progress_(progress) {}
   void consume(const TrialBlock& block, const ColumnBlock& trials, const PathBlock& paths) override;
-  // Its summary is final: as an experiment that met its precision target is.
+  // Its summary is final, as an experiment's that met its precision target is: the rows it held
+  // back are written now, not at the next block (there may be none).
   void failed(std::int32_t experiment, std::int64_t trials_run) override {
     summary_.stop(static_cast<std::size_t>(experiment), trials_run);
+    stream_.write_finished();
   }
   void assist() override { writer_.pack_queued_chunks(); }
   void progress(std::int64_t done, std::int64_t replayed, std::int64_t total,

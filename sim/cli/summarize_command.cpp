@@ -41,8 +41,9 @@ int summarize(const std::string& results_file) {
     if (!has_group(results_file, "summary")) {
       throw InputError(fmt::format(
           "{}: no /summary yet: the run writing this file stopped or is still running ({} trials "
-          "so far; a run writes /summary when it ends). Its trials are in /trials: "
-          "detsim_results.load_trials reads them",
+          "so far; a run renames /summary_so_far, the rows of the experiments it had finished, "
+          "to /summary when it ends). Its trials are in /trials: detsim_results.load_trials "
+          "reads them",
           results_file, info.trials_completed));
     }
     const ColumnBlock experiments =

@@ -5,10 +5,10 @@ namespace detsim::cli {
 
 void SummaryStream::write_finished() {
   const std::size_t rows = summary_.experiments() * summary_.measures().size();
-  while (summary_.finished() >= written_ + kSlice) {
-    const std::size_t end = written_ + kSlice;
-    writer_.append_summary(summary_.table(written_, end), rows);
-    precision_.keep(end);
+  while (summary_.finished() >= written_ + slice_) {
+    const std::size_t end = written_ + slice_;
+    write_(summary_.table(written_, end), rows);
+    keep_(end);
     summary_.release(end);
     written_ = end;
   }
@@ -16,9 +16,9 @@ void SummaryStream::write_finished() {
 
 TableSlices SummaryStream::rest() const {
   const std::size_t experiments = summary_.experiments() - written_;
-  return TableSlices{experiments * summary_.measures().size(), (experiments + kSlice - 1) / kSlice,
+  return TableSlices{experiments * summary_.measures().size(), (experiments + slice_ - 1) / slice_,
                      [this](std::size_t i) {
-                       return summary_.table(written_ + i * kSlice, written_ + (i + 1) * kSlice);
+                       return summary_.table(written_ + i * slice_, written_ + (i + 1) * slice_);
                      }};
 }
 

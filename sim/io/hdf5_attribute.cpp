@@ -22,9 +22,7 @@ void write_new(const Object& object, std::string_view name, hid_t file_type, con
                hid_t memory_type, const void* data) {
   const std::string where = where_attribute(object, name);
   const std::string key(name);
-  if (has_attribute(object, name)) {
-    check(H5Adelete(object.handle.get(), key.c_str()), where, "cannot replace attribute");
-  }
+  remove_attribute(object, name);
   const Handle attribute = checked(H5Acreate2(object.handle.get(), key.c_str(), file_type,
                                               space.get(), H5P_DEFAULT, H5P_DEFAULT),
                                    HandleKind::attribute, where, "cannot create attribute");

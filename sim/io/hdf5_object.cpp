@@ -129,6 +129,10 @@ void flush(const Object& file) {
   check(H5Fflush(file.handle.get(), H5F_SCOPE_LOCAL), file.file, "cannot flush file");
 }
 
+void collect_free_lists(const std::string& file) {
+  check(H5garbage_collect(), file, "cannot collect HDF5's free lists");
+}
+
 Object create_group(const Object& parent, std::string_view name) {
   Object group{Handle(), parent.file, parent.child_path(name)};
   const std::string link(name);

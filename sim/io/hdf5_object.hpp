@@ -41,6 +41,10 @@ void move_link(const Object& parent, std::string_view from, std::string_view to)
 // dies afterwards.
 void flush(const Object& file);
 
+// Hands back to malloc what HDF5 keeps on free lists of its own (they only grow otherwise); `file`
+// names the file being written, for the error.
+void collect_free_lists(const std::string& file);
+
 Object create_group(const Object& parent, std::string_view name);
 Object open_group(const Object& parent, std::string_view name);
 // A group or dataset, by relative or absolute path; RunError if there is no such object.

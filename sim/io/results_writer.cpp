@@ -8,6 +8,7 @@
 #include <ctime>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -377,11 +378,16 @@ void ResultsWriter::append_summary(const ColumnBlock& slice, std::size_t rows) {
   Impl& impl = *impl_;
   impl.require_open("append_summary");
   if (!impl.summary) impl.summary.emplace(impl.file, Impl::summary_so_far, rows);
+  if (rows != impl.summary->rows()) {
+    throw std::logic_error(impl.file.file + ": /summary of " + std::to_string(rows) +
+                           " rows, announced as " + std::to_string(impl.summary->rows()) +
+                           " before");
+  }
   impl.summary->append(slice);
   // HDF5 keeps what writing a slice's strings freed on free lists of its own, which grow with
   // every slice of a run of thousands of experiments; handed back to malloc, later slices reuse
   // it (10,000 design points: 1.7 MiB off the peak, no slower).
-  H5garbage_collect();
+  detail::collect_free_lists(impl.file.file);
   impl.flush_if_due();
 }
 
@@ -398,6 +404,12 @@ void ResultsWriter::close(const TableSlices& summary, bool complete,
   impl.pipeline.write_all();
   impl.extend_dimensions();
   if (!impl.summary) impl.summary.emplace(impl.file, Impl::summary_so_far, summary.rows);
+  if (summary.rows != impl.summary->rows() - impl.summary->rows_written()) {
+    throw std::logic_error(impl.file.file + ": /summary's rest of " + std::to_string(summary.rows) +
+                           " rows, not the " +
+                           std::to_string(impl.summary->rows() - impl.summary->rows_written()) +
+                           " appended rows leave");
+  }
   for (std::size_t i = 0; i < summary.slices; ++i) impl.summary->append(summary.slice(i));
   // Whole now: only a killed run's file needs to say how much of it there is.
   detail::remove_attribute(impl.summary->group(), "rows_written");

@@ -70,6 +70,8 @@ void write_table(const Object& parent, std::string_view name, const ColumnBlock&
 TableAppender::TableAppender(const Object& parent, std::string_view name, std::size_t rows)
     : group_(create_group(parent, name)), rows_(rows) {}
 
+TableAppender::~TableAppender() = default;
+
 void TableAppender::append(const ColumnBlock& slice) {
   require_consistent(slice, group_.where());
   if (columns_.empty() && schema_.empty()) {

@@ -5,12 +5,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detsim/table/column_block.hpp"
-#include "hdf5_column.hpp"
 #include "hdf5_object.hpp"
 
 namespace detsim::detail {
+
+class ColumnDataset;
 
 // The names of the group's members, sorted.
 std::vector<std::string> member_names(const Object& group);
@@ -26,7 +28,10 @@ void write_table(const Object& parent, std::string_view name, const ColumnBlock&
 class TableAppender {
  public:
   TableAppender(const Object& parent, std::string_view name, std::size_t rows);
+  ~TableAppender();  // in the .cpp, where ColumnDataset is complete
   void append(const ColumnBlock& slice);
+  // Rows announced, and written so far.
+  std::size_t rows() const { return rows_; }
   std::size_t rows_written() const { return written_; }
   const Object& group() const { return group_; }
   // Closes the columns and the group; std::logic_error unless every row announced was written.

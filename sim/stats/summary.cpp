@@ -74,7 +74,10 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
     const auto experiment = static_cast<std::size_t>(trials.i32(experiment_column)[r]);
     auto& held = tallies_.at(experiment);
     if (held.size() != measures_.size()) {
-      tallies(experiment);  // released: throws
+      if (released(experiment)) {
+        throw std::logic_error("summary: a trial of experiment " + std::to_string(experiment) +
+                               ", whose rows were written and released");
+      }
       // Made at the experiment's first trial, not for every experiment at once: a study's
       // points mostly run one at a time.
       held.resize(measures_.size());
@@ -134,7 +137,6 @@ ColumnBlock SummaryAccumulator::table(std::size_t first, std::size_t end) const 
        {"difference_n", ColumnType::i32, "trials paired (0 unless pairing is paired)", ""}});
   end = std::min(end, tallies_.size());
   first = std::min(first, end);
-
   out.resize((end - first) * measures_.size());
   const std::size_t b = differences_.baseline();
   std::size_t row = 0;

@@ -293,3 +293,15 @@ TEST_CASE("a /summary whose slices do not add up to the rows announced is refuse
       writer.close(TableSlices{5, 1, [](std::size_t) { return test_summary(); }}, true, 0),
       std::logic_error);
 }
+
+TEST_CASE("/summary appended under one row count and closed or appended under another is refused") {
+  TempDir dir;
+  const ColumnBlock whole = test_summary();
+  REQUIRE(whole.rows() >= 3);
+  ResultsWriter writer = open_test_writer(dir / "results.h5", false);
+  writer.append_summary(row_of(0), whole.rows());
+  CHECK_THROWS_AS(writer.append_summary(row_of(1), whole.rows() + 1), std::logic_error);
+  // The rest announced as the whole table, not what is left of it.
+  CHECK_THROWS_AS(writer.close(TableSlices{whole.rows(), whole.rows(), row_of}, true, 0),
+                  std::logic_error);
+}

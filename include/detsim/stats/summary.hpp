@@ -43,7 +43,9 @@ class SummaryAccumulator {
   // How many leading experiments have final rows: each has had every trial it runs added (all
   // its trials, or its first trials_run once stopped), and so has the baseline, whose tally an
   // unpaired difference reads (its pairings are then complete too: trials are paired as soon as
-  // both are here). Under the engine's block order they finish in order, in the last round.
+  // both are here). Under the engine's block order an experiment finishes in the round of its
+  // last block, so one that runs longer than those after it (more trials, or no precision stop)
+  // holds back every later one until it finishes.
   std::size_t finished() const { return finished_; }
   // Experiments [0, end) (end <= finished()) are written: their tallies and pairings are dropped,
   // but the baseline's tally, which later unpaired rows read. Their table() and half_width() are

@@ -1,17 +1,21 @@
-// The summary written as experiments finish: the rows a run streams out, releasing each slice of
-// finished experiments, are the rows of the whole table, and what the summary holds then stays
-// near the few experiments still running instead of growing with every experiment.
+// The summary written as experiments finish: the rows SummaryStream streams out, releasing each
+// slice of finished experiments, are the rows of the whole table (with precision stops, failed
+// experiments, unpaired rows and a baseline inside a slice), and what the summary holds then
+// stays near the few experiments still running instead of growing with every experiment.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <vector>
 
+#include "../../sim/cli/summary_stream.hpp"
 #include "detsim/stats/summary.hpp"
 
 using namespace detsim;
+using detsim::cli::SummaryStream;
 
 namespace {
 
@@ -36,9 +40,12 @@ double draw(std::size_t e, std::int64_t t, std::uint64_t salt) {
 }
 
 struct Run {
-  std::vector<std::int64_t> trials;      // per experiment
-  std::int64_t block = 10;               // trials per block
-  std::vector<std::int64_t> stops;       // per experiment: trials after which it stops (or trials)
+  std::vector<std::int64_t> trials;              // per experiment
+  std::int64_t block = 10;                       // trials per block
+  std::map<std::size_t, std::int64_t> stops;     // experiment: trials after which it stops
+  std::map<std::size_t, std::int64_t> failures;  // experiment: the first trial of the block that
+                                                 // fails (none of it counted)
+  std::size_t baseline = 0;
   std::size_t g_differs_from = 1 << 30;  // experiments from here count g on odd trials only
 };
 
@@ -47,32 +54,53 @@ struct Streamed {
   ColumnBlock whole;
   std::size_t most_held_bytes = 0;
   std::size_t whole_held_bytes = 0;
+  std::size_t slices_streamed = 0;     // written during the run
+  std::int64_t last_streamed_at = -1;  // first trial of the round of blocks that wrote the last
 };
 
 // Feeds both accumulators the blocks in the engine's order (block k of every experiment before
-// block k + 1 of any), one releasing each slice of `slice` finished experiments as it writes it.
+// block k + 1 of any; a failed experiment's stop told at its failing block, whose trials are not
+// added), one streamed by SummaryStream with slices of `slice` experiments, the other whole.
 Streamed stream(const Run& run, std::size_t measure_pairs, std::size_t slice = 4) {
   const std::vector<Measure> ms = measures(measure_pairs);
-  SummaryAccumulator streamed(ms, run.trials), whole(ms, run.trials);
+  SummaryAccumulator streamed(ms, run.trials, run.baseline), whole(ms, run.trials, run.baseline);
   ColumnBlock block({{"experiment", ColumnType::i32, "", ""},
                      {"trial", ColumnType::i32, "", ""},
                      {"x", ColumnType::f64, "", ""},
                      {"g", ColumnType::i8, "", ""}});
-  Streamed out{ColumnBlock(), ColumnBlock(), 0, 0};
+  Streamed out;
   std::vector<ColumnBlock> written;
-  std::size_t released = 0;
-  const auto write_finished = [&] {
-    while (streamed.finished() >= released + slice) {
-      written.push_back(streamed.table(released, released + slice));
-      streamed.release(released + slice);
-      released += slice;
-    }
-  };
+  const std::size_t table_rows = run.trials.size() * ms.size();
+  std::int64_t first = 0;
+  SummaryStream streaming(
+      streamed,
+      [&](const ColumnBlock& rows, std::size_t total) {
+        CHECK(total == table_rows);
+        written.push_back(rows);
+        ++out.slices_streamed;
+        out.last_streamed_at = first;
+      },
+      [&](std::size_t end) {
+        // Told while the summary still holds what it is about to drop.
+        CHECK_NOTHROW(streamed.half_width(end - 1, 0));
+      },
+      slice);
+  std::vector<bool> failed(run.trials.size(), false);
   std::int64_t most = 0;
   for (const std::int64_t t : run.trials) most = std::max(most, t);
-  for (std::int64_t first = 0; first < most; first += run.block) {
+  for (; first < most; first += run.block) {
     for (std::size_t e = 0; e < run.trials.size(); ++e) {
-      if (first >= run.stops[e]) continue;
+      const auto stop = run.stops.find(e);
+      const std::int64_t last = stop == run.stops.end() ? run.trials[e] : stop->second;
+      if (first >= last || failed[e]) continue;
+      if (const auto f = run.failures.find(e); f != run.failures.end() && first == f->second) {
+        failed[e] = true;
+        // As ResultsSink::failed: the rows the experiment held back are written at once.
+        streamed.stop(e, first);
+        whole.stop(e, first);
+        streaming.write_finished();
+        continue;
+      }
       const std::int64_t n = std::min(run.block, run.trials[e] - first);
       block.resize(static_cast<std::size_t>(n));
       for (std::int64_t i = 0; i < n; ++i) {
@@ -86,19 +114,23 @@ Streamed stream(const Run& run, std::size_t measure_pairs, std::size_t slice = 4
       }
       streamed.add(block);
       whole.add(block);
-      if (first + n == run.stops[e] && run.stops[e] < run.trials[e]) {
-        streamed.stop(e, run.stops[e]);
-        whole.stop(e, run.stops[e]);
+      if (first + n == last && last < run.trials[e]) {
+        streamed.stop(e, last);
+        whole.stop(e, last);
       }
-      write_finished();
+      streaming.write_finished();
       out.most_held_bytes = std::max(out.most_held_bytes, streamed.held_bytes());
     }
   }
+  streaming.write_finished();
   REQUIRE(streamed.finished() == run.trials.size());
-  const std::size_t rest = run.trials.size() - released;
-  for (std::size_t i = 0; i < rest; i += slice) {
-    written.push_back(streamed.table(released + i, released + i + slice));
+  const TableSlices rest = streaming.rest();
+  std::size_t rest_rows = 0;
+  for (std::size_t i = 0; i < rest.slices; ++i) {
+    written.push_back(rest.slice(i));
+    rest_rows += written.back().rows();
   }
+  CHECK(rest_rows == rest.rows);
   out.whole = whole.table();
   out.whole_held_bytes = whole.held_bytes();
   out.rows = ColumnBlock(out.whole.schema());
@@ -153,9 +185,7 @@ TEST_CASE("rows written as experiments finish are the whole table's with stops a
   Run run;
   run.trials.assign(11, 40);
   run.trials[2] = 30;
-  run.stops = run.trials;
-  run.stops[5] = 20;
-  run.stops[0] = 30;
+  run.stops = {{5, 20}, {0, 30}};
   run.g_differs_from = 8;
   const Streamed s = stream(run, 1);
   require_same_rows(s.rows, s.whole);
@@ -167,12 +197,61 @@ TEST_CASE("rows written as experiments finish are the whole table's with stops a
   CHECK(n[5 * 2] == 20);  // the stopped experiment's rate counts its 20 trials
 }
 
+TEST_CASE("a baseline inside a slice keeps its tally for the unpaired rows after its slice") {
+  // Baseline 6 of 11, slices of 4: written and released with experiments 4 to 7, its tally is
+  // still read by experiments 8 on, which count the mean's trials differently (unpaired).
+  Run run;
+  run.trials.assign(11, 40);
+  run.baseline = 6;
+  run.g_differs_from = 8;
+  const Streamed s = stream(run, 1, 4);
+  require_same_rows(s.rows, s.whole);
+  CHECK(s.slices_streamed == 2);
+  CHECK(count_of(s.whole, "baseline") == 2);
+  const std::vector<std::string>& pairing = s.whole.str(s.whole.index_of("pairing"));
+  for (std::size_t e = 8; e < 11; ++e) CHECK(pairing[e * 2 + 1] == "unpaired");
+  const std::vector<double>& difference = s.whole.f64(s.whole.index_of("difference"));
+  for (std::size_t r = 8 * 2; r < 11 * 2; ++r) CHECK(std::isfinite(difference[r]));
+}
+
+TEST_CASE("an experiment failed in its first block has rows of no trials, streamed in order") {
+  Run run;
+  run.trials.assign(9, 30);
+  run.failures = {{2, 0}};
+  const Streamed s = stream(run, 1, 4);
+  require_same_rows(s.rows, s.whole);
+  CHECK(s.slices_streamed == 2);
+  const std::vector<std::int32_t>& n = s.whole.i32(s.whole.index_of("n"));
+  CHECK(n[2 * 2] == 0);
+  CHECK(n[2 * 2 + 1] == 0);
+  CHECK(n[3 * 2] == 30);
+}
+
+TEST_CASE("a failed experiment lets the rows after it stream before the run's last round") {
+  // Experiment 1 would run 40 trials, holding back every one-block experiment after it to the
+  // last round; it fails in its second block, and every slice is written in that round.
+  Run run;
+  run.trials.assign(12, 10);
+  run.trials[1] = 40;
+  run.failures = {{1, 10}};
+  const Streamed s = stream(run, 1, 4);
+  require_same_rows(s.rows, s.whole);
+  CHECK(s.slices_streamed == 3);
+  CHECK(s.last_streamed_at == 10);
+  const std::vector<std::int32_t>& n = s.whole.i32(s.whole.index_of("n"));
+  CHECK(n[1 * 2] == 10);
+  // Without the failure, the long experiment holds every slice to its last round.
+  run.failures.clear();
+  const Streamed held = stream(run, 1, 4);
+  CHECK(held.slices_streamed == 3);
+  CHECK(held.last_streamed_at == 30);
+}
+
 TEST_CASE("the summary's held state stays near a slice of experiments as more of them finish") {
   // A study's shape: many experiments of one block each, so each finishes as it comes.
   const auto held = [](std::size_t experiments) {
     Run run;
     run.trials.assign(experiments, 10);
-    run.stops = run.trials;
     return stream(run, 8, 16);
   };
   const Streamed small = held(500), large = held(2000);
@@ -205,6 +284,10 @@ TEST_CASE("a released experiment's rows and half-widths are refused and unfinish
   summary.release(2);
   CHECK_THROWS_AS(summary.table(1, 2), std::logic_error);
   CHECK_THROWS_AS(summary.half_width(1, 0), std::logic_error);
+  ColumnBlock late = block;  // a trial of experiment 1 after its rows were written
+  late.resize(1);
+  late.i32(0)[0] = 1;
+  CHECK_THROWS_AS(summary.add(late), std::logic_error);
   CHECK(summary.half_width(0, 0) > 0);        // the baseline's tally stays: unpaired rows read it
   CHECK(summary.table(2, 3).i32(6)[0] == 0);  // experiment 2: no trial counted yet
 }
