@@ -107,7 +107,8 @@ Simulation::Simulation(std::vector<ExperimentSpec> experiments,
 
 Simulation::Simulation(std::unique_ptr<const ExperimentSource> source,
                        const std::vector<std::string>& also_recorded)
-    : source_(std::move(source)), window_([this](std::size_t e) { return build_model(e); }) {
+    : source_(std::move(source)),
+      window_([this](std::size_t e) { return build_model(e); }, source_->size()) {
   const std::size_t count = source_->size();
   if (count == 0) throw std::logic_error("a simulation needs an experiment");
   // One pass, each experiment made, compiled and dropped: the parameters random in any experiment
