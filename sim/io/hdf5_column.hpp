@@ -58,6 +58,7 @@ class ColumnDataset {
   hsize_t chunk_rows_;
   hsize_t rows_ = 0;
   Handle string_type_;                 // variable-length UTF-8, for str columns only
+  Handle transfer_;                    // H5Dwrite's properties, made at the first write
   std::vector<const char*> pointers_;  // reused across blocks: no allocation once it is big enough
   std::vector<std::string> repaired_;  // strings that were not UTF-8, as stored
 };
