@@ -132,7 +132,6 @@ void ColumnDataset::append(const ColumnBlock& block, std::size_t column) {
       const std::vector<std::string>& strings = block.str(column);
       pointers_.resize(strings.size());
       repaired_.clear();
-      repaired_.reserve(strings.size());  // no reallocation below: the pointers stay valid
       for (std::size_t i = 0; i < strings.size(); ++i) {
         // The type says UTF-8; a string that is not is stored repaired, never as it is.
         if (valid_utf8_prefix(strings[i]) == strings[i].size()) {
