@@ -438,7 +438,6 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
 
   std::vector<std::thread> pool;
   RunResult result;
-  result.experiment_errors.assign(outlines_.size(), std::string());
   result.trials_run.assign(outlines_.size(), 0);
   std::size_t blocks_consumed = 0;
   std::int64_t trials_replayed = 0;
@@ -461,12 +460,11 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       // blocks are dropped.
       const TrialBlock at = blocks[b];
       const auto e = static_cast<std::size_t>(at.experiment);
-      std::string& error = result.experiment_errors[e];
       ++blocks_consumed;
       if (finished[e]) return false;
-      if (!error.empty()) return false;
+      if (result.experiment_errors.contains(e)) return false;
       if (!block.error.empty()) {
-        error = block.error;
+        result.experiment_errors.emplace(e, block.error);
         sink.failed(at.experiment, result.trials_run[e]);
         return false;
       }

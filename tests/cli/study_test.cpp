@@ -224,8 +224,12 @@ TEST_CASE("a failed point is isolated, with the same rows at 1 and 2 threads", "
          std::to_string(threads), "--block-size", "32", "--quiet", "-o", out.string()},
         dir, 3);
     CHECK_THAT(r.err, Contains("1 of 3 experiments failed"));
+    // Named as /experiments names it: the run holds no names, and makes the failed one's again.
+    CHECK_THAT(r.err, Contains("detsim: experiment 1 (nato_article5@1) failed: "));
     CHECK_THAT(r.err, Contains("an actor's cost is not finite"));
     const ColumnBlock experiments = read_table(out, "experiments");
+    CHECK(experiments.str(experiments.index_of("structure")) ==
+          std::vector<std::string>{"nato_article5@0", "nato_article5@1", "nato_article5@2"});
     CHECK(experiments.str(experiments.index_of("status")) ==
           std::vector<std::string>{"ok", "failed", "ok"});
     const auto& error = experiments.str(experiments.index_of("error"));

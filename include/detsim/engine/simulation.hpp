@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -100,16 +101,19 @@ struct RunResult {
   std::int64_t trials_completed = 0;  // trials handed to the sink
   bool complete = false;              // every block was run (none left by a cancellation)
   double seconds = 0;
-  // Per experiment: empty, or why it failed (the message of its first failing trial, in block
-  // order). A failed experiment's blocks before the failing one reached the sink, none after.
-  std::vector<std::string> experiment_errors;
+  // Why each failed experiment failed (the message of its first failing trial, in block order),
+  // by experiment: the failed alone, so that a study's thousands of points hold nothing for it.
+  // A failed experiment's blocks before the failing one reached the sink, none after.
+  std::map<std::size_t, std::string> experiment_errors;
   // Per experiment: the trials handed to the sink (its first trials_run[e], in order).
   std::vector<std::int64_t> trials_run;
 
-  std::size_t failed_experiments() const {
-    std::size_t failed = 0;
-    for (const std::string& e : experiment_errors) failed += e.empty() ? 0 : 1;
-    return failed;
+  std::size_t failed_experiments() const { return experiment_errors.size(); }
+  // Why experiment e failed; empty if it did not.
+  const std::string& error(std::size_t e) const {
+    static const std::string none;
+    const auto found = experiment_errors.find(e);
+    return found == experiment_errors.end() ? none : found->second;
   }
 };
 
