@@ -18,7 +18,7 @@ PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int6
       unpaired_(measures) {
   if (baseline_ >= trials_.size()) throw std::invalid_argument("no such baseline experiment");
   for (std::size_t e = 0; e < trials_.size(); ++e) {
-    if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) pending_.insert(0);
+    if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) add_pending(0);
   }
 }
 
@@ -41,7 +41,7 @@ void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
   }
   // pending_ holds each paired experiment's next trial while it is below its limit.
   for (const std::size_t e : affected) {
-    if (waiting_[e].first_trial < limit(e)) pending_.erase(pending_.find(waiting_[e].first_trial));
+    if (waiting_[e].first_trial < limit(e)) remove_pending(waiting_[e].first_trial);
   }
   end_[experiment] = trials_run;
   for (const std::size_t e : affected) {
@@ -51,7 +51,7 @@ void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
       queue.first_trial += static_cast<std::int64_t>(queue.values.size() / measures_);
       queue.values.clear();
     }
-    if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
+    if (queue.first_trial < limit(e)) add_pending(queue.first_trial);
   }
   release_baseline();
 }
@@ -149,9 +149,16 @@ void PairedDifferences::pair(std::size_t e, const double* mine, std::size_t offs
 
 void PairedDifferences::advance(std::size_t e, std::int64_t trials) {
   auto& queue = waiting_[e];
-  pending_.erase(pending_.find(queue.first_trial));
+  remove_pending(queue.first_trial);
   queue.first_trial += trials;
-  if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
+  if (queue.first_trial < limit(e)) add_pending(queue.first_trial);
+}
+
+void PairedDifferences::add_pending(std::int64_t trial) { ++pending_[trial]; }
+
+void PairedDifferences::remove_pending(std::int64_t trial) {
+  const auto found = pending_.find(trial);
+  if (--found->second == 0) pending_.erase(found);
 }
 
 void PairedDifferences::match(std::size_t e) {
@@ -180,7 +187,7 @@ void PairedDifferences::release_baseline() {
   // A baseline trial is kept until every experiment that will pair with it has.
   std::int64_t needed = baseline_values_.first_trial +
                         static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
-  if (!pending_.empty()) needed = std::min(needed, *pending_.begin());
+  if (!pending_.empty()) needed = std::min(needed, pending_.begin()->first);
   const std::int64_t drop = needed - baseline_values_.first_trial;
   if (drop <= 0) return;
   baseline_values_.values.erase(

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <set>
+#include <map>
 #include <span>
 #include <vector>
 
@@ -66,6 +66,9 @@ class PairedDifferences {
   // `trials` more of `experiment`'s trials are paired: its next trial waits in pending_.
   void advance(std::size_t experiment, std::int64_t trials);
   void release_baseline();
+  // One more, or one fewer, experiment waits for `trial`.
+  void add_pending(std::int64_t trial);
+  void remove_pending(std::int64_t trial);
   // Paired with the baseline (the same planned trials), and how far it can be.
   bool pairs(std::size_t experiment) const;
   std::int64_t limit(std::size_t experiment) const;
@@ -77,10 +80,11 @@ class PairedDifferences {
   Queue<std::deque<double>> baseline_values_;
   std::vector<Queue<std::vector<double>>>
       waiting_;  // per experiment: trials that came before their baseline trial
-  // The next trial each paired experiment not yet done waits for: the least is the first baseline
-  // trial still needed. A study has thousands of experiments, so the least is not searched for at
-  // every trial.
-  std::multiset<std::int64_t> pending_;
+  // The next trial each paired experiment not yet done waits for, and how many wait for it: the
+  // least is the first baseline trial still needed. A study has thousands of experiments, so the
+  // least is not searched for at every trial; they wait for a few trials (the first of a round of
+  // blocks), so a count each, not a node per experiment.
+  std::map<std::int64_t, std::size_t> pending_;
   // [experiment][measure]: empty before the experiment's first pair and once released.
   std::vector<std::vector<Pairing>> pairings_;
   std::vector<Pairing> unpaired_;  // what an experiment's pairings are before its first pair
