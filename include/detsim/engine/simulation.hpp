@@ -186,13 +186,14 @@ class Simulation {
   // /trials); `also_recorded` adds columns ("param.<path>") a rerun must keep to match the file
   // it reruns, where another experiment drew the parameter. Each experiment is made and compiled
   // once here (to learn its columns and values) and dropped, but for what the run asks of it
-  // every block (its name, trials, paths recorded and precision target) and its /experiments
-  // row: its model is built again when its blocks run, and only the models in flight are held
-  // (ModelWindow).
+  // every block (its trials, paths recorded and precision target) and what its /experiments row
+  // needs besides its name: its model is built again when its blocks run, and only the models in
+  // flight are held (ModelWindow).
   explicit Simulation(std::vector<ExperimentSpec> experiments,
                       const std::vector<std::string>& also_recorded = {});
   // The experiments made by `source` when needed: memory does not grow with their number beyond
-  // what the source holds and a few hundred bytes an experiment.
+  // what the source holds and about 40 bytes an experiment, and 16 for each of its /experiments
+  // numbers that departs from the first experiment's.
   explicit Simulation(std::unique_ptr<const ExperimentSource> source,
                       const std::vector<std::string>& also_recorded = {});
   ~Simulation();
