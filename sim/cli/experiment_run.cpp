@@ -148,6 +148,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   std::vector<std::int64_t> trials;
+  trials.reserve(count);
   for (std::size_t e = 0; e < count; ++e) trials.push_back(simulation.trials(e));
   SummaryAccumulator summary(measures, std::move(trials), baseline);
   // Precision targets name measures: checked here, before any file exists.

@@ -336,6 +336,8 @@ void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuff
 
 BlockPlan Simulation::block_plan(std::int64_t block_size) const {
   std::vector<std::int64_t> counts, steps;
+  counts.reserve(outlines_.size());
+  steps.reserve(outlines_.size());
   for (const Outline& o : outlines_) {
     counts.push_back(o.trials);
     steps.push_back(o.precision == kNoTarget ? 0 : targets_[o.precision].step);
