@@ -242,8 +242,11 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   }
   progress.finish();
   if (result.complete) {
-    writer.add_columns("experiments",
-                       with_columns(status_columns(result, count), precision.columns(result)));
+    // Joined in a statement of its own, so that its two parts are gone before it is written: a
+    // study's thousands of rows are held once, not twice, while HDF5 converts them.
+    const ColumnBlock outcome =
+        with_columns(status_columns(result, count), precision.columns(result));
+    writer.add_columns("experiments", outcome);
   }
   test_kill_point("before-close");
   // Runs whose tables are printed have too few experiments for a slice to have been written
