@@ -257,7 +257,7 @@ ExperimentRun prepare_study(const RunArguments& a) {
   std::int64_t trials = 0;
   try {
     load_scenario_points(scenario, structures, options, settings,
-                         [&](std::size_t p, std::vector<Scenario>& scenarios) {
+                         [&](std::size_t, std::vector<Scenario>& scenarios) {
                            if (label_of.empty()) {
                              seed = scenarios.front().seed;
                              trials = scenarios.front().trials;

@@ -35,7 +35,8 @@ TEST_CASE("an experiment's state is made when asked for and dropped with those b
 }
 
 TEST_CASE("a summary of many experiments holds nothing for those not yet begun") {
-  const std::vector<Measure> measures{{"x", MeasureKind::mean, "a mean", "x"}};
+  const std::vector<Measure> measures{
+      {"x", MeasureKind::mean, "a mean", "x", Transform::identity, 0, "", Otherwise::skip}};
   const auto held = [&](std::size_t experiments) {
     return SummaryAccumulator(measures, std::vector<std::int64_t>(experiments, 10)).held_bytes();
   };
