@@ -153,8 +153,8 @@ std::vector<std::vector<std::vector<MeasureValue>>> CalibrationRuns::evaluate(
   options.block_size = 1000;
   options.seed = simulation.experiment(0).scenario.seed;
   const RunResult result = simulation.run(options, sink);
-  for (const std::string& error : result.experiment_errors) {
-    if (!error.empty()) throw RunError("a calibration trial failed: " + error);
+  if (!result.experiment_errors.empty()) {
+    throw RunError("a calibration trial failed: " + result.experiment_errors.begin()->second);
   }
   if (!result.complete) throw RunError("the calibration's run was stopped");
 

@@ -27,6 +27,15 @@ namespace detsim::cli {
 
 namespace {
 
+std::vector<std::string> experiment_names(const Simulation& simulation) {
+  std::vector<std::string> names;
+  names.reserve(simulation.experiment_count());
+  for (std::size_t e = 0; e < simulation.experiment_count(); ++e) {
+    names.push_back(simulation.name(e));
+  }
+  return names;
+}
+
 // The experiment named by --baseline (default: the first).
 std::size_t baseline_index(const std::string& baseline, const std::vector<std::string>& names) {
   if (baseline.empty()) return 0;
@@ -40,16 +49,17 @@ std::size_t baseline_index(const std::string& baseline, const std::vector<std::s
 }
 
 // /experiments status and error, known once every block has run.
-ColumnBlock status_columns(const RunResult& result) {
+ColumnBlock status_columns(const RunResult& result, std::size_t experiments) {
   ColumnBlock columns(
       {{"status", ColumnType::str,
         "ok, or failed: a trial of the experiment failed, and its later blocks were not kept", ""},
        {"error", ColumnType::str,
         "why the experiment failed (its first failing trial); empty if ok", ""}});
-  columns.resize(result.experiment_errors.size());
-  for (std::size_t e = 0; e < result.experiment_errors.size(); ++e) {
-    columns.str(0)[e] = result.experiment_errors[e].empty() ? "ok" : "failed";
-    columns.str(1)[e] = result.experiment_errors[e];
+  columns.resize(experiments);
+  for (std::size_t e = 0; e < experiments; ++e) columns.str(0)[e] = "ok";
+  for (const auto& [e, error] : result.experiment_errors) {
+    columns.str(0)[e] = "failed";
+    columns.str(1)[e] = error;
   }
   return columns;
 }
@@ -72,7 +82,7 @@ ColumnBlock with_columns(const ColumnBlock& a, const ColumnBlock& b) {
 // from another's journal only if all of it is equal. Each experiment's resolved scenario enters
 // as its digest, not whole: a study of thousands of points would otherwise hold, and journal,
 // every text.
-JournalIdentity journal_identity(const std::vector<std::string>& names,
+JournalIdentity journal_identity(const Simulation& simulation,
                                  const std::vector<std::string>& digests, std::size_t baseline,
                                  const RunOptions& options, const PosteriorInput& posterior) {
   JournalIdentity identity{
@@ -81,9 +91,9 @@ JournalIdentity journal_identity(const std::vector<std::string>& names,
       {"posterior", posterior.posterior ? posterior.posterior->digest() : "none"},
       {"block size", std::to_string(options.block_size)},
       {"baseline experiment", std::to_string(baseline)},
-      {"number of experiments", std::to_string(names.size())}};
-  for (std::size_t e = 0; e < names.size(); ++e) {
-    identity.emplace_back(fmt::format("experiment {}'s name", e), names[e]);
+      {"number of experiments", std::to_string(simulation.experiment_count())}};
+  for (std::size_t e = 0; e < simulation.experiment_count(); ++e) {
+    identity.emplace_back(fmt::format("experiment {}'s name", e), simulation.name(e));
     identity.emplace_back(fmt::format("experiment {}'s resolved scenario", e), digests[e]);
   }
   return identity;
@@ -115,11 +125,13 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
       run.generated ? std::move(run.generated) : held_experiments(std::move(run.experiments));
   const Simulation simulation(std::move(source), run.recorded_parameters);
   const std::size_t count = simulation.experiment_count();
-  std::vector<std::string> names;
-  names.reserve(count);
-  for (std::size_t e = 0; e < count; ++e) names.push_back(simulation.name(e));
-  check_distinct_structures(names);
-  const std::size_t baseline = baseline_index(run.baseline, names);
+  // Every name is made for these checks and dropped: the simulation makes one again when it is
+  // needed (the journal's identity, a table, a failure).
+  const std::size_t baseline = [&] {
+    const std::vector<std::string> names = experiment_names(simulation);
+    check_distinct_structures(names);
+    return baseline_index(run.baseline, names);
+  }();
   const std::int64_t recorded = simulation.recorded_paths();
 
   RunOptions run_options;
@@ -136,8 +148,9 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   const TrialTableLayout layout{simulation.trial_columns(), TrialModel::outcome_labels()};
   const std::vector<Measure> measures = standard_measures(layout.columns, layout.outcome_labels);
   std::vector<std::int64_t> trials;
+  trials.reserve(count);
   for (std::size_t e = 0; e < count; ++e) trials.push_back(simulation.trials(e));
-  SummaryAccumulator summary(measures, trials, baseline);
+  SummaryAccumulator summary(measures, std::move(trials), baseline);
   // Precision targets name measures: checked here, before any file exists.
   PrecisionRule precision(simulation, summary);
   if (precision.any()) run_options.stopping = &precision;
@@ -156,7 +169,7 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   if (x.resume) {
     for (std::size_t e = 0; e < count; ++e) resolved(e);
     JournalFile::check_resumable(
-        out, journal_identity(names, digests, baseline, run_options, run.posterior));
+        out, journal_identity(simulation, digests, baseline, run_options, run.posterior));
   }
   if (out.has_parent_path()) {
     std::error_code ec;
@@ -191,10 +204,12 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   // Every block the run consumes is kept in OUT.journal until the file is complete, so a killed
   // run can go on (--resume); opened under the lock the writer holds.
   test_kill_point("results-created");
-  JournalFile journal(out, journal_identity(names, digests, baseline, run_options, run.posterior),
+  JournalFile journal(out,
+                      journal_identity(simulation, digests, baseline, run_options, run.posterior),
                       writer.temporary_path(), x.resume);
-  // The identity and its digests are in the journal now: not held through the run.
-  digests = {};
+  // The identity and its digests are in the journal now: not held through the run (assigned an
+  // empty vector, not {}, which would keep the vector's room).
+  digests = std::vector<std::string>();
   test_kill_point("journal-created");
   if (x.resume && !x.quiet && journal.replayable() > 0) {
     std::cerr << fmt::format("detsim: resuming from {}: {} blocks already done\n",
@@ -227,8 +242,11 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   }
   progress.finish();
   if (result.complete) {
-    writer.add_columns("experiments",
-                       with_columns(status_columns(result), precision.columns(result)));
+    // Joined in a statement of its own, so that its two parts are gone before it is written: a
+    // study's thousands of rows are held once, not twice, while HDF5 converts them.
+    const ColumnBlock outcome =
+        with_columns(status_columns(result, count), precision.columns(result));
+    writer.add_columns("experiments", outcome);
   }
   test_kill_point("before-close");
   // Runs whose tables are printed have too few experiments for a slice to have been written
@@ -247,7 +265,9 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
   if (print_tables) {
     std::cout << format_structures_table(simulation.experiments_table()) << '\n';
     if (summary_stream.written() > 0) printed_summary = read_summary_back(out);
-    if (printed_summary.columns() > 0) std::cout << format_summary_table(printed_summary, names);
+    if (printed_summary.columns() > 0) {
+      std::cout << format_summary_table(printed_summary, experiment_names(simulation));
+    }
     std::cout << std::flush;
   }
   if (!result.complete) {
@@ -257,11 +277,9 @@ int run_experiments(ExperimentRun run, const ExecutionArguments& x) {
     return 128 + cancel.signal();
   }
   if (const std::size_t failed = result.failed_experiments()) {
-    for (std::size_t e = 0; e < count; ++e) {
-      if (!result.experiment_errors[e].empty()) {
-        std::cerr << fmt::format("detsim: experiment {} ({}) failed: {}\n", e, names[e],
-                                 result.experiment_errors[e]);
-      }
+    for (const auto& [e, error] : result.experiment_errors) {
+      std::cerr << fmt::format("detsim: experiment {} ({}) failed: {}\n", e, simulation.name(e),
+                               error);
     }
     std::cerr << fmt::format(
         "detsim: {} of {} experiments failed (status failed in /experiments); the others "

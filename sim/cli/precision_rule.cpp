@@ -11,15 +11,16 @@
 namespace detsim::cli {
 
 PrecisionRule::PrecisionRule(const Simulation& simulation, SummaryAccumulator& summary)
-    : summary_(summary),
-      measures_(simulation.experiment_count()),
-      targets_(simulation.experiment_count()) {
+    : simulation_(simulation), summary_(summary) {
   const std::vector<Measure>& known = summary.measures();
   std::string errors;
   for (std::size_t e = 0; e < simulation.experiment_count(); ++e) {
     const PrecisionTarget* precision = simulation.precision(e);
     if (!precision) continue;
     any_ = true;
+    const auto [at, added] = resolved_.try_emplace(precision);
+    if (!added) continue;
+    Resolved& target = at->second;
     for (std::size_t i = 0; i < precision->measures.size(); ++i) {
       const std::string& name = precision->measures[i];
       const auto found = std::find_if(known.begin(), known.end(),
@@ -35,8 +36,8 @@ PrecisionRule::PrecisionRule(const Simulation& simulation, SummaryAccumulator& s
         continue;
       }
       const auto m = static_cast<std::size_t>(found - known.begin());
-      measures_[e].push_back(m);
-      targets_[e].push_back(precision->half_widths[i]);
+      target.measures.push_back(m);
+      target.half_widths.push_back(precision->half_widths[i]);
       if (std::find(targeted_.begin(), targeted_.end(), m) == targeted_.end()) {
         targeted_.push_back(m);
       }
@@ -49,11 +50,17 @@ PrecisionRule::PrecisionRule(const Simulation& simulation, SummaryAccumulator& s
   std::sort(targeted_.begin(), targeted_.end());
 }
 
+const PrecisionRule::Resolved* PrecisionRule::resolved(std::size_t e) const {
+  const PrecisionTarget* precision = simulation_.precision(e);
+  return precision ? &resolved_.at(precision) : nullptr;
+}
+
 bool PrecisionRule::met(std::size_t e) const {
-  if (measures_[e].empty()) return false;
+  const Resolved* target = resolved(e);
+  if (!target || target->measures.empty()) return false;
   if (e < kept_met_.size()) return kept_met_[e];
-  for (std::size_t i = 0; i < measures_[e].size(); ++i) {
-    if (!(summary_.half_width(e, measures_[e][i]) <= targets_[e][i])) return false;
+  for (std::size_t i = 0; i < target->measures.size(); ++i) {
+    if (!(summary_.half_width(e, target->measures[i]) <= target->half_widths[i])) return false;
   }
   return true;
 }
@@ -100,12 +107,13 @@ ColumnBlock PrecisionRule::columns(const RunResult& result) const {
     }
   }
   ColumnBlock table(schema);
-  const std::size_t experiments = measures_.size();
+  const std::size_t experiments = simulation_.experiment_count();
   table.resize(experiments);
   for (std::size_t e = 0; e < experiments; ++e) {
     table.i32(0)[e] = static_cast<std::int32_t>(result.trials_run[e]);
     if (!any_) continue;
-    table.i8(1)[e] = measures_[e].empty() ? std::int8_t{-1} : std::int8_t{met(e)};
+    const Resolved* target = resolved(e);
+    table.i8(1)[e] = !target || target->measures.empty() ? std::int8_t{-1} : std::int8_t{met(e)};
     for (std::size_t k = 0; k < targeted_.size(); ++k) {
       table.f64(2 + k)[e] = half_width(e, k);
     }

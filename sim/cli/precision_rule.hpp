@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "detsim/engine/simulation.hpp"
@@ -29,14 +30,22 @@ class PrecisionRule : public StoppingRule {
   void keep(std::size_t end);
 
  private:
+  // A target's measures (rows of summary.measures()) and their half-widths.
+  struct Resolved {
+    std::vector<std::size_t> measures;
+    std::vector<double> half_widths;
+  };
+  // The experiment's target resolved; null when it has none.
+  const Resolved* resolved(std::size_t experiment) const;
   bool met(std::size_t experiment) const;
   double half_width(std::size_t experiment, std::size_t k) const;
 
+  const Simulation& simulation_;
   SummaryAccumulator& summary_;
   bool any_ = false;
-  std::vector<std::vector<std::size_t>> measures_;  // per experiment: rows of summary.measures()
-  std::vector<std::vector<double>> targets_;        // their half-widths
-  std::vector<std::size_t> targeted_;               // every measure some experiment targets
+  // Each of the simulation's targets, which experiments share: nothing for an experiment without.
+  std::unordered_map<const PrecisionTarget*, Resolved> resolved_;
+  std::vector<std::size_t> targeted_;  // every measure some experiment targets
   // Of the experiments kept (dropped by the summary): whether their targets were met, and
   // [experiment * targeted_.size() + k] the half-width of targeted_[k].
   std::vector<bool> kept_met_;

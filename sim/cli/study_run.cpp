@@ -9,6 +9,8 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <span>
+#include <unordered_map>
 
 #include "detsim/design/design.hpp"
 #include "detsim/error.hpp"
@@ -70,15 +72,15 @@ std::string setting(const DesignFactor& f, double value) {
 // What a point sets, as --set would: the study's precision, then each factor that passed alone
 // at its value there. The one list of a point's settings, for its check and whenever its
 // experiments are made again.
-std::vector<PointSetting> point_settings(const Study& study, const DesignPoint& point,
+std::vector<PointSetting> point_settings(const Study& study, std::span<const double> u,
                                          const std::vector<bool>& factor_ok) {
   std::vector<PointSetting> settings;
   if (!study.precision.empty()) settings.push_back({study.precision, study.precision_where});
   for (std::size_t f = 0; f < study.factors.size(); ++f) {
     const DesignFactor& factor = study.factors[f];
     if (factor_ok[f]) {
-      settings.push_back({setting(factor, factor_value(factor, point.u[f], study.shape)),
-                          value_where(factor, point.u[f])});
+      settings.push_back(
+          {setting(factor, factor_value(factor, u[f], study.shape)), value_where(factor, u[f])});
     }
   }
   return settings;
@@ -86,37 +88,52 @@ std::vector<PointSetting> point_settings(const Study& study, const DesignPoint& 
 
 // A study's experiments, point p under structure s being experiment p * structures + s, made
 // from the point's coordinates when the run needs one (to compile it, build its model or write
-// its resolved YAML): the run holds each point's coordinates and each experiment's name, not a
-// Scenario per experiment.
+// its resolved YAML): the run holds each point's coordinates and, per experiment, which of the
+// few distinct structure labels it has, not a Scenario or a name per experiment.
 class StudyExperiments : public ExperimentSource {
  public:
-  StudyExperiments(Study study, std::vector<DesignPoint> points,
+  // `label_of[e]`: experiment e's structure label (Scenario::guarantee.structure), of `labels`.
+  StudyExperiments(Study study, const std::vector<DesignPoint>& points,
                    std::vector<std::optional<std::string>> structures,
-                   std::vector<std::string> names, std::unique_ptr<const ScenarioPoints> scenario,
+                   std::vector<std::string> labels, std::vector<std::uint32_t> label_of,
+                   std::unique_ptr<const ScenarioPoints> scenario,
                    std::shared_ptr<const Posterior> posterior)
       : study_(std::move(study)),
-        points_(std::move(points)),
         structures_(std::move(structures)),
-        names_(std::move(names)),
+        labels_(std::move(labels)),
+        label_of_(std::move(label_of)),
         scenario_(std::move(scenario)),
         posterior_(std::move(posterior)),
-        all_factors_(study_.factors.size(), true) {}
+        all_factors_(study_.factors.size(), true) {
+    coordinates_.reserve(points.size() * study_.factors.size());
+    for (const DesignPoint& point : points) {
+      coordinates_.insert(coordinates_.end(), point.u.begin(), point.u.end());
+    }
+  }
 
-  std::size_t size() const override { return names_.size(); }
+  std::size_t size() const override { return label_of_.size(); }
 
   ExperimentSpec experiment(std::size_t e) const override {
-    const DesignPoint& point = points_.at(e / structures_.size());
-    Scenario scenario = scenario_->scenario(point_settings(study_, point, all_factors_),
+    const std::size_t factors = study_.factors.size();
+    const std::span<const double> u(coordinates_.data() + e / structures_.size() * factors,
+                                    factors);
+    Scenario scenario = scenario_->scenario(point_settings(study_, u, all_factors_),
                                             structures_[e % structures_.size()]);
-    scenario.guarantee.structure = names_[e];
-    return {names_[e], std::move(scenario), posterior_};
+    std::string experiment_name = name(e);
+    scenario.guarantee.structure = experiment_name;
+    return {std::move(experiment_name), std::move(scenario), posterior_};
+  }
+
+  std::string name(std::size_t e) const override {
+    return fmt::format("{}@{}", labels_[label_of_.at(e)], e / structures_.size());
   }
 
  private:
   Study study_;
-  std::vector<DesignPoint> points_;
+  std::vector<double> coordinates_;  // [point * factors + factor]: the points' unit-cube values
   std::vector<std::optional<std::string>> structures_;
-  std::vector<std::string> names_;  // per experiment
+  std::vector<std::string> labels_;
+  std::vector<std::uint32_t> label_of_;  // per experiment
   std::unique_ptr<const ScenarioPoints> scenario_;
   std::shared_ptr<const Posterior> posterior_;  // every experiment's, or none
   std::vector<bool> all_factors_;               // every factor passed, or the study was refused
@@ -226,25 +243,30 @@ ExperimentRun prepare_study(const RunArguments& a) {
 
   std::vector<std::vector<PointSetting>> settings(points.size());
   for (std::size_t p = 0; p < points.size(); ++p) {
-    settings[p] = point_settings(study, points[p], factor_ok);
+    settings[p] = point_settings(study, points[p].u, factor_ok);
   }
   // Each point's scenarios are checked, and dropped once the run knows what it needs of them
-  // (their names, the presets they read, the first's seed and trials): the run makes them again
-  // from the points when it needs them (StudyExperiments).
-  std::vector<std::string> names;
-  names.reserve(points.size() * structures.size());
+  // (their structure labels, the presets they read, the first's seed and trials): the run makes
+  // them again from the points when it needs them (StudyExperiments).
+  std::vector<std::string> labels;
+  std::unordered_map<std::string, std::uint32_t> label_index;
+  std::vector<std::uint32_t> label_of;
+  label_of.reserve(points.size() * structures.size());
   std::set<std::string> presets;
   std::uint64_t seed = 0;
   std::int64_t trials = 0;
   try {
     load_scenario_points(scenario, structures, options, settings,
-                         [&](std::size_t p, std::vector<Scenario>& scenarios) {
-                           if (names.empty()) {
+                         [&](std::size_t, std::vector<Scenario>& scenarios) {
+                           if (label_of.empty()) {
                              seed = scenarios.front().seed;
                              trials = scenarios.front().trials;
                            }
                            for (const Scenario& s : scenarios) {
-                             names.push_back(fmt::format("{}@{}", s.guarantee.structure, p));
+                             const auto [at, added] = label_index.try_emplace(
+                                 s.guarantee.structure, static_cast<std::uint32_t>(labels.size()));
+                             if (added) labels.push_back(s.guarantee.structure);
+                             label_of.push_back(at->second);
                              presets.insert(s.guarantee.preset);
                            }
                          });
@@ -267,8 +289,8 @@ ExperimentRun prepare_study(const RunArguments& a) {
                       "the factor's value at the experiment's design point", ""});
   }
   ColumnBlock columns(schema);
-  columns.resize(names.size());
-  for (std::size_t e = 0; e < names.size(); ++e) {
+  columns.resize(label_of.size());
+  for (std::size_t e = 0; e < label_of.size(); ++e) {
     const DesignPoint& point = points[e / structures.size()];
     columns.i32(0)[e] = static_cast<std::int32_t>(e / structures.size());
     columns.str(1)[e] = point.role;
@@ -301,11 +323,11 @@ ExperimentRun prepare_study(const RunArguments& a) {
       a.execution.output.empty()
           ? std::filesystem::path(std::filesystem::path(a.scenario).stem().string() + ".h5")
           : std::filesystem::path(a.execution.output);
-  run.quiet_tables = names.size() > kTablesUpTo;
+  run.quiet_tables = label_of.size() > kTablesUpTo;
   auto made = std::make_unique<const ScenarioPoints>(scenario, options);
   auto generated = std::make_unique<const StudyExperiments>(
-      std::move(study), std::move(points), std::move(structures), std::move(names), std::move(made),
-      run.posterior.posterior);
+      std::move(study), points, std::move(structures), std::move(labels), std::move(label_of),
+      std::move(made), run.posterior.posterior);
   // Every point is made once more for the check: only with a posterior, and before any trial.
   check_posterior(run.posterior, generated->size(),
                   [&](std::size_t e) { return generated->experiment(e); });

@@ -20,6 +20,9 @@ BlockPlan::BlockPlan(std::vector<std::int64_t> trials_per_experiment, std::int64
     throw std::invalid_argument("one step per experiment");
   }
   const auto size = static_cast<std::uint64_t>(block_size);
+  // Held through the run: their size, not the room push_back's doubling leaves.
+  steps_.reserve(trials_.size());
+  blocks_of_.reserve(trials_.size());
   for (std::size_t e = 0; e < trials_.size(); ++e) {
     const std::int64_t trials = trials_[e];
     if (trials < 0) throw std::invalid_argument("a trial count must not be negative");

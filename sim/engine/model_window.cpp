@@ -35,7 +35,7 @@ void ModelWindow::widen() {
 
 void ModelWindow::narrow() {
   std::lock_guard lock(mutex_);
-  width_ = std::max(kBase, width_ - kPerWorker);
+  width_ = std::max(base_, width_ - kPerWorker);
   while (entries_.size() > width_) {
     const auto oldest =
         std::min_element(entries_.begin(), entries_.end(),

@@ -2,6 +2,7 @@
 #include "detsim/engine/simulation.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -34,6 +35,7 @@ class HeldExperiments : public ExperimentSource {
       : experiments_(std::move(experiments)) {}
   std::size_t size() const override { return experiments_.size(); }
   ExperimentSpec experiment(std::size_t e) const override { return experiments_.at(e); }
+  std::string name(std::size_t e) const override { return experiments_.at(e).structure; }
 
  private:
   std::vector<ExperimentSpec> experiments_;
@@ -71,28 +73,40 @@ std::vector<ColumnInfo> guarantee_schema(const Scenario& first) {
   return schema;
 }
 
-void write_guarantee_row(ColumnBlock& table, std::size_t e, const ExperimentSpec& experiment) {
+// The numeric columns of an experiment's /experiments row after lead, in guarantee_schema's
+// order: collective, cohesion_shift, each guarantor's terms.
+std::vector<double> guarantee_values(const ExperimentSpec& experiment) {
   const Scenario& scenario = experiment.scenario;
-  const Actor* lead = scenario.lead_guarantor();
-  std::size_t c = 0;
-  table.i32(c++)[e] = static_cast<std::int32_t>(e);
-  table.str(c++)[e] = experiment.structure;
-  table.str(c++)[e] = scenario.guarantee.preset;
-  table.i32(c++)[e] = static_cast<std::int32_t>(scenario.trials);
-  table.str(c++)[e] = lead ? lead->id : std::string();
-  table.i8(c++)[e] = scenario.guarantee.collective;
+  std::vector<double> values{scenario.guarantee.collective ? 1.0 : 0.0};
   // A value the posterior sets is drawn per trial, as a distribution's is.
   const Posterior* posterior = experiment.posterior.get();
   const auto shown = [posterior](const Quantity& q, const std::string& path) {
     return posterior && posterior->index_of(path) >= 0 ? NAN : constant_or_nan(q);
   };
-  table.f64(c++)[e] = shown(scenario.guarantee.cohesion_shift, "guarantee.cohesion_shift");
+  values.push_back(shown(scenario.guarantee.cohesion_shift, "guarantee.cohesion_shift"));
   for (const Actor* g : scenario.guarantors()) {
     for (const TermInfo& term : kTerms) {
-      table.f64(c++)[e] =
-          shown(g->terms[term.term], "guarantee.terms." + g->id + "." + std::string(term.key));
+      values.push_back(
+          shown(g->terms[term.term], "guarantee.terms." + g->id + "." + std::string(term.key)));
     }
   }
+  return values;
+}
+
+// The first column of /experiments holding the guarantee's numbers (collective).
+constexpr std::size_t kFirstGuaranteeValue = 5;
+
+// Equal to the last bit: a guarantee's value is written as the experiment holds it (NaN, -0.0).
+bool same_bits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+
+// Where `text` is in `texts`, added at the end if it is not.
+std::uint32_t text_index(std::vector<std::string>& texts, const std::string& text) {
+  const auto found = std::find(texts.begin(), texts.end(), text);
+  if (found != texts.end()) return static_cast<std::uint32_t>(found - texts.begin());
+  texts.push_back(text);
+  return static_cast<std::uint32_t>(texts.size() - 1);
 }
 
 }  // namespace
@@ -107,7 +121,8 @@ Simulation::Simulation(std::vector<ExperimentSpec> experiments,
 
 Simulation::Simulation(std::unique_ptr<const ExperimentSource> source,
                        const std::vector<std::string>& also_recorded)
-    : source_(std::move(source)), window_([this](std::size_t e) { return build_model(e); }) {
+    : source_(std::move(source)),
+      window_([this](std::size_t e) { return build_model(e); }, source_->size()) {
   const std::size_t count = source_->size();
   if (count == 0) throw std::logic_error("a simulation needs an experiment");
   // One pass, each experiment made, compiled and dropped: the parameters random in any experiment
@@ -119,33 +134,36 @@ Simulation::Simulation(std::unique_ptr<const ExperimentSource> source,
   std::set<std::string> seen;
   std::optional<TrialParameters> first;
   std::size_t guarantors = 0;
-  departures_.resize(count);
   outlines_.reserve(count);
   for (std::size_t e = 0; e < count; ++e) {
     const ExperimentSpec experiment = source_->experiment(e);
     const Scenario& scenario = experiment.scenario;
-    Outline o{experiment.structure, scenario.trials, scenario.record_paths, nullptr};
+    Outline o;
+    o.trials = scenario.trials;
+    o.record_paths = scenario.record_paths;
     if (scenario.precision) {
-      const Outline* last = e > 0 ? &outlines_.back() : nullptr;
-      o.precision = last && last->precision && same_target(*last->precision, *scenario.precision)
-                        ? last->precision
-                        : std::make_shared<const PrecisionTarget>(*scenario.precision);
+      if (targets_.empty() || !same_target(targets_.back(), *scenario.precision)) {
+        targets_.push_back(*scenario.precision);
+      }
+      o.precision = static_cast<std::uint32_t>(targets_.size() - 1);
     }
-    outlines_.push_back(std::move(o));
+    o.preset = text_index(texts_, scenario.guarantee.preset);
+    const Actor* lead = scenario.lead_guarantor();
+    o.lead = text_index(texts_, lead ? lead->id : std::string());
     if (e == 0) {
-      guarantees_ = ColumnBlock(guarantee_schema(scenario));
-      guarantees_.resize(count);
+      guarantee_schema_ = guarantee_schema(scenario);
       guarantors = scenario.guarantors().size();
     } else if (scenario.guarantors().size() != guarantors) {
       throw std::logic_error("experiments of one run must share actors and horizon");
     }
-    write_guarantee_row(guarantees_, e, experiment);
+    const std::vector<double> guarantee = guarantee_values(experiment);
     TrialParameters parameters(scenario, e == 0 ? tables_.get() : &outline,
                                experiment.posterior.get());
     for (const RecordedParameter& r : parameters.plan.recorded()) {
       if (seen.insert(r.name).second) recorded_.push_back(r.name);
     }
     if (e == 0) {
+      for (const double value : guarantee) constants_.push_back({std::string(), value, false});
       // The guarantee's own (terms, cohesion_shift) have columns of their own in every file.
       for (const RecordedParameter& r : parameters.plan.named()) {
         if (r.random || r.name.starts_with("param.guarantee.")) continue;
@@ -154,16 +172,24 @@ Simulation::Simulation(std::unique_ptr<const ExperimentSource> source,
     } else if (parameters.horizon_months != first->horizon_months) {
       throw std::logic_error("experiments of one run must share actors and horizon");
     }
-    for (std::size_t k = 0; k < constants_.size(); ++k) {
-      const int slot = parameters.plan.slot_of(constants_[k].name);
+    for (std::size_t k = 0; k < guarantee.size(); ++k) {
+      if (!same_bits(guarantee[k], constants_[k].value)) {
+        departures_.push_back({static_cast<std::uint32_t>(k), guarantee[k]});
+      }
+    }
+    for (std::size_t k = guarantee.size(); k < constants_.size(); ++k) {
+      const int slot = parameters.plan.slot_of(constants_[k].parameter);
       const double value = slot >= 0 ? parameters.plan.initial_value(slot) : NAN;
       if (slot >= 0 && value != constants_[k].value) constants_[k].varied = true;
       if (slot < 0 || value != constants_[k].value) {
-        departures_[e].push_back({static_cast<std::uint32_t>(k), value});
+        departures_.push_back({static_cast<std::uint32_t>(k), value});
       }
     }
+    o.departures_end = departures_.size();
+    outlines_.push_back(o);
     if (e == 0) first.emplace(std::move(parameters));
   }
+  departures_.shrink_to_fit();  // held through the run: not the room its growth left
   // A name this model does not know (a file of another version) is no column of this run.
   for (const std::string& name : also_recorded) {
     if (first->plan.slot_of(name) >= 0 && seen.insert(name).second) recorded_.push_back(name);
@@ -204,28 +230,47 @@ std::int64_t Simulation::recorded_paths() const {
   return recorded;
 }
 
+const PrecisionTarget* Simulation::precision(std::size_t e) const {
+  const std::uint32_t target = outlines_.at(e).precision;
+  return target == kNoTarget ? nullptr : &targets_[target];
+}
+
 ColumnBlock Simulation::experiments_table() const {
-  // Constant parameters whose value differs between experiments are what the experiments vary.
-  std::vector<std::size_t> varied;
+  // The guarantee's columns, and the constant parameters whose value differs between
+  // experiments: what the experiments vary.
+  std::vector<ColumnInfo> schema = guarantee_schema_;
+  std::vector<std::size_t> shown;
   for (std::size_t k = 0; k < constants_.size(); ++k) {
-    if (constants_[k].varied) varied.push_back(k);
-  }
-  std::vector<ColumnInfo> schema = guarantees_.schema();
-  for (const std::size_t k : varied) {
-    schema.push_back({constants_[k].name.substr(6), ColumnType::f64,
-                      "value of this parameter in the experiment", ""});
+    if (constants_[k].parameter.empty()) {
+      shown.push_back(k);
+    } else if (constants_[k].varied) {
+      shown.push_back(k);
+      schema.push_back({constants_[k].parameter.substr(6), ColumnType::f64,
+                        "value of this parameter in the experiment", ""});
+    }
   }
   ColumnBlock table(schema);
   table.resize(outlines_.size());
-  for (std::size_t c = 0; c < guarantees_.columns(); ++c) table.copy_column(c, guarantees_, c);
+  std::vector<double> values(constants_.size());
+  std::size_t departure = 0;
   for (std::size_t e = 0; e < outlines_.size(); ++e) {
-    std::size_t c = guarantees_.columns();
-    for (const std::size_t k : varied) {
-      double value = constants_[k].value;
-      for (const Departure& d : departures_[e]) {
-        if (d.constant == k) value = d.value;
+    const Outline& o = outlines_[e];
+    table.i32(0)[e] = static_cast<std::int32_t>(e);
+    table.str(1)[e] = source_->name(e);
+    table.str(2)[e] = texts_[o.preset];
+    table.i32(3)[e] = static_cast<std::int32_t>(o.trials);
+    table.str(4)[e] = texts_[o.lead];
+    for (std::size_t k = 0; k < constants_.size(); ++k) values[k] = constants_[k].value;
+    for (; departure < o.departures_end; ++departure) {
+      values[departures_[departure].constant] = departures_[departure].value;
+    }
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      const std::size_t c = kFirstGuaranteeValue + i;
+      if (schema[c].type == ColumnType::i8) {
+        table.i8(c)[e] = static_cast<std::int8_t>(values[shown[i]]);
+      } else {
+        table.f64(c)[e] = values[shown[i]];
       }
-      table.f64(c++)[e] = value;
     }
   }
   return table;
@@ -292,9 +337,11 @@ void BlockWorker::compute(const TrialBlock& block, std::uint64_t seed, BlockBuff
 
 BlockPlan Simulation::block_plan(std::int64_t block_size) const {
   std::vector<std::int64_t> counts, steps;
+  counts.reserve(outlines_.size());
+  steps.reserve(outlines_.size());
   for (const Outline& o : outlines_) {
     counts.push_back(o.trials);
-    steps.push_back(o.precision ? o.precision->step : 0);
+    steps.push_back(o.precision == kNoTarget ? 0 : targets_[o.precision].step);
   }
   return BlockPlan(std::move(counts), block_size, std::move(steps));
 }
@@ -394,7 +441,6 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
 
   std::vector<std::thread> pool;
   RunResult result;
-  result.experiment_errors.assign(outlines_.size(), std::string());
   result.trials_run.assign(outlines_.size(), 0);
   std::size_t blocks_consumed = 0;
   std::int64_t trials_replayed = 0;
@@ -417,12 +463,11 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       // blocks are dropped.
       const TrialBlock at = blocks[b];
       const auto e = static_cast<std::size_t>(at.experiment);
-      std::string& error = result.experiment_errors[e];
       ++blocks_consumed;
       if (finished[e]) return false;
-      if (!error.empty()) return false;
+      if (result.experiment_errors.contains(e)) return false;
       if (!block.error.empty()) {
-        error = block.error;
+        result.experiment_errors.emplace(e, block.error);
         sink.failed(at.experiment, result.trials_run[e]);
         return false;
       }
@@ -431,7 +476,8 @@ RunResult Simulation::run(const RunOptions& options, BlockSink& sink) const {
       std::int64_t& run = result.trials_run[e];
       run += at.trials;
       const Outline& o = outlines_[e];
-      if (options.stopping && o.precision && run % o.precision->step == 0 && run < o.trials &&
+      const PrecisionTarget* target = precision(e);
+      if (options.stopping && target && run % target->step == 0 && run < o.trials &&
           options.stopping->enough(at.experiment, run)) {
         std::lock_guard lock(mutex);
         finished[e] = 1;

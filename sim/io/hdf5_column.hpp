@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -58,8 +59,11 @@ class ColumnDataset {
   hsize_t chunk_rows_;
   hsize_t rows_ = 0;
   Handle string_type_;                 // variable-length UTF-8, for str columns only
+  Handle transfer_;                    // H5Dwrite's properties, made at the first write
   std::vector<const char*> pointers_;  // reused across blocks: no allocation once it is big enough
-  std::vector<std::string> repaired_;  // strings that were not UTF-8, as stored
+  // Strings that were not UTF-8, as stored: a deque, whose elements stay where they are as it
+  // grows (pointers_ points at them), and which holds no room for the usual block of valid text.
+  std::deque<std::string> repaired_;
 };
 
 struct StoredColumn {

@@ -13,12 +13,10 @@ PairedDifferences::PairedDifferences(std::size_t measures, std::vector<std::int6
       trials_(std::move(trials)),
       end_(trials_),
       baseline_(baseline),
-      waiting_(trials_.size()),
-      pairings_(trials_.size()),
       unpaired_(measures) {
   if (baseline_ >= trials_.size()) throw std::invalid_argument("no such baseline experiment");
   for (std::size_t e = 0; e < trials_.size(); ++e) {
-    if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) pending_.insert(0);
+    if (e != baseline_ && trials_[e] == trials_[baseline_] && trials_[e] > 0) add_pending(0);
   }
 }
 
@@ -35,13 +33,14 @@ void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
     end_[experiment] = trials_run;
     return;
   }
+  // Released experiments have paired every trial they run: none is affected.
   std::vector<std::size_t> affected;
-  for (std::size_t e = 0; e < trials_.size(); ++e) {
+  for (std::size_t e = waiting_.first(); e < trials_.size(); ++e) {
     if (pairs(e) && (experiment == baseline_ || e == experiment)) affected.push_back(e);
   }
   // pending_ holds each paired experiment's next trial while it is below its limit.
   for (const std::size_t e : affected) {
-    if (waiting_[e].first_trial < limit(e)) pending_.erase(pending_.find(waiting_[e].first_trial));
+    if (waiting_[e].first_trial < limit(e)) remove_pending(waiting_[e].first_trial);
   }
   end_[experiment] = trials_run;
   for (const std::size_t e : affected) {
@@ -51,7 +50,7 @@ void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
       queue.first_trial += static_cast<std::int64_t>(queue.values.size() / measures_);
       queue.values.clear();
     }
-    if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
+    if (queue.first_trial < limit(e)) add_pending(queue.first_trial);
   }
   release_baseline();
 }
@@ -64,30 +63,33 @@ bool PairedDifferences::paired(std::size_t experiment, std::size_t measure) cons
 std::size_t PairedDifferences::buffered_trials() const {
   if (measures_ == 0) return 0;
   std::size_t values = baseline_values_.values.size();
-  for (const auto& q : waiting_) values += q.values.size();
+  for (const auto& q : waiting_.held()) values += q.values.size();
   return values / measures_;
 }
 
 const PairedDifferences::Pairing& PairedDifferences::pairing(std::size_t experiment,
                                                              std::size_t measure) const {
-  const std::vector<Pairing>& pairings = pairings_.at(experiment);
-  return (pairings.empty() ? unpaired_ : pairings).at(measure);
+  if (experiment >= trials_.size()) throw std::out_of_range("summary: no such experiment");
+  const std::vector<Pairing>* pairings = pairings_.find(experiment);
+  return (!pairings || pairings->empty() ? unpaired_ : *pairings).at(measure);
 }
 
-void PairedDifferences::release(std::size_t experiment) {
-  if (!waiting_.at(experiment).values.empty()) {
-    throw std::logic_error("summary: an experiment released with trials still to pair");
+void PairedDifferences::release(std::size_t end) {
+  for (std::size_t e = waiting_.first(); e < std::min(end, waiting_.end()); ++e) {
+    if (!waiting_.find(e)->values.empty()) {
+      throw std::logic_error("summary: an experiment released with trials still to pair");
+    }
   }
-  std::vector<Pairing>().swap(pairings_[experiment]);
-  std::vector<double>().swap(waiting_[experiment].values);
+  pairings_.release(end);
+  waiting_.release(end);
 }
 
 std::size_t PairedDifferences::held_bytes() const {
   std::size_t bytes = baseline_values_.values.size() * sizeof(double) +
-                      pairings_.capacity() * sizeof(pairings_[0]) +
-                      waiting_.capacity() * sizeof(waiting_[0]);
-  for (const auto& p : pairings_) bytes += p.capacity() * sizeof(Pairing);
-  for (const auto& q : waiting_) bytes += q.values.capacity() * sizeof(double);
+                      pairings_.held().size() * sizeof(std::vector<Pairing>) +
+                      waiting_.held().size() * sizeof(Queue<std::vector<double>>);
+  for (const auto& p : pairings_.held()) bytes += p.capacity() * sizeof(Pairing);
+  for (const auto& q : waiting_.held()) bytes += q.values.capacity() * sizeof(double);
   return bytes;
 }
 
@@ -103,7 +105,8 @@ void PairedDifferences::add(std::size_t experiment, std::int64_t trial,
   if (experiment == baseline_) {
     in_order(baseline_values_);
     baseline_values_.values.insert(baseline_values_.values.end(), values.begin(), values.end());
-    for (std::size_t e = 0; e < waiting_.size(); ++e) {
+    // Only experiments under way can have trials waiting.
+    for (std::size_t e = waiting_.first(); e < waiting_.end(); ++e) {
       if (e != baseline_) match(e);
     }
   } else {
@@ -149,9 +152,16 @@ void PairedDifferences::pair(std::size_t e, const double* mine, std::size_t offs
 
 void PairedDifferences::advance(std::size_t e, std::int64_t trials) {
   auto& queue = waiting_[e];
-  pending_.erase(pending_.find(queue.first_trial));
+  remove_pending(queue.first_trial);
   queue.first_trial += trials;
-  if (queue.first_trial < limit(e)) pending_.insert(queue.first_trial);
+  if (queue.first_trial < limit(e)) add_pending(queue.first_trial);
+}
+
+void PairedDifferences::add_pending(std::int64_t trial) { ++pending_[trial]; }
+
+void PairedDifferences::remove_pending(std::int64_t trial) {
+  const auto found = pending_.find(trial);
+  if (--found->second == 0) pending_.erase(found);
 }
 
 void PairedDifferences::match(std::size_t e) {
@@ -180,7 +190,7 @@ void PairedDifferences::release_baseline() {
   // A baseline trial is kept until every experiment that will pair with it has.
   std::int64_t needed = baseline_values_.first_trial +
                         static_cast<std::int64_t>(baseline_values_.values.size() / measures_);
-  if (!pending_.empty()) needed = std::min(needed, *pending_.begin());
+  if (!pending_.empty()) needed = std::min(needed, pending_.begin()->first);
   const std::int64_t drop = needed - baseline_values_.first_trial;
   if (drop <= 0) return;
   baseline_values_.values.erase(

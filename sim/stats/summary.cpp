@@ -13,7 +13,6 @@ SummaryAccumulator::SummaryAccumulator(std::vector<Measure> measures,
                                        std::vector<std::int64_t> trials, std::size_t baseline,
                                        bool pair_trials)
     : measures_(std::move(measures)),
-      tallies_(trials.size()),
       no_trials_(measures_.size()),
       added_(trials.size(), 0),
       differences_(measures_.size(), std::move(trials), baseline),
@@ -27,8 +26,10 @@ const std::vector<SummaryAccumulator::Tally>& SummaryAccumulator::tallies(std::s
     throw std::logic_error("summary: experiment " + std::to_string(e) +
                            " was written and released");
   }
-  const std::vector<Tally>& held = tallies_.at(e);
-  return held.empty() ? no_trials_ : held;
+  if (e >= experiments()) throw std::out_of_range("summary: no such experiment");
+  const std::vector<Tally>* held =
+      e == differences_.baseline() ? &baseline_tallies_ : tallies_.find(e);
+  return !held || held->empty() ? no_trials_ : *held;
 }
 
 void SummaryAccumulator::stop(std::size_t experiment, std::int64_t trials_run) {
@@ -39,7 +40,7 @@ void SummaryAccumulator::stop(std::size_t experiment, std::int64_t trials_run) {
 void SummaryAccumulator::advance_finished() {
   const std::size_t b = differences_.baseline();
   if (added_[b] < differences_.runs(b)) return;
-  while (finished_ < tallies_.size() && added_[finished_] >= differences_.runs(finished_)) {
+  while (finished_ < experiments() && added_[finished_] >= differences_.runs(finished_)) {
     ++finished_;
   }
 }
@@ -48,16 +49,15 @@ void SummaryAccumulator::release(std::size_t end) {
   if (end > finished_) {
     throw std::logic_error("summary: experiments released before their rows are final");
   }
-  for (std::size_t e = released_; e < end; ++e) {
-    if (e != differences_.baseline()) std::vector<Tally>().swap(tallies_[e]);
-    differences_.release(e);
-  }
+  differences_.release(end);
+  tallies_.release(end);
   released_ = std::max(released_, end);
 }
 
 std::size_t SummaryAccumulator::held_bytes() const {
-  std::size_t bytes = tallies_.capacity() * sizeof(tallies_[0]) + differences_.held_bytes();
-  for (const auto& t : tallies_) bytes += t.capacity() * sizeof(Tally);
+  std::size_t bytes = (tallies_.held().size() + 1) * sizeof(std::vector<Tally>) +
+                      baseline_tallies_.capacity() * sizeof(Tally) + differences_.held_bytes();
+  for (const auto& t : tallies_.held()) bytes += t.capacity() * sizeof(Tally);
   return bytes;
 }
 
@@ -72,16 +72,15 @@ void SummaryAccumulator::add(const ColumnBlock& trials) {
   }
   for (std::size_t r = 0; r < trials.rows(); ++r) {
     const auto experiment = static_cast<std::size_t>(trials.i32(experiment_column)[r]);
-    auto& held = tallies_.at(experiment);
-    if (held.size() != measures_.size()) {
-      if (released(experiment)) {
-        throw std::logic_error("summary: a trial of experiment " + std::to_string(experiment) +
-                               ", whose rows were written and released");
-      }
-      // Made at the experiment's first trial, not for every experiment at once: a study's
-      // points mostly run one at a time.
-      held.resize(measures_.size());
+    if (experiment >= experiments()) throw std::out_of_range("summary: no such experiment");
+    if (released(experiment)) {
+      throw std::logic_error("summary: a trial of experiment " + std::to_string(experiment) +
+                             ", whose rows were written and released");
     }
+    auto& held = experiment == differences_.baseline() ? baseline_tallies_ : tallies_[experiment];
+    // Made at the experiment's first trial, not for every experiment at once: a study's points
+    // mostly run one at a time.
+    if (held.size() != measures_.size()) held.resize(measures_.size());
     ++added_[experiment];
     for (std::size_t m = 0; m < measures_.size(); ++m) {
       const auto [column, given] = columns[m];
@@ -135,7 +134,7 @@ ColumnBlock SummaryAccumulator::table(std::size_t first, std::size_t end) const 
        {"difference_ci_low", ColumnType::f64, "lower end of the difference's 95% interval", ""},
        {"difference_ci_high", ColumnType::f64, "upper end of the difference's 95% interval", ""},
        {"difference_n", ColumnType::i32, "trials paired (0 unless pairing is paired)", ""}});
-  end = std::min(end, tallies_.size());
+  end = std::min(end, experiments());
   first = std::min(first, end);
   out.resize((end - first) * measures_.size());
   const std::size_t b = differences_.baseline();

@@ -50,7 +50,10 @@ TEST_CASE("the shipped sweep runs 11 levels under 2 structures into one file", "
     CHECK(level[e] == Approx(0.1 * static_cast<double>(e / 2)).margin(1e-15));
     // The factor is what the experiment ran with: its resolved term.
     CHECK(term[e] == level[e]);
-    CHECK_THAT(name[e], Catch::StartsWith(e % 2 == 0 ? "nato_article5" : "bilateral_pact"));
+    // The structure, how the point departs from its preset, and the point: each point's label
+    // its own (the run keeps a label per distinct one, and makes the name when asked).
+    CHECK(name[e] == fmt::format("{}[united_states.audience_cost={}]@{}",
+                                 e % 2 == 0 ? "nato_article5" : "bilateral_pact", term[e], e / 2));
     CHECK(trials[e] == 20);  // --trials over the study's trials
     CHECK(status[e] == "ok");
   }
@@ -221,8 +224,12 @@ TEST_CASE("a failed point is isolated, with the same rows at 1 and 2 threads", "
          std::to_string(threads), "--block-size", "32", "--quiet", "-o", out.string()},
         dir, 3);
     CHECK_THAT(r.err, Contains("1 of 3 experiments failed"));
+    // Named as /experiments names it: the run holds no names, and makes the failed one's again.
+    CHECK_THAT(r.err, Contains("detsim: experiment 1 (nato_article5@1) failed: "));
     CHECK_THAT(r.err, Contains("an actor's cost is not finite"));
     const ColumnBlock experiments = read_table(out, "experiments");
+    CHECK(experiments.str(experiments.index_of("structure")) ==
+          std::vector<std::string>{"nato_article5@0", "nato_article5@1", "nato_article5@2"});
     CHECK(experiments.str(experiments.index_of("status")) ==
           std::vector<std::string>{"ok", "failed", "ok"});
     const auto& error = experiments.str(experiments.index_of("error"));

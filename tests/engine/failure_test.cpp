@@ -157,6 +157,9 @@ TEST_CASE("the sink is told once when an experiment fails and of the trials it w
     o.block_size = 16;
     const RunResult result = simulation.run(o, sink);
     REQUIRE(result.failed_experiments() == 1);
+    CHECK(result.error(0).empty());
+    CHECK_THAT(result.error(1), Catch::Contains("not finite"));
+    CHECK(result.error(2).empty());
     REQUIRE(sink.failures.size() == 1);
     CHECK(sink.failures[0].first == 1);
     CHECK(sink.failures[0].second == result.trials_run[1]);

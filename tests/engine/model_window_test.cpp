@@ -19,14 +19,19 @@ namespace {
 
 const std::string kScenario = std::string(DETSIM_SOURCE_DIR) + "/scenarios/ukraine.yaml";
 
-// A window whose models are all of one scenario, counting the builds of each experiment.
+// A window whose models are all of one scenario, counting the builds of each experiment, for a
+// run of `experiments` experiments.
 struct CountingWindow {
+  explicit CountingWindow(std::size_t experiments = ModelWindow::kBase)
+      : window(
+            [this](std::size_t e) {
+              ++builds[e];
+              return std::make_shared<const TrialModel>(scenario);
+            },
+            experiments) {}
   Scenario scenario = load_scenario(kScenario, {{"trials=10"}, "none"});
   std::map<std::size_t, int> builds;
-  ModelWindow window{[this](std::size_t e) {
-    ++builds[e];
-    return std::make_shared<const TrialModel>(scenario);
-  }};
+  ModelWindow window;
 };
 
 // Column `name` of experiment e's rows, in the order they came (trial order within it).
@@ -70,6 +75,27 @@ TEST_CASE("a model window widens by each worker and narrows when it leaves") {
   w.window.narrow();
   w.window.narrow();  // never below its base
   CHECK(w.window.held() == ModelWindow::kBase);
+}
+
+TEST_CASE("a model window of a run of more experiments than it could hold keeps those in flight") {
+  // Beyond kBase experiments every round of blocks builds every model again anyway: holding more
+  // than the workers' blocks in flight would only be memory.
+  CountingWindow w(ModelWindow::kBase + 1);
+  w.window.widen();
+  w.window.widen();
+  const std::size_t in_flight = ModelWindow::kInFlight + 2 * ModelWindow::kPerWorker;
+  REQUIRE(in_flight < ModelWindow::kBase);
+  for (std::size_t e = 0; e <= ModelWindow::kBase; ++e) w.window.get(e);
+  CHECK(w.window.held() == in_flight);
+  // The last ones asked for are held: asked again, they are not built again.
+  for (std::size_t e = ModelWindow::kBase + 1 - in_flight; e <= ModelWindow::kBase; ++e) {
+    w.window.get(e);
+    CHECK(w.builds[e] == 1);
+  }
+  w.window.narrow();
+  w.window.narrow();
+  w.window.narrow();  // never below its base
+  CHECK(w.window.held() == ModelWindow::kInFlight);
 }
 
 TEST_CASE("a simulation of more experiments than its window gives each one's trials alone") {

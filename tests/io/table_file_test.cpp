@@ -46,3 +46,25 @@ TEST_CASE("a table file holds nested tables with 64-bit counts, and only the fil
   // Its own input is never the output.
   CHECK_THROWS_AS(write_table_file(out, {out}, root, {{"posterior", names, {}}}), InputError);
 }
+
+TEST_CASE("text that is not UTF-8 is stored repaired in its own row, however many rows are",
+          "[io][table_file]") {
+  // Many rows with a repaired one every few: each stored string must be its own row's, whatever
+  // the repaired ones' storage does as it grows (the file holds pointers to it while writing).
+  TempDir dir;
+  const auto out = dir / "text.h5";
+  ColumnBlock text({{"label", ColumnType::str, "", ""}});
+  constexpr std::size_t kRows = 3000;
+  text.resize(kRows);
+  for (std::size_t r = 0; r < kRows; ++r) {
+    text.str(0)[r] = r % 7 == 3 ? "bad\xff" + std::to_string(r) : "row " + std::to_string(r);
+  }
+  write_table_file(out, {}, {}, {{"text", text, {}}});
+  const ColumnBlock read = read_table(out, "text");
+  REQUIRE(read.rows() == kRows);
+  for (std::size_t r = 0; r < kRows; ++r) {
+    INFO("row " << r);
+    CHECK(read.str(0)[r] == (r % 7 == 3 ? "bad\xEF\xBF\xBD" + std::to_string(r)
+                                        : "row " + std::to_string(r)));
+  }
+}

@@ -17,7 +17,11 @@ namespace detsim {
 class ModelWindow {
  public:
   using Build = std::function<std::shared_ptr<const TrialModel>(std::size_t experiment)>;
-  explicit ModelWindow(Build build) : build_(std::move(build)) {}
+  // `experiments`: how many the run has. Up to kBase, the window holds them all; beyond, blocks
+  // come from each experiment in turn (block_plan.hpp), so every round of blocks builds every
+  // model again whatever the window holds, and it keeps only the models in flight.
+  ModelWindow(Build build, std::size_t experiments)
+      : build_(std::move(build)), base_(experiments <= kBase ? kBase : kInFlight), width_(base_) {}
 
   // Experiment e's model, built now unless it is held; the least recently used beyond the
   // window's width is let go (a caller still using it keeps it alive). Thread-safe.
@@ -33,8 +37,9 @@ class ModelWindow {
   // turn (block_plan.hpp), so a run of up to kBase experiments (the usual run of a few
   // structures) builds each model once; beyond, each round of blocks builds each experiment's
   // model again, a small cost beside the round's trials (a model is a few tens of KiB, built in
-  // well under a millisecond).
-  static constexpr std::size_t kBase = 64, kPerWorker = 4;
+  // well under a millisecond), and holding kBase of them would only be memory (a study of
+  // thousands of design points, each model with its own quantile tables): kInFlight then.
+  static constexpr std::size_t kBase = 64, kInFlight = 4, kPerWorker = 4;
 
  private:
   struct Entry {
@@ -46,7 +51,8 @@ class ModelWindow {
   mutable std::mutex mutex_;
   std::vector<Entry> entries_;
   std::uint64_t clock_ = 0;
-  std::size_t width_ = kBase;
+  std::size_t base_;
+  std::size_t width_;
 };
 
 }  // namespace detsim

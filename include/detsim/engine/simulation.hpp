@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ class ExperimentSource {
   virtual std::size_t size() const = 0;
   // Experiment e, the same every time it is asked. Callers never ask from two threads at once.
   virtual ExperimentSpec experiment(std::size_t e) const = 0;
+  // Experiment e's name (its ExperimentSpec::structure), without making its scenario: asked
+  // when /experiments is made and when a failure is reported, so a run need not hold every name.
+  virtual std::string name(std::size_t e) const = 0;
 };
 
 // Experiments held whole, as a run of a few structures holds them.
@@ -97,16 +101,19 @@ struct RunResult {
   std::int64_t trials_completed = 0;  // trials handed to the sink
   bool complete = false;              // every block was run (none left by a cancellation)
   double seconds = 0;
-  // Per experiment: empty, or why it failed (the message of its first failing trial, in block
-  // order). A failed experiment's blocks before the failing one reached the sink, none after.
-  std::vector<std::string> experiment_errors;
+  // Why each failed experiment failed (the message of its first failing trial, in block order),
+  // by experiment: the failed alone, so that a study's thousands of points hold nothing for it.
+  // A failed experiment's blocks before the failing one reached the sink, none after.
+  std::map<std::size_t, std::string> experiment_errors;
   // Per experiment: the trials handed to the sink (its first trials_run[e], in order).
   std::vector<std::int64_t> trials_run;
 
-  std::size_t failed_experiments() const {
-    std::size_t failed = 0;
-    for (const std::string& e : experiment_errors) failed += e.empty() ? 0 : 1;
-    return failed;
+  std::size_t failed_experiments() const { return experiment_errors.size(); }
+  // Why experiment e failed; empty if it did not.
+  const std::string& error(std::size_t e) const {
+    static const std::string none;
+    const auto found = experiment_errors.find(e);
+    return found == experiment_errors.end() ? none : found->second;
   }
 };
 
@@ -179,22 +186,24 @@ class Simulation {
   // /trials); `also_recorded` adds columns ("param.<path>") a rerun must keep to match the file
   // it reruns, where another experiment drew the parameter. Each experiment is made and compiled
   // once here (to learn its columns and values) and dropped, but for what the run asks of it
-  // every block (its name, trials, paths recorded and precision target) and its /experiments
-  // row: its model is built again when its blocks run, and only the models in flight are held
-  // (ModelWindow).
+  // every block (its trials, paths recorded and precision target) and what its /experiments row
+  // needs besides its name: its model is built again when its blocks run, and only the models in
+  // flight are held (ModelWindow).
   explicit Simulation(std::vector<ExperimentSpec> experiments,
                       const std::vector<std::string>& also_recorded = {});
   // The experiments made by `source` when needed: memory does not grow with their number beyond
-  // what the source holds and a few hundred bytes an experiment.
+  // what the source holds and about 40 bytes an experiment, and 16 for each of its /experiments
+  // numbers that departs from the first experiment's.
   explicit Simulation(std::unique_ptr<const ExperimentSource> source,
                       const std::vector<std::string>& also_recorded = {});
   ~Simulation();
 
   std::size_t experiment_count() const { return outlines_.size(); }
-  const std::string& name(std::size_t e) const { return outlines_.at(e).name; }
+  // Made by the source when asked: not held.
+  std::string name(std::size_t e) const { return source_->name(e); }
   std::int64_t trials(std::size_t e) const { return outlines_.at(e).trials; }
   // Null when the experiment runs all its trials.
-  const PrecisionTarget* precision(std::size_t e) const { return outlines_.at(e).precision.get(); }
+  const PrecisionTarget* precision(std::size_t e) const;
   // The most trials' paths any experiment records.
   std::int64_t recorded_paths() const;
   // Experiment e, its scenario made now (from the source).
@@ -221,10 +230,12 @@ class Simulation {
   friend class BlockWorker;
   std::shared_ptr<const TrialModel> build_model(std::size_t experiment) const;
 
-  // A constant parameter of experiment 0 (param.<path>) and its value there; an experiment's
-  // departures from these are all experiments_table needs of it.
+  // A numeric /experiments column and its value in experiment 0: the guarantee's (collective,
+  // cohesion_shift, each guarantor's terms), always written, then each constant parameter of
+  // experiment 0 (param.<path>), written when some experiment holds another value. An
+  // experiment's departures from these are all experiments_table needs of its numbers.
   struct Constant {
-    std::string name;
+    std::string parameter;  // param.<path>; empty for the guarantee's columns
     double value = 0;
     bool varied = false;  // some experiment holds another value
   };
@@ -234,22 +245,32 @@ class Simulation {
   };
 
   // What the run asks of an experiment every block, and the /experiments row's parts that are not
-  // parameters, kept from the one pass that makes each experiment.
+  // numbers, kept from the one pass that makes each experiment: a few dozen bytes each, however
+  // many experiments.
   struct Outline {
-    std::string name;
     std::int64_t trials = 0;
     std::int64_t record_paths = 0;
-    std::shared_ptr<const PrecisionTarget> precision;  // shared by experiments of equal targets
+    std::uint32_t precision = kNoTarget;  // of targets_
+    std::uint32_t preset = 0;             // of texts_
+    std::uint32_t lead = 0;               // of texts_
+    // Its departures are departures_[end of the experiment before's, departures_end).
+    std::size_t departures_end = 0;
   };
+  static constexpr std::uint32_t kNoTarget = UINT32_MAX;
 
   std::unique_ptr<const ExperimentSource> source_;
   std::vector<Outline> outlines_;
-  ColumnBlock guarantees_;  // /experiments' columns up to the varied parameters, a row each
+  // /experiments' columns up to the varied parameters: experiment, structure, preset, trials,
+  // lead, then the guarantee's constants_.
+  std::vector<ColumnInfo> guarantee_schema_;
+  std::vector<std::string> texts_;  // the few distinct presets and leads
+  // The targets: one for each run of consecutive experiments of equal targets.
+  std::vector<PrecisionTarget> targets_;
   std::unique_ptr<BetaTables> tables_ = std::make_unique<BetaTables>();
   std::vector<std::string> recorded_;        // the param.* columns every model records
   std::shared_ptr<const TrialModel> first_;  // experiment 0's: the run's columns and horizon
   std::vector<Constant> constants_;
-  std::vector<std::vector<Departure>> departures_;  // [experiment]
+  std::vector<Departure> departures_;  // every experiment's, in experiment order
   mutable ModelWindow window_;
 };
 

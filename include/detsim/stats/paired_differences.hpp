@@ -6,11 +6,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <set>
+#include <map>
 #include <span>
 #include <vector>
 
 #include "detsim/stats/intervals.hpp"
+#include "detsim/stats/live_experiments.hpp"
 
 namespace detsim {
 
@@ -43,10 +44,10 @@ class PairedDifferences {
   bool paired(std::size_t experiment, std::size_t measure) const;
   // Values held, waiting for their partner (for the memory test).
   std::size_t buffered_trials() const;
-  // The experiment's pairings are written and no longer asked for: their room is given back
-  // (pairing() of it then reads as before its first pair). Its trials must all have come, and
-  // been paired.
-  void release(std::size_t experiment);
+  // Experiments [0, end) have their pairings written and are no longer asked for: their room is
+  // given back (pairing() of one then reads as before its first pair). Their trials must all have
+  // come, and been paired.
+  void release(std::size_t end);
   // Bytes held for pairings and values waiting (for the memory test).
   std::size_t held_bytes() const;
 
@@ -66,6 +67,9 @@ class PairedDifferences {
   // `trials` more of `experiment`'s trials are paired: its next trial waits in pending_.
   void advance(std::size_t experiment, std::int64_t trials);
   void release_baseline();
+  // One more, or one fewer, experiment waits for `trial`.
+  void add_pending(std::int64_t trial);
+  void remove_pending(std::int64_t trial);
   // Paired with the baseline (the same planned trials), and how far it can be.
   bool pairs(std::size_t experiment) const;
   std::int64_t limit(std::size_t experiment) const;
@@ -75,14 +79,17 @@ class PairedDifferences {
   std::vector<std::int64_t> end_;  // trials each experiment runs: trials_, or fewer once stopped
   std::size_t baseline_;
   Queue<std::deque<double>> baseline_values_;
-  std::vector<Queue<std::vector<double>>>
-      waiting_;  // per experiment: trials that came before their baseline trial
-  // The next trial each paired experiment not yet done waits for: the least is the first baseline
-  // trial still needed. A study has thousands of experiments, so the least is not searched for at
-  // every trial.
-  std::multiset<std::int64_t> pending_;
-  // [experiment][measure]: empty before the experiment's first pair and once released.
-  std::vector<std::vector<Pairing>> pairings_;
+  // Per experiment under way: trials that came before their baseline trial. One not yet made
+  // waits for its trial 0 with none.
+  LiveExperiments<Queue<std::vector<double>>> waiting_;
+  // The next trial each paired experiment not yet done waits for, and how many wait for it: the
+  // least is the first baseline trial still needed. A study has thousands of experiments, so the
+  // least is not searched for at every trial; they wait for a few trials (the first of a round of
+  // blocks), so a count each, not a node per experiment.
+  std::map<std::int64_t, std::size_t> pending_;
+  // [experiment][measure] of the experiments under way: empty (or not made) before the
+  // experiment's first pair, dropped once released.
+  LiveExperiments<std::vector<Pairing>> pairings_;
   std::vector<Pairing> unpaired_;  // what an experiment's pairings are before its first pair
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detsim/stats/intervals.hpp"
+#include "detsim/stats/live_experiments.hpp"
 #include "detsim/stats/measures.hpp"
 #include "detsim/stats/paired_differences.hpp"
 #include "detsim/table/column_block.hpp"
@@ -31,7 +32,7 @@ class SummaryAccumulator {
   // The rows of experiments [first, end) alone: a run of many experiments writes /summary a
   // slice at a time instead of holding every row.
   ColumnBlock table(std::size_t first, std::size_t end) const;
-  std::size_t experiments() const { return tallies_.size(); }
+  std::size_t experiments() const { return added_.size(); }
   // The half-width of the 95% interval /summary gives `measure` of `experiment` so far, as a
   // precision target reads it: Wilson's for a rate, which stays above 0 at 0 or n of n; the
   // normal interval's for a mean, infinite while it has fewer than two values or they all agree
@@ -71,8 +72,10 @@ class SummaryAccumulator {
   // Moves finished_ past every experiment now final.
   void advance_finished();
   std::vector<Measure> measures_;
-  // [experiment][measure]: empty before the experiment's first trial and once released.
-  std::vector<std::vector<Tally>> tallies_;
+  // [experiment][measure]: the experiments under way (none before the first's first trial, none
+  // once released), and the baseline's apart, kept for the unpaired rows after it is released.
+  LiveExperiments<std::vector<Tally>> tallies_;
+  std::vector<Tally> baseline_tallies_;
   std::vector<Tally> no_trials_;
   std::vector<std::int64_t> added_;  // trials added, per experiment
   std::size_t finished_ = 0;
