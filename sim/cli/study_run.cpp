@@ -89,7 +89,9 @@ std::vector<PointSetting> point_settings(const Study& study, std::span<const dou
 // A study's experiments, point p under structure s being experiment p * structures + s, made
 // from the point's coordinates when the run needs one (to compile it, build its model or write
 // its resolved YAML): the run holds each point's coordinates and, per experiment, which of the
-// few distinct structure labels it has, not a Scenario or a name per experiment.
+// distinct structure labels it has, not a Scenario or a name per experiment. The labels are few
+// unless the design varies the guarantee itself (a term, collective, the lead): the label then
+// says how each point departs from its preset, one label a point.
 class StudyExperiments : public ExperimentSource {
  public:
   // `label_of[e]`: experiment e's structure label (Scenario::guarantee.structure), of `labels`.

@@ -17,7 +17,7 @@ std::shared_ptr<const TrialModel> ModelWindow::get(std::size_t experiment) {
   // Built under the lock: building is rare (once per experiment in block order) and the beta
   // tables it shares are built once this way.
   std::shared_ptr<const TrialModel> model = build_(experiment);
-  if (entries_.size() >= width_) {
+  if (entries_.size() >= width()) {
     const auto oldest =
         std::min_element(entries_.begin(), entries_.end(),
                          [](const Entry& a, const Entry& b) { return a.used < b.used; });
@@ -30,13 +30,22 @@ std::shared_ptr<const TrialModel> ModelWindow::get(std::size_t experiment) {
 
 void ModelWindow::widen() {
   std::lock_guard lock(mutex_);
-  width_ += kPerWorker;
+  ++workers_;
 }
 
 void ModelWindow::narrow() {
   std::lock_guard lock(mutex_);
-  width_ = std::max(base_, width_ - kPerWorker);
-  while (entries_.size() > width_) {
+  if (workers_ > 0) --workers_;
+  shrink();
+}
+
+std::size_t ModelWindow::width() const {
+  const std::size_t all = kBase + kPerWorker * workers_;
+  return experiments_ <= all ? all : kInFlight + kPerWorker * workers_;
+}
+
+void ModelWindow::shrink() {
+  while (entries_.size() > width()) {
     const auto oldest =
         std::min_element(entries_.begin(), entries_.end(),
                          [](const Entry& a, const Entry& b) { return a.used < b.used; });

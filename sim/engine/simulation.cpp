@@ -93,9 +93,6 @@ std::vector<double> guarantee_values(const ExperimentSpec& experiment) {
   return values;
 }
 
-// The first column of /experiments holding the guarantee's numbers (collective).
-constexpr std::size_t kFirstGuaranteeValue = 5;
-
 // Equal to the last bit: a guarantee's value is written as the experiment holds it (NaN, -0.0).
 bool same_bits(double a, double b) {
   return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
@@ -240,8 +237,10 @@ ColumnBlock Simulation::experiments_table() const {
   // experiments: what the experiments vary.
   std::vector<ColumnInfo> schema = guarantee_schema_;
   std::vector<std::size_t> shown;
+  std::size_t guarantee_values = 0;
   for (std::size_t k = 0; k < constants_.size(); ++k) {
     if (constants_[k].parameter.empty()) {
+      ++guarantee_values;
       shown.push_back(k);
     } else if (constants_[k].varied) {
       shown.push_back(k);
@@ -249,6 +248,9 @@ ColumnBlock Simulation::experiments_table() const {
                         "value of this parameter in the experiment", ""});
     }
   }
+  // The guarantee's numbers end guarantee_schema_ (collective onwards), the varied parameters
+  // follow them.
+  const std::size_t first_value = guarantee_schema_.size() - guarantee_values;
   ColumnBlock table(schema);
   table.resize(outlines_.size());
   std::vector<double> values(constants_.size());
@@ -265,7 +267,7 @@ ColumnBlock Simulation::experiments_table() const {
       values[departures_[departure].constant] = departures_[departure].value;
     }
     for (std::size_t i = 0; i < shown.size(); ++i) {
-      const std::size_t c = kFirstGuaranteeValue + i;
+      const std::size_t c = first_value + i;
       if (schema[c].type == ColumnType::i8) {
         table.i8(c)[e] = static_cast<std::int8_t>(values[shown[i]]);
       } else {

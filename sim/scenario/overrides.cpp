@@ -22,23 +22,46 @@ const char* kind_of(const YAML::Node& node) {
   }
 }
 
-// How many times a walk of the tree from `root` reaches `node`: more than once when a YAML alias
-// (*name) shares it. The walk follows aliases, as every reader does, so yaml_guard's limit on
-// expanded nodes bounds it; it compares each node with one target only, so it is linear.
-std::size_t times_reached(const YAML::Node& root, const YAML::Node& node) {
-  std::size_t reached = 0;
+// Which of `nodes` a walk of the tree from `root` reaches more than once: those a YAML alias
+// (*name) shares. The walk follows aliases, as every reader does, so yaml_guard's limit on
+// expanded nodes bounds it; it is one walk for all of them (the nodes along an override's path),
+// comparing each node it reaches with each of them.
+std::vector<bool> shared_nodes(const YAML::Node& root, const std::vector<YAML::Node>& nodes) {
+  std::vector<std::size_t> reached(nodes.size(), 0);
   std::vector<YAML::Node> pending{root};
   while (!pending.empty()) {
     const YAML::Node current = pending.back();
     pending.pop_back();
-    if (current.is(node)) ++reached;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (current.is(nodes[i])) ++reached[i];
+    }
     if (current.IsMap()) {
       for (const auto& pair : current) pending.push_back(pair.second);
     } else if (current.IsSequence()) {
       for (const auto& item : current) pending.push_back(item);
     }
   }
-  return reached;
+  std::vector<bool> shared(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) shared[i] = reached[i] > 1;
+  return shared;
+}
+
+// The nodes that exist along `segments` from `root`, in order: down to the last segment, or to
+// the first that is missing, null or not a map (below which nothing exists to be shared).
+std::vector<YAML::Node> nodes_along(const YAML::Node& root,
+                                    const std::vector<std::string>& segments) {
+  std::vector<YAML::Node> nodes;
+  YAML::Node current;
+  current.reset(root);
+  for (const std::string& segment : segments) {
+    if (!current.IsMap()) break;
+    const YAML::Node& map = current;  // const: looking up a missing key adds nothing
+    const YAML::Node next = map[segment];
+    if (!next.IsDefined()) break;
+    nodes.push_back(next);
+    current.reset(next);
+  }
+  return nodes;
 }
 
 }  // namespace
@@ -130,6 +153,9 @@ void apply_override(Diagnostics& d, YAML::Node& root, const Override& o) {
   };
   // Node's operator= writes through to the node it refers to; reset() rebinds, which is what
   // walking down the tree needs.
+  // Whether each existing node along the path is shared, found in one walk of the tree before
+  // anything is written (a walk for each segment made this most of a design point's cost).
+  const std::vector<bool> shared = shared_nodes(root, nodes_along(root, o.segments));
   YAML::Node current;
   current.reset(root);
   std::string walked;
@@ -137,7 +163,7 @@ void apply_override(Diagnostics& d, YAML::Node& root, const Override& o) {
     const std::string& segment = o.segments[i];
     walked = join_path(walked, segment);
     YAML::Node next = current[segment];
-    if (next.IsDefined() && times_reached(root, next) > 1) {
+    if (next.IsDefined() && i < shared.size() && shared[i]) {
       refuse_alias(walked);
       return;
     }

@@ -33,20 +33,36 @@ void PairedDifferences::stop(std::size_t experiment, std::int64_t trials_run) {
     end_[experiment] = trials_run;
     return;
   }
-  // Released experiments have paired every trial they run: none is affected.
+  // Released experiments have paired every trial they run: none is affected. Those not yet
+  // begun (from waiting_.end() on) each wait at trial 0 with nothing queued: counted, not made,
+  // so that a baseline stopping early does not make a queue for every point of a study.
+  const bool baseline = experiment == baseline_;
+  const std::size_t begun = baseline ? waiting_.end() : std::max(waiting_.end(), experiment + 1);
   std::vector<std::size_t> affected;
-  for (std::size_t e = waiting_.first(); e < trials_.size(); ++e) {
-    if (pairs(e) && (experiment == baseline_ || e == experiment)) affected.push_back(e);
+  for (std::size_t e = waiting_.first(); e < begun; ++e) {
+    if (pairs(e) && (baseline || e == experiment)) affected.push_back(e);
   }
+  const auto not_begun_waiting = [&] {
+    std::size_t waiting = 0;
+    if (!baseline) return waiting;
+    for (std::size_t e = std::max(begun, waiting_.first()); e < trials_.size(); ++e) {
+      if (pairs(e) && 0 < limit(e)) ++waiting;
+    }
+    return waiting;
+  };
   // pending_ holds each paired experiment's next trial while it is below its limit.
   for (const std::size_t e : affected) {
     if (waiting_[e].first_trial < limit(e)) remove_pending(waiting_[e].first_trial);
   }
+  const std::size_t waited = not_begun_waiting();
   end_[experiment] = trials_run;
+  const std::size_t waiting = not_begun_waiting();
+  for (std::size_t i = waiting; i < waited; ++i) remove_pending(0);
+  for (std::size_t i = waited; i < waiting; ++i) add_pending(0);
   for (const std::size_t e : affected) {
     auto& queue = waiting_[e];
     // Trials held are those past the baseline's last: with the baseline stopped, none matches.
-    if (experiment == baseline_) {
+    if (baseline) {
       queue.first_trial += static_cast<std::int64_t>(queue.values.size() / measures_);
       queue.values.clear();
     }

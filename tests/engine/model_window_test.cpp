@@ -77,18 +77,32 @@ TEST_CASE("a model window widens by each worker and narrows when it leaves") {
   CHECK(w.window.held() == ModelWindow::kBase);
 }
 
+TEST_CASE("a model window holds every model of a run that fits its base and its workers") {
+  // 64 models and 4 a worker: with two workers, a run of 72 experiments builds each model once.
+  const std::size_t fits = ModelWindow::kBase + 2 * ModelWindow::kPerWorker;
+  CountingWindow w(fits);
+  w.window.widen();
+  w.window.widen();
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t e = 0; e < fits; ++e) w.window.get(e);
+  }
+  CHECK(w.window.held() == fits);
+  for (std::size_t e = 0; e < fits; ++e) CHECK(w.builds[e] == 1);
+}
+
 TEST_CASE("a model window of a run of more experiments than it could hold keeps those in flight") {
-  // Beyond kBase experiments every round of blocks builds every model again anyway: holding more
-  // than the workers' blocks in flight would only be memory.
-  CountingWindow w(ModelWindow::kBase + 1);
+  // Beyond its base and its workers' share every round of blocks builds every model again
+  // anyway: holding more than the workers' blocks in flight would only be memory.
+  const std::size_t count = ModelWindow::kBase + 2 * ModelWindow::kPerWorker + 1;
+  CountingWindow w(count);
   w.window.widen();
   w.window.widen();
   const std::size_t in_flight = ModelWindow::kInFlight + 2 * ModelWindow::kPerWorker;
   REQUIRE(in_flight < ModelWindow::kBase);
-  for (std::size_t e = 0; e <= ModelWindow::kBase; ++e) w.window.get(e);
+  for (std::size_t e = 0; e < count; ++e) w.window.get(e);
   CHECK(w.window.held() == in_flight);
   // The last ones asked for are held: asked again, they are not built again.
-  for (std::size_t e = ModelWindow::kBase + 1 - in_flight; e <= ModelWindow::kBase; ++e) {
+  for (std::size_t e = count - in_flight; e < count; ++e) {
     w.window.get(e);
     CHECK(w.builds[e] == 1);
   }

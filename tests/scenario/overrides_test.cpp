@@ -180,3 +180,43 @@ TEST_CASE("YAML aliases load as their anchors, and an override refuses to write 
   // Values elsewhere are still free to override.
   CHECK(test::load(yaml, sets({"actors.us.capability=3"})).guarantors()[0]->capability.value == 3);
 }
+
+TEST_CASE("an override finds an alias anywhere along its path, and only along it") {
+  const auto refusal = [](const std::string& set, const std::string& at) {
+    return "--set " + set + ": " + at +
+           " is a YAML alias (*name) shared with another value; --set would change both, so "
+           "edit the file instead";
+  };
+  // A shared null, written below: refused where it is shared, not replaced by a map.
+  const std::string null_shared = minimal_scenario() +
+                                  "  us: {role: guarantor, credibility: &n null}\n"
+                                  "  eu: {role: guarantor, credibility: *n}\n";
+  const std::string into_null = "actors.eu.credibility.uniform=[0.1, 0.2]";
+  CHECK_THAT(load_error(null_shared, sets({into_null})),
+             Catch::Contains(refusal(into_null, "actors.eu.credibility")));
+  // A null of its own is replaced by the map the path needs.
+  const std::string null_own = minimal_scenario() +
+                               "  us: {role: guarantor, credibility: null}\n"
+                               "  eu: {role: guarantor, credibility: {uniform: [0.3, 0.7]}}\n";
+  const Scenario s = test::load(null_own, sets({"actors.us.credibility.uniform=[0.1, 0.2]"}));
+  CHECK(s.guarantors()[0]->credibility.kind == DistributionKind::uniform);
+  // A shared list, as the path's last segment, and with a segment beyond it: the alias is what
+  // is refused, not the list.
+  const std::string list_shared =
+      minimal_scenario() +
+      "  us: {role: guarantor, credibility: {uniform: &range [0.3, 0.7]}}\n"
+      "  eu: {role: guarantor, credibility: {uniform: *range}}\n";
+  const std::string the_list = "actors.eu.credibility.uniform=[0.1, 0.2]";
+  CHECK(load_error(list_shared, sets({the_list})) ==
+        refusal(the_list, "actors.eu.credibility.uniform"));
+  const std::string past_list = "actors.eu.credibility.uniform.low=0.1";
+  CHECK(load_error(list_shared, sets({past_list})) ==
+        refusal(past_list, "actors.eu.credibility.uniform"));
+  // A key the shared map does not have: adding it would add it to both.
+  const std::string map_shared = minimal_scenario() +
+                                 "  us: {role: guarantor, credibility: &belief {uniform: [0.3, "
+                                 "0.7]}}\n"
+                                 "  eu: {role: guarantor, credibility: *belief}\n";
+  const std::string new_key = "actors.eu.credibility.normal=[0.5, 0.1]";
+  CHECK(load_error(map_shared, sets({new_key})) == refusal(new_key, "actors.eu.credibility"));
+}

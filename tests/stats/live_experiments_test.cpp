@@ -1,11 +1,10 @@
-// The summary's per-experiment state, held for the experiments under way alone: made when first
-// asked for, in order, and refused once released.
+// Per-experiment state held for the experiments under way alone: made when first asked for, in
+// order, and refused once released.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
 
 #include "detsim/stats/live_experiments.hpp"
-#include "detsim/stats/summary.hpp"
 
 using namespace detsim;
 
@@ -32,14 +31,4 @@ TEST_CASE("an experiment's state is made when asked for and dropped with those b
   CHECK(live.first() == 5);
   CHECK(live.held().size() == 1);
   CHECK_THROWS_AS(live[4], std::logic_error);
-}
-
-TEST_CASE("a summary of many experiments holds nothing for those not yet begun") {
-  const std::vector<Measure> measures{
-      {"x", MeasureKind::mean, "a mean", "x", Transform::identity, 0, "", Otherwise::skip}};
-  const auto held = [&](std::size_t experiments) {
-    return SummaryAccumulator(measures, std::vector<std::int64_t>(experiments, 10)).held_bytes();
-  };
-  // Before any trial, nothing is held for any experiment.
-  CHECK(held(20000) == held(2));
 }

@@ -96,3 +96,28 @@ TEST_CASE("an experiment that stops early is paired over the trials both ran, an
   CHECK(differences.pairing(2, 0).difference.count() == 60);
   CHECK(differences.pairing(2, 0).difference.mean() == Approx(2.0 * 29.5 + 1.0));
 }
+
+TEST_CASE("a baseline that stops before later experiments begin holds nothing for them") {
+  // The baseline (experiment 0) stops after 5 of its 10 trials, before any other experiment has
+  // begun: what is held must not grow with the experiments still to come, and each of them is
+  // then paired over the trials both ran.
+  const auto run = [](std::size_t experiments) {
+    PairedDifferences differences(1, std::vector<std::int64_t>(experiments, 10), 0);
+    for (std::int64_t t = 0; t < 5; ++t) {
+      const double v = value(0, t);
+      differences.add(0, t, std::span<const double>(&v, 1));
+    }
+    differences.stop(0, 5);
+    const std::size_t held = differences.held_bytes();
+    for (std::int64_t t = 0; t < 10; ++t) {
+      const double v = value(1, t);
+      differences.add(1, t, std::span<const double>(&v, 1));
+    }
+    // Only the baseline's 5 trials wait, for the experiments still to come.
+    CHECK(differences.buffered_trials() == (experiments > 2 ? 5 : 0));
+    CHECK(differences.pairing(1, 0).difference.count() == 5);
+    CHECK(differences.pairing(1, 0).difference.mean() == Approx(2.0 * 2.0 + 1.0));
+    return held;
+  };
+  CHECK(run(20000) == run(2));
+}

@@ -17,11 +17,9 @@ namespace detsim {
 class ModelWindow {
  public:
   using Build = std::function<std::shared_ptr<const TrialModel>(std::size_t experiment)>;
-  // `experiments`: how many the run has. Up to kBase, the window holds them all; beyond, blocks
-  // come from each experiment in turn (block_plan.hpp), so every round of blocks builds every
-  // model again whatever the window holds, and it keeps only the models in flight.
+  // `experiments`: how many the run has (see width()).
   ModelWindow(Build build, std::size_t experiments)
-      : build_(std::move(build)), base_(experiments <= kBase ? kBase : kInFlight), width_(base_) {}
+      : build_(std::move(build)), experiments_(experiments) {}
 
   // Experiment e's model, built now unless it is held; the least recently used beyond the
   // window's width is let go (a caller still using it keeps it alive). Thread-safe.
@@ -33,12 +31,13 @@ class ModelWindow {
   void narrow();
   std::size_t held() const;
 
-  // Models held with no worker, and more for each worker. Blocks come from the experiments in
-  // turn (block_plan.hpp), so a run of up to kBase experiments (the usual run of a few
-  // structures) builds each model once; beyond, each round of blocks builds each experiment's
-  // model again, a small cost beside the round's trials (a model is a few tens of KiB, built in
-  // well under a millisecond), and holding kBase of them would only be memory (a study of
-  // thousands of design points, each model with its own quantile tables): kInFlight then.
+  // Blocks come from the experiments in turn (block_plan.hpp), two in flight per worker. A run
+  // whose experiments all fit in kBase models and kPerWorker more for each worker (the usual run
+  // of a few structures) holds them all and builds each model once. A larger run builds every
+  // model again each round of blocks whatever the window holds (a small cost beside the round's
+  // trials: a model is a few tens of KiB, built in well under a millisecond), so it holds only
+  // kInFlight and kPerWorker for each worker: more would only be memory (a study of thousands of
+  // design points, each model with its own quantile tables).
   static constexpr std::size_t kBase = 64, kInFlight = 4, kPerWorker = 4;
 
  private:
@@ -51,8 +50,12 @@ class ModelWindow {
   mutable std::mutex mutex_;
   std::vector<Entry> entries_;
   std::uint64_t clock_ = 0;
-  std::size_t base_;
-  std::size_t width_;
+  // Models held now, by the run's experiments and the workers living.
+  std::size_t width() const;
+  // Lets the least recently used go until width() are held.
+  void shrink();
+  std::size_t experiments_;
+  std::size_t workers_ = 0;
 };
 
 }  // namespace detsim

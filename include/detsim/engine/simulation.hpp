@@ -35,8 +35,9 @@ class ExperimentSource {
   virtual std::size_t size() const = 0;
   // Experiment e, the same every time it is asked. Callers never ask from two threads at once.
   virtual ExperimentSpec experiment(std::size_t e) const = 0;
-  // Experiment e's name (its ExperimentSpec::structure), without making its scenario: asked
-  // when /experiments is made and when a failure is reported, so a run need not hold every name.
+  // Experiment e's name (its ExperimentSpec::structure), without making its scenario, so that a
+  // run need not hold every name: asked whenever one is needed (checks, the journal's identity,
+  // /experiments, tables, failures). Unlike experiment(), safe to ask from any thread.
   virtual std::string name(std::size_t e) const = 0;
 };
 

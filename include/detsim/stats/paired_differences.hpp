@@ -55,7 +55,7 @@ class PairedDifferences {
   // A run of consecutive trials' values, first_trial onwards, `measures_` values each. The
   // baseline's is a deque (its oldest trials leave a few at a time); an experiment's is a vector,
   // emptied in one erase when matched, and costs nothing while empty (a deque allocates over
-  // half a KiB when made: a study has one queue per design point).
+  // half a KiB when made: a study has one queue per design point under way).
   template <class Values>
   struct Queue {
     std::int64_t first_trial = 0;
