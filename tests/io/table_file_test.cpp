@@ -64,7 +64,7 @@ TEST_CASE("text that is not UTF-8 is stored repaired in its own row, however man
   REQUIRE(read.rows() == kRows);
   for (std::size_t r = 0; r < kRows; ++r) {
     INFO("row " << r);
-    CHECK(read.str(0)[r] == (r % 7 == 3 ? "bad\xEF\xBF\xBD" + std::to_string(r)
-                                        : "row " + std::to_string(r)));
+    CHECK(read.str(0)[r] ==
+          (r % 7 == 3 ? "bad\xEF\xBF\xBD" + std::to_string(r) : "row " + std::to_string(r)));
   }
 }
