@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "../../sim/cli/summary_stream.hpp"
+#include "cli_test_support.hpp"
 #include "detsim/stats/summary.hpp"
 
 using namespace detsim;
 using detsim::cli::SummaryStream;
+using detsim::test::identical_columns;
 
 namespace {
 
@@ -154,21 +156,12 @@ Streamed stream(const Run& run, std::size_t measure_pairs, std::size_t slice = 4
   return out;
 }
 
-// Every value equal, bit for bit (NaN where the other is NaN).
+// Every value equal, bit for bit (NaN where the other is NaN), in columns of the same names.
 void require_same_rows(const ColumnBlock& a, const ColumnBlock& b) {
-  REQUIRE(a.rows() == b.rows());
-  REQUIRE(a.columns() == b.columns());
-  for (std::size_t c = 0; c < a.columns(); ++c) {
-    for (std::size_t r = 0; r < a.rows(); ++r) {
-      INFO("row " << r << ", column " << a.schema()[c].name);
-      if (a.schema()[c].type == ColumnType::str) {
-        REQUIRE(a.str(c)[r] == b.str(c)[r]);
-      } else {
-        const double x = a.number(c, r), y = b.number(c, r);
-        REQUIRE((x == y || (std::isnan(x) && std::isnan(y))));
-      }
-    }
-  }
+  std::string difference;
+  const bool same = identical_columns(a, b, difference);
+  INFO(difference);
+  REQUIRE(same);
 }
 
 std::size_t count_of(const ColumnBlock& rows, const std::string& pairing) {
