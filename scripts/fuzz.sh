@@ -4,10 +4,12 @@
 # one process each (-jobs=1, nice), so the run takes about SECONDS.
 #
 # Fails on any crash, hang or memory blow-up of the scenario loader, and on any crash of the
-# results reader inside detsim's own code. libhdf5 1.10 itself crashes and loops on some damaged
-# files; `detsim summarize` reads in a child process for that reason (sim/cli/crash_guard.hpp), so
-# each input that crashes libhdf5 is replayed through `detsim summarize` ($DETSIM, default
-# build-tests/detsim), which must refuse it with status 2, and the run fails otherwise.
+# results reader that scripts/fuzz_finding_owner.sh blames on detsim's own code. libhdf5 1.10
+# itself crashes and loops on some damaged files; `detsim summarize` reads in a child process for
+# that reason (sim/cli/crash_guard.hpp), so every finding of the results reader is replayed
+# through `detsim summarize` ($DETSIM, default build-tests/detsim), which must summarize it or
+# refuse it (status 0 or 2: the damage may lie where summarize does not read), and the run fails
+# on any other status.
 # New crashing inputs are left in $OUT_DIR (default build-fuzz/findings); keep each one that shows a
 # bug in tests/fuzz/regressions/, where the normal test suite replays it.
 set -euo pipefail
@@ -65,24 +67,19 @@ if ((${#scenario_findings[@]} > 0)); then
   status=1
 fi
 
-# A finding of the results reader is libhdf5's when its first frame outside the sanitizers' and
-# libFuzzer's own is in libhdf5 or zlib (or when libhdf5 never returned: a hang); anything else is
-# detsim's. The replay limits single allocations, so a memory blow-up names its allocation site.
+# Each finding of the results reader is replayed alone; the report says whose code it broke in.
+# The replay limits single allocations, so a memory blow-up names its allocation site.
 for input in "$out_dir"/results/artifacts/*; do
   [[ $input == *.report || $input == *.err ]] && continue
   report_file=$input.report
   timeout 60 "$build_dir/fuzz_results_reader" -timeout=5 -rss_limit_mb=4096 -malloc_limit_mb=1024 \
     "$input" >"$report_file" 2>&1 || true
-  first=$(grep -E '^ +#[0-9]+ ' "$report_file" |
-    grep -vE '__interceptor_|__asan|__sanitizer|__lsan|fuzzer::|libclang_rt|compiler-rt|in (malloc|calloc|realloc|free|operator new)|libc\.so|in main ' |
-    head -1 || true)
-  if grep -qE 'libhdf5|libz\.so' <<<"$first" || grep -q 'ALARM: working on the last Unit' "$report_file"; then
-    kind=libhdf5
-  elif [[ -z $first ]] && ! grep -qE 'ERROR|SUMMARY|ALARM|deadly' "$report_file"; then
-    kind=none  # does not reproduce alone
-  else
-    kind=detsim
+  kind=$(bash scripts/fuzz_finding_owner.sh "$report_file") || kind=detsim
+  if [[ $kind == detsim ]]; then
+    # CI keeps only the log: the report goes there, so the finding can be read where it failed.
     status=1
+    echo "fuzz results: $(basename "$input") broke in detsim's code; its replay:" >&2
+    grep -vE '^(INFO|\*\*\*)' "$report_file" | head -60 >&2 || true
   fi
   set +e
   timeout 120 "$detsim" summarize "$input" >/dev/null 2>"$input.err"
