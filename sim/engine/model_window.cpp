@@ -17,14 +17,9 @@ std::shared_ptr<const TrialModel> ModelWindow::get(std::size_t experiment) {
   // Built under the lock: building is rare (once per experiment in block order) and the beta
   // tables it shares are built once this way.
   std::shared_ptr<const TrialModel> model = build_(experiment);
-  if (entries_.size() >= width()) {
-    const auto oldest =
-        std::min_element(entries_.begin(), entries_.end(),
-                         [](const Entry& a, const Entry& b) { return a.used < b.used; });
-    *oldest = Entry{experiment, model, clock_};
-  } else {
-    entries_.push_back(Entry{experiment, model, clock_});
-  }
+  // The newest entry, so never the one shrink() lets go (the window holds at least kInFlight).
+  entries_.push_back(Entry{experiment, model, clock_});
+  shrink();
   return model;
 }
 
